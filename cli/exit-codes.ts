@@ -1,0 +1,19 @@
+/** Exit codes every command keeps (see the design's "Contracts"). */
+export const ExitCode = {
+  /** Done; no unwaived mandatory failure. */
+  ok: 0,
+  /** A mandatory policy failure. */
+  policyFailure: 1,
+  /** Bad input or usage; the message says what and where. */
+  badInput: 2,
+  /** A bug in this tool. */
+  internalError: 3,
+} as const;
+
+/** A mistake in how a command was called: reported without a stack trace, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}

@@ -1,0 +1,21 @@
+import { DataResource } from "cdktf";
+import type { Construct } from "constructs";
+import { addressName } from "./stable-address";
+
+/** Fields of a facility object besides kind, id and site (see "The facility vocabulary" in the design). */
+export type FacilityFields = Record<string, string | number | boolean | null | undefined | object>;
+
+/**
+ * One physical or evidence object of the room as a `terraform_data` resource: no provider download,
+ * changes show in `terraform plan`, and the policy engine reads `input`. References between objects
+ * are plain id strings, never tokens, so a dangling reference stays visible to the rules.
+ * Address: `terraform_data.<kind>_<id>`.
+ */
+export class FacilityObject extends DataResource {
+  constructor(scope: Construct, site: string, kind: string, id: string, fields: FacilityFields) {
+    const name = addressName(kind, id);
+    const input = Object.fromEntries(Object.entries({ kind, id, site, ...fields }).filter(([, v]) => v !== undefined));
+    super(scope, name, { input });
+    this.overrideLogicalId(name);
+  }
+}

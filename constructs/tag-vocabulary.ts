@@ -1,0 +1,22 @@
+import type { Classification, Criticality } from "../spec/types";
+
+/**
+ * vSphere tag categories the park creates and tenant stacks look up by name. Tags carry only a name,
+ * so each fact gets its own single-cardinality category.
+ */
+export const TAG_CATEGORIES = {
+  tenant: { name: "tenant", types: ["VirtualMachine", "Folder", "ResourcePool", "DistributedVirtualPortgroup"], description: "Municipality that owns the object" },
+  criticality: { name: "criticality", types: ["VirtualMachine"], description: "life-and-health restarts first after a host failure" },
+  classification: { name: "data-classification", types: ["VirtualMachine"], description: "Most sensitive data the VM holds" },
+  redundancyGroup: { name: "redundancy-group", types: ["VirtualMachine"], description: "VMs that must never share a host" },
+  lifecycle: { name: "lifecycle", types: ["VirtualMachine"], description: "active, or retiring (to be powered off after a final backup)" },
+} as const;
+
+export type TagCategoryKey = keyof typeof TAG_CATEGORIES;
+
+/** Tag values the park creates up front; tenant and redundancy-group tags come with each tenant. */
+export const FIXED_TAGS: Record<"criticality" | "classification" | "lifecycle", readonly string[]> = {
+  criticality: ["life-and-health", "critical", "standard", "low"] satisfies Criticality[],
+  classification: ["public", "internal", "personal", "health", "security-classified"] satisfies Classification[],
+  lifecycle: ["active", "retiring"],
+};

@@ -1,0 +1,38 @@
+import type { SpecError } from "./spec-error";
+import type { SpecFile } from "./spec-file";
+
+/** Collects errors for one file; cross-reference checks write through it. */
+export class Findings {
+  readonly errors: SpecError[] = [];
+  constructor(readonly file: SpecFile) {}
+
+  add(pointer: string, message: string, atKey = false): void {
+    this.errors.push(this.file.error(pointer, message, atKey));
+  }
+
+  /** Reports every entry whose key was already used, naming where it was first defined. */
+  unique<T>(items: readonly T[], key: (item: T) => string | number | undefined, pointer: (index: number) => string, what: string): void {
+    const firstAt = new Map<string | number, number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (k === undefined) return;
+      const first = firstAt.get(k);
+      if (first === undefined) firstAt.set(k, i);
+      else this.add(pointer(i), `duplicate ${what} ${JSON.stringify(k)}; first defined at ${this.where(pointer(first))}`);
+    });
+  }
+
+  /** Reports a reference that names nothing known. */
+  known(name: string | undefined, known: ReadonlySet<string> | ReadonlyMap<string, unknown>, pointer: string, what: string): boolean {
+    if (name === undefined || known.has(name)) return true;
+    const names = [...known.keys()].sort();
+    const hint = names.length ? `one of ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", ..." : ""}` : `a declared ${what} (none is declared)`;
+    this.add(pointer, `unknown ${what} ${JSON.stringify(name)}; expected ${hint}`);
+    return false;
+  }
+
+  where(pointer: string): string {
+    const { line, col } = this.file.position(pointer);
+    return `${this.file.file}:${line}:${col}`;
+  }
+}

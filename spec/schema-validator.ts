@@ -1,0 +1,130 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import ipaddr from "ipaddr.js";
+import siteSchema from "../schema/site.schema.json";
+import tenantSchema from "../schema/tenant.schema.json";
+import { pointerOf, show, type SpecError } from "./spec-error";
+import type { SpecFile } from "./spec-file";
+
+/** Validates spec documents against the JSON Schemas in schema/ and fills in their defaults. */
+export class SchemaValidator {
+  private readonly site: ValidateFunction;
+  private readonly tenant: ValidateFunction;
+
+  constructor() {
+    const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false });
+    addFormats(ajv);
+    ajv.addFormat("ipv4-cidr", { type: "string", validate: isIpv4Cidr });
+    // Our annotation: what a value should look like, in words, for error messages.
+    ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
+    ajv.addSchema(siteSchema);
+    ajv.addSchema(tenantSchema);
+    this.site = ajv.getSchema(siteSchema.$id)!;
+    this.tenant = ajv.getSchema(tenantSchema.$id)!;
+  }
+
+  validateSite(file: SpecFile): SpecError[] {
+    return this.run(this.site, file);
+  }
+
+  validateTenant(file: SpecFile): SpecError[] {
+    return this.run(this.tenant, file);
+  }
+
+  private run(validate: ValidateFunction, file: SpecFile): SpecError[] {
+    if (validate(file.data)) return [];
+    return explain(validate.errors ?? [], file);
+  }
+}
+
+const FORMAT_WORDS: Record<string, string> = {
+  ipv4: "an IPv4 address such as 10.20.1.5",
+  hostname: "a DNS host name",
+  uri: "a URL",
+  "ipv4-cidr": "an IPv4 network in CIDR form",
+};
+
+/** Turns ajv's errors into one message per mistake, in the user's words. */
+function explain(errors: ErrorObject[], file: SpecFile): SpecError[] {
+  const kept = pruneAlternatives(errors).filter((e) => e.keyword !== "if");
+  const out = new Map<string, SpecError>();
+  for (const e of kept) {
+    const { pointer, message, atKey } = describe(e);
+    const key = `${pointer}\u0000${message}`;
+    if (!out.has(key)) out.set(key, file.error(pointer, message, atKey));
+  }
+  return [...out.values()];
+}
+
+/**
+ * For oneOf/anyOf, ajv reports every branch's failure. Keep the failures of the branch the value
+ * evidently meant (same type), or else one message naming the alternatives.
+ */
+function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
+  const alternatives = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
+  const dropped = new Set<ErrorObject>();
+  for (const alt of alternatives) {
+    const branch = errors.filter((e) => e !== alt && e.schemaPath.startsWith(alt.schemaPath + "/"));
+    const meaningful = branch.filter((e) => !(e.keyword === "type" || e.keyword === "not") || e.instancePath !== alt.instancePath);
+    const hasWords = typeof (alt.parentSchema as Record<string, unknown> | undefined)?.["x-expected"] === "string";
+    if (meaningful.length && !hasWords) {
+      dropped.add(alt);
+      branch.filter((e) => !meaningful.includes(e)).forEach((e) => dropped.add(e));
+    } else {
+      branch.forEach((e) => dropped.add(e));
+    }
+  }
+  return errors.filter((e) => !dropped.has(e));
+}
+
+function expectedWords(e: ErrorObject): string | undefined {
+  const words = (e.parentSchema as Record<string, unknown> | undefined)?.["x-expected"];
+  return typeof words === "string" ? words : undefined;
+}
+
+function describe(e: ErrorObject): { pointer: string; message: string; atKey: boolean } {
+  const found = show(e.data);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return { pointer: e.instancePath + pointerOf([String(p.missingProperty)]), message: `missing required field "${p.missingProperty}"`, atKey: false };
+    case "additionalProperties": {
+      const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).filter((k) => k !== "$schema");
+      return {
+        pointer: e.instancePath + pointerOf([String(p.additionalProperty)]),
+        message: `unknown field "${p.additionalProperty}"; expected one of: ${allowed.join(", ")}`,
+        atKey: true,
+      };
+    }
+    case "type":
+      return { pointer: e.instancePath, message: `expected ${article(String(p.type))}, found ${found}`, atKey: false };
+    case "enum":
+      return { pointer: e.instancePath, message: `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, found ${found}`, atKey: false };
+    case "const":
+      return { pointer: e.instancePath, message: `expected ${JSON.stringify(p.allowedValue)}, found ${found}`, atKey: false };
+    case "pattern":
+      return { pointer: e.instancePath, message: `expected ${expectedWords(e) ?? `text matching ${p.pattern}`}, found ${found}`, atKey: false };
+    case "format":
+      return { pointer: e.instancePath, message: `expected ${expectedWords(e) ?? FORMAT_WORDS[String(p.format)] ?? String(p.format)}, found ${found}`, atKey: false };
+    case "oneOf":
+    case "anyOf":
+      return { pointer: e.instancePath, message: `expected ${expectedWords(e) ?? "one of the allowed forms (see the schema)"}, found ${found}`, atKey: false };
+    default:
+      return { pointer: e.instancePath, message: `${e.message ?? "invalid"}, found ${found}`, atKey: false };
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+
+function isIpv4Cidr(text: string): boolean {
+  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return false;
+  try {
+    ipaddr.IPv4.parseCIDR(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,97 @@
+import { Findings } from "./check-helpers";
+import { vmNames } from "./expand-workloads";
+import { contains, parseRange, type Ipv4Range } from "./ipv4";
+import type { SiteIndex } from "./site-checks";
+import type { SpecFile } from "./spec-file";
+import type { Network, SiteFile, TenantFile, Vm, VmSize } from "./types";
+
+export interface CheckedTenant {
+  findings: Findings;
+  vms: Vm[];
+  ranges: Map<string, Ipv4Range>;
+  cidr?: Ipv4Range;
+}
+
+/** Cross-reference checks of one tenant file against itself and its site. */
+export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, site: SiteFile, index: SiteIndex): CheckedTenant {
+  const f = new Findings(file);
+  if (spec.tenant !== fileBase) f.add("/tenant", `expected the file name ${JSON.stringify(fileBase)}, found ${JSON.stringify(spec.tenant)}`);
+  if (spec.vlanRange.from > spec.vlanRange.to) f.add("/vlanRange", `expected from <= to, found ${spec.vlanRange.from} > ${spec.vlanRange.to}`);
+
+  const tenantCidr = parseRange(spec.cidr);
+  if (typeof tenantCidr === "string") f.add("/cidr", tenantCidr);
+
+  f.known(spec.cluster, new Set(site.clusters.map((c) => c.name)), "/cluster", "cluster");
+
+  f.unique(spec.networks, (n) => n.name, (i) => `/networks/${i}/name`, "network name");
+  const ranges = new Map<string, Ipv4Range>();
+  spec.networks.forEach((n, i) => {
+    if (n.vlan < spec.vlanRange.from || n.vlan > spec.vlanRange.to) {
+      f.add(`/networks/${i}/vlan`, `expected a VLAN in the tenant's range ${spec.vlanRange.from}-${spec.vlanRange.to}, found ${n.vlan}`);
+    }
+    const range = parseRange(n.cidr);
+    if (typeof range === "string") return f.add(`/networks/${i}/cidr`, range);
+    ranges.set(n.name, range);
+    if (typeof tenantCidr !== "string" && (range.first < tenantCidr.first || range.last > tenantCidr.last)) {
+      f.add(`/networks/${i}/cidr`, `expected a network inside the tenant's range ${spec.cidr}, found ${n.cidr}`);
+    }
+    if (n.gateway && !contains(range, n.gateway)) f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
+  });
+  const own = new Map(spec.networks.map((n) => [n.name, n]));
+  const shared = new Map([...index.networks].filter(([, n]) => n.purpose === "shared-services"));
+  const reachable = new Map<string, Network>([...shared, ...own]);
+
+  const templates = new Map(site.templates.map((t) => [t.id, t]));
+  const policies = new Map(site.storagePolicies.map((p) => [p.id, p]));
+  const placements = new Set([...index.datastoreClusters, ...index.datastores]);
+  const defaultPlacement = site.san.datastoreClusters?.[0]
+    ? { kind: "datastore-cluster" as const, name: site.san.datastoreClusters[0].name }
+    : { kind: "datastore" as const, name: site.san.datastores[0].name };
+
+  const vms: Vm[] = [];
+  spec.workloads.forEach((w, i) => {
+    const at = `/workloads/${i}`;
+    if (w.namePattern !== undefined && w.count === undefined) f.add(`${at}/namePattern`, `namePattern needs count, found no count`);
+    if (w.ip !== undefined && (w.count ?? 1) > 1) f.add(`${at}/ip`, `a fixed ip needs a single VM, found count ${w.count}; leave ip out and addresses are allocated and pinned`);
+    const lifecycle = w.lifecycle ?? spec.lifecycle ?? "active";
+
+    let size: VmSize | undefined;
+    if (typeof w.size === "string") {
+      if (f.known(w.size, index.vmSizes, `${at}/size`, "VM size")) size = site.vmSizes![w.size];
+    } else size = w.size;
+
+    const network = reachable.get(w.network);
+    if (!network) f.known(w.network, reachable, `${at}/network`, "network (own or shared-services)");
+    const range = network && (own.has(w.network) ? ranges.get(w.network) : index.ranges.get(w.network));
+    if (w.ip && range && !contains(range, w.ip)) f.add(`${at}/ip`, `expected an address inside the ${w.network} network ${network!.cidr}, found ${w.ip}`);
+
+    const template = w.template === undefined ? undefined : templates.get(w.template);
+    if (w.template !== undefined) f.known(w.template, index.templates, `${at}/template`, "template");
+    else if (!w.existing && lifecycle !== "unmanaged") f.add(`${at}`, `a new VM needs a template to be cloned from (or existing: for a VM that already runs), found neither`);
+
+    if (w.datastore !== undefined) f.known(w.datastore, placements, `${at}/datastore`, "datastore or datastore cluster");
+    if (w.storagePolicy !== undefined) f.known(w.storagePolicy, index.storagePolicies, `${at}/storagePolicy`, "storage policy");
+
+    if (!size || !network) return;
+    const placement = w.datastore === undefined ? defaultPlacement : { kind: index.datastoreClusters.has(w.datastore) ? ("datastore-cluster" as const) : ("datastore" as const), name: w.datastore };
+    for (const name of vmNames(w)) {
+      if (template?.os === "windows" && name.length > 15) f.add(`${at}/name`, `a Windows computer name has at most 15 characters, found ${JSON.stringify(name)} (${name.length})`);
+      vms.push({
+        name,
+        workload: w,
+        workloadPointer: at,
+        size,
+        network,
+        sharedNetwork: !own.has(w.network),
+        ip: w.ip,
+        lifecycle,
+        template,
+        placement,
+        storagePolicy: w.storagePolicy === undefined ? site.storagePolicies.find((p) => p.default) : policies.get(w.storagePolicy),
+      });
+    }
+  });
+  f.unique(vms, (vm) => vm.name, (i) => `${vms[i].workloadPointer}/name`, "VM name");
+
+  return { findings: f, vms, ranges, cidr: typeof tenantCidr === "string" ? undefined : tenantCidr };
+}

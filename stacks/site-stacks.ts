@@ -1,0 +1,72 @@
+import { App, TerraformStack } from "cdktf";
+import { MunicipalTenant } from "../constructs/municipal-tenant";
+import { addRemovedBlock } from "../constructs/removed-blocks";
+import { RoomInventory } from "../constructs/room-inventory";
+import { VmwareServerPark } from "../constructs/vmware-server-park";
+import type { Site, Tenant } from "../spec/types";
+import { configureStateBackend } from "./state-backend";
+import { addVsphereProvider } from "./vsphere-provider";
+
+/** Stack names of a site, split by blast radius (see the design's "Contracts"). */
+export const stackNames = {
+  vsphere: (site: string) => `${site}-vsphere`,
+  facility: (site: string) => `${site}-facility`,
+  tenant: (site: string, tenant: string) => `${site}-${tenant}`,
+};
+
+export interface SiteStacks {
+  vsphere: TerraformStack;
+  facility: TerraformStack;
+  tenants: Map<string, TerraformStack>;
+}
+
+function newStack(app: App, site: Site, name: string): TerraformStack {
+  const stack = new TerraformStack(app, name);
+  configureStateBackend(stack, site.spec, name);
+  return stack;
+}
+
+/**
+ * Wires one site into stacks: `<site>-facility` (terraform_data only), `<site>-vsphere` (the park and
+ * SAN), and `<site>-<tenant>` per tenant, which depends on the vSphere stack so `cdktf deploy '*'`
+ * applies them in order.
+ */
+export function addSiteStacks(app: App, site: Site): SiteStacks {
+  const s = site.spec;
+  const facility = newStack(app, site, stackNames.facility(s.site));
+  new RoomInventory(facility, "rooms", { site: s });
+
+  const vsphere = newStack(app, site, stackNames.vsphere(s.site));
+  addVsphereProvider(vsphere, s);
+  new VmwareServerPark(vsphere, "park", { site: s, facility });
+
+  const tenants = new Map<string, TerraformStack>();
+  for (const tenant of site.tenants) {
+    const stack = newStack(app, site, stackNames.tenant(s.site, tenant.spec.tenant));
+    stack.addDependency(vsphere);
+    if (tenant.spec.lifecycle === "removed") removeTenant(stack, site, tenant);
+    else {
+      addVsphereProvider(stack, s);
+      new MunicipalTenant(stack, "tenant", { site: s, tenant, facility });
+    }
+    tenants.set(tenant.spec.tenant, stack);
+  }
+  return { vsphere, facility, tenants };
+}
+
+/**
+ * A removed tenant keeps its stack, holding only `removed` blocks for everything the tenant had:
+ * Terraform forgets the objects, or destroys them when the tenant file says destroyApproved.
+ * The addresses come from rendering the tenant as if active, so nothing is listed by hand.
+ */
+function removeTenant(stack: TerraformStack, site: Site, tenant: Tenant): void {
+  const scratchApp = new App({ skipValidation: true });
+  const scratch = new TerraformStack(scratchApp, "scratch");
+  addVsphereProvider(scratch, site.spec);
+  const active: Tenant = { ...tenant, spec: { ...tenant.spec, lifecycle: "active" }, vms: tenant.vms.map((vm) => ({ ...vm, lifecycle: "active" })) };
+  new MunicipalTenant(scratch, "tenant", { site: site.spec, tenant: active, facility: new TerraformStack(scratchApp, "scratch-facility") });
+  const resources = (scratch.toTerraform() as { resource?: Record<string, Record<string, unknown>> }).resource ?? {};
+  for (const [type, byName] of Object.entries(resources)) {
+    for (const name of Object.keys(byName)) addRemovedBlock(stack, `${type}.${name}`, tenant.spec.destroyApproved);
+  }
+}

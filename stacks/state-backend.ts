@@ -1,0 +1,47 @@
+import { HttpBackend, LocalBackend, NamedRemoteWorkspace, PgBackend, RemoteBackend, S3Backend, type TerraformStack } from "cdktf";
+import type { SiteFile } from "../spec/types";
+
+/** Default state directory, relative to the stack directory (<out>/stacks/<stack>): beside the output. */
+export const DEFAULT_LOCAL_STATE_DIR = "../../../terraform-state";
+
+/**
+ * Gives a stack its own state. Keys are derived from site and stack; no credential is ever written:
+ * they come at plan time from PGUSER/PGPASSWORD, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY,
+ * TF_HTTP_USERNAME/TF_HTTP_PASSWORD or TF_TOKEN_<host>. The loader has already refused local state
+ * for a production site.
+ */
+export function configureStateBackend(stack: TerraformStack, site: SiteFile, stackName: string): void {
+  const state = site.state ?? { backend: "local" as const };
+  switch (state.backend) {
+    case "local":
+      // A relative path: bytes do not depend on the checkout, and state survives re-synthesis.
+      new LocalBackend(stack, { path: `${state.localDir ?? DEFAULT_LOCAL_STATE_DIR}/${stackName}.tfstate` });
+      return;
+    case "pg":
+      new PgBackend(stack, { connStr: state.pgHost, schemaName: stackName.replace(/-/g, "_") });
+      return;
+    case "s3":
+      new S3Backend(stack, {
+        bucket: state.s3Bucket,
+        key: `${site.site}/${stackName}.tfstate`,
+        region: state.s3Region,
+        encrypt: true,
+        ...(state.s3Endpoint ? { endpoints: { s3: state.s3Endpoint }, usePathStyle: true, skipCredentialsValidation: true, skipRegionValidation: true, skipRequestingAccountId: true, skipMetadataApiCheck: true } : {}),
+      });
+      // Locking with a lock object in the bucket: on-premises S3 has no DynamoDB, and cdktf 0.21 lacks the option.
+      stack.addOverride("terraform.backend.s3.use_lockfile", true);
+      return;
+    case "http": {
+      const address = `${state.httpAddress.replace(/\/$/, "")}/${site.site}/${stackName}`;
+      new HttpBackend(stack, { address, lockAddress: address, unlockAddress: address });
+      return;
+    }
+    case "remote":
+      new RemoteBackend(stack, {
+        hostname: state.remoteHostname,
+        organization: state.remoteOrganization,
+        workspaces: new NamedRemoteWorkspace(`${state.remoteWorkspacePrefix}${stackName}`),
+      });
+      return;
+  }
+}
