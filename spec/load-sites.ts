@@ -44,7 +44,7 @@ let validator: SchemaValidator | undefined;
  */
 export function loadSites(sitesDir: string, options: LoadOptions): LoadedSites {
   validator ??= new SchemaValidator();
-  const display = options.display ?? ((p: string) => relative(process.cwd(), p) || p);
+  const display = options.display ?? ((p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p)));
   const dirError = (message: string): never => {
     throw new SpecErrors([{ file: display(sitesDir), line: 0, col: 0, pointer: "", message }]);
   };

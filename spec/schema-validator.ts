@@ -12,7 +12,7 @@ export class SchemaValidator {
   private readonly tenant: ValidateFunction;
 
   constructor() {
-    const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false });
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false });
     addFormats(ajv);
     ajv.addFormat("ipv4-cidr", { type: "string", validate: isIpv4Cidr });
     // Our annotation: what a value should look like, in words, for error messages.

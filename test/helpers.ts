@@ -1,0 +1,59 @@
+import "cdktf/lib/testing/adapters/jest";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadSites, type LoadedSites } from "../spec/load-sites";
+import { SpecErrors, type SpecError } from "../spec/spec-error";
+
+export const ROOT = join(__dirname, "..");
+export const AS_OF = "2026-11-22";
+export const TINY = join(__dirname, "fixtures", "tiny");
+export const EXAMPLES = join(ROOT, "sites");
+
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh temporary directory, removed after the test file. */
+export function tempDir(prefix = "room-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Copies a sites directory (default: the tiny fixture) into a temporary directory and returns the copy. */
+export function copySites(from = TINY): string {
+  const dir = join(tempDir(), "sites");
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** Replaces `find` by `replace` in a file of a copied sites directory; fails when `find` is absent. */
+export function edit(sitesDir: string, file: string, find: string | RegExp, replace: string): void {
+  const path = join(sitesDir, file);
+  const text = readFileSync(path, "utf8");
+  const next = text.replace(find, replace);
+  if (next === text) throw new Error(`edit: ${String(find)} not found in ${file}`);
+  writeFileSync(path, next);
+}
+
+/** Line (1-based) of the first line of a file containing `needle`, to assert reported positions. */
+export function lineOf(sitesDir: string, file: string, needle: string): number {
+  const index = readFileSync(join(sitesDir, file), "utf8").split("\n").findIndex((l) => l.includes(needle));
+  if (index < 0) throw new Error(`lineOf: ${needle} not in ${file}`);
+  return index + 1;
+}
+
+export function load(sitesDir: string, asOf = AS_OF): LoadedSites {
+  return loadSites(sitesDir, { asOf, display: (p) => p.slice(sitesDir.length + 1) });
+}
+
+/** Loads and returns the spec errors (file names relative to the sites directory); fails if loading succeeds. */
+export function loadErrors(sitesDir: string): SpecError[] {
+  try {
+    load(sitesDir);
+  } catch (e) {
+    if (e instanceof SpecErrors) return [...e.errors];
+    throw e;
+  }
+  throw new Error("expected spec errors, but the sites loaded");
+}
