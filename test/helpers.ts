@@ -57,3 +57,25 @@ export function loadErrors(sitesDir: string): SpecError[] {
   }
   throw new Error("expected spec errors, but the sites loaded");
 }
+
+/** Runs the synth command in-process; returns its exit code and what it printed. */
+export function runSynth(args: string[]): { code: number; stdout: string; stderr: string } {
+  // Imported lazily so tests of the loader alone do not load cdktf.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require("../cli/synth") as typeof import("../cli/synth");
+  const out = collector();
+  const err = collector();
+  const code = main(args, out.stream, err.stream);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+function collector(): { stream: NodeJS.WritableStream; text: () => string } {
+  const chunks: string[] = [];
+  const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
+  return { stream, text: () => chunks.join("") };
+}
+
+/** Reads a synthesized stack's JSON. */
+export function stackJson(outDir: string, stack: string): Record<string, any> {
+  return JSON.parse(readFileSync(join(outDir, "stacks", stack, "cdk.tf.json"), "utf8"));
+}
