@@ -13,7 +13,6 @@ import { DataVsphereStoragePolicy } from "@cdktf/provider-vsphere/lib/data-vsphe
 import { DataVsphereTag } from "@cdktf/provider-vsphere/lib/data-vsphere-tag";
 import { DataVsphereTagCategory } from "@cdktf/provider-vsphere/lib/data-vsphere-tag-category";
 import { DataVsphereVirtualMachine } from "@cdktf/provider-vsphere/lib/data-vsphere-virtual-machine";
-import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { EntityPermissions } from "@cdktf/provider-vsphere/lib/entity-permissions";
 import { Folder } from "@cdktf/provider-vsphere/lib/folder";
 import { HaVmOverride } from "@cdktf/provider-vsphere/lib/ha-vm-override";
@@ -24,6 +23,7 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import type { Criticality, SiteFile, Template, Tenant, Vm } from "../spec/types";
 import { FacilityObject } from "./facility-object";
+import { hardenedPortGroup } from "./hardened-port-group";
 import { addRemovedBlock } from "./removed-blocks";
 import { addressName, pinAddress } from "./stable-address";
 import { TAG_CATEGORIES, type TagCategoryKey } from "./tag-vocabulary";
@@ -122,20 +122,7 @@ export class MunicipalTenant extends Construct {
 
     const networkIds = new Map<string, string>();
     for (const net of t.networks) {
-      const pg = pinAddress(
-        new DistributedPortGroup(this, `pg-${net.name}`, {
-          name: `${t.tenant}-${net.name}`,
-          distributedVirtualSwitchUuid: dvs.id,
-          vlanId: net.vlan,
-          allowPromiscuous: false,
-          allowMacChanges: false,
-          allowForgedTransmits: false,
-          securityPolicyOverrideAllowed: false,
-          vlanOverrideAllowed: false,
-          tags: [tenantTag.id],
-        }),
-        net.name,
-      );
+      const pg = hardenedPortGroup(this, net.name, { name: `${t.tenant}-${net.name}`, distributedVirtualSwitchUuid: dvs.id, vlanId: net.vlan, tags: [tenantTag.id] });
       networkIds.set(net.name, pg.id);
     }
     const networkId = (vm: Vm): string =>

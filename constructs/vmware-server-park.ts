@@ -2,7 +2,7 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { ComputeCluster } from "@cdktf/provider-vsphere/lib/compute-cluster";
 import { Datacenter } from "@cdktf/provider-vsphere/lib/datacenter";
-import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
+import type { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { DistributedVirtualSwitch } from "@cdktf/provider-vsphere/lib/distributed-virtual-switch";
 import { Folder } from "@cdktf/provider-vsphere/lib/folder";
 import { Host } from "@cdktf/provider-vsphere/lib/host";
@@ -12,6 +12,7 @@ import { Vnic } from "@cdktf/provider-vsphere/lib/vnic";
 import { netmaskOf } from "../spec/ipv4";
 import type { Host as HostSpec, SiteFile } from "../spec/types";
 import { FacilityObject } from "./facility-object";
+import { hardenedPortGroup } from "./hardened-port-group";
 import { addRemovedBlock } from "./removed-blocks";
 import { SanStorage } from "./san-storage";
 import { addressName, pinAddress } from "./stable-address";
@@ -113,22 +114,7 @@ export class VmwareServerPark extends Construct {
 
     const portGroups = new Map<string, DistributedPortGroup>();
     for (const net of site.networks) {
-      portGroups.set(
-        net.name,
-        pinAddress(
-          new DistributedPortGroup(this, `pg-${net.name}`, {
-            name: `${site.site}-${net.name}`,
-            distributedVirtualSwitchUuid: this.distributedSwitch.id,
-            vlanId: net.vlan,
-            allowPromiscuous: false,
-            allowMacChanges: false,
-            allowForgedTransmits: false,
-            securityPolicyOverrideAllowed: false,
-            vlanOverrideAllowed: false,
-          }),
-          net.name,
-        ),
-      );
+      portGroups.set(net.name, hardenedPortGroup(this, net.name, { name: `${site.site}-${net.name}`, distributedVirtualSwitchUuid: this.distributedSwitch.id, vlanId: net.vlan }));
     }
 
     // vMotion vmkernel ports, on their own network.
