@@ -3,7 +3,7 @@ import { basename, join, relative } from "node:path";
 import type { Findings } from "./check-helpers";
 import { allocate, type WorkItem } from "./ipam";
 import { LOCK_FILE, readLock, serializeLock } from "./ipam-lock";
-import type { Ipv4Range } from "./ipv4";
+import { parseRange, type Ipv4Range } from "./ipv4";
 import { checkAcrossFiles, type Declared } from "./network-checks";
 import { SchemaValidator } from "./schema-validator";
 import { findSecrets } from "./secret-scan";
@@ -11,7 +11,7 @@ import { checkSite } from "./site-checks";
 import { SpecErrors, type SpecError } from "./spec-error";
 import { SpecFile } from "./spec-file";
 import { checkTenant } from "./tenant-checks";
-import type { Site, SiteFile, Tenant, TenantFile } from "./types";
+import type { Network, Site, SiteFile, Tenant, TenantFile } from "./types";
 
 /** The address lock a site should have after this synth, and the DNS/directory work it implies. */
 export interface IpamPlan {
@@ -114,27 +114,27 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     if (first) c.findings.add("/tenant", `duplicate tenant ${JSON.stringify(c.spec.tenant)}; first defined in ${first.file.file}`);
   });
 
-  // Checks that span files: VLANs and address ranges.
+  // Checks that span files: VLANs and address ranges. Each entry is parsed on its own, so a duplicate
+  // name (reported above) never makes a network look as if it overlapped itself.
   const vlans: (Declared & { vlan: number })[] = [];
   const networks: (Declared & { range: Ipv4Range })[] = [];
-  const siteF = checkedSite.findings;
-  spec.networks.forEach((n, i) => {
-    vlans.push({ findings: siteF, pointer: `/networks/${i}/vlan`, label: `site network ${n.name}`, vlan: n.vlan });
-    const range = index.ranges.get(n.name);
-    if (range) networks.push({ findings: siteF, pointer: `/networks/${i}/cidr`, label: `site network ${n.name}`, range });
-  });
-  const vlanRanges: (Declared & { from: number; to: number })[] = [];
-  const cidrs: (Declared & { range: Ipv4Range })[] = [...networks];
-  for (const c of present) {
-    c.spec.networks.forEach((n, i) => {
-      vlans.push({ findings: c.findings, pointer: `/networks/${i}/vlan`, label: `${c.spec.tenant} network ${n.name}`, vlan: n.vlan });
-      const range = c.ranges.get(n.name);
-      if (range) networks.push({ findings: c.findings, pointer: `/networks/${i}/cidr`, label: `${c.spec.tenant} network ${n.name}`, range });
+  const declare = (findings: Findings, nets: Network[], label: string) =>
+    nets.forEach((n, i) => {
+      vlans.push({ findings, pointer: `/networks/${i}/vlan`, label: `${label} network ${n.name}`, vlan: n.vlan });
+      const range = parseRange(n.cidr);
+      if (typeof range !== "string") networks.push({ findings, pointer: `/networks/${i}/cidr`, label: `${label} network ${n.name}`, range });
     });
+  const siteF = checkedSite.findings;
+  declare(siteF, spec.networks, "site");
+  const siteNetworks = [...networks];
+  const vlanRanges: (Declared & { from: number; to: number })[] = [];
+  const tenantCidrs: (Declared & { range: Ipv4Range })[] = [];
+  for (const c of present) {
+    declare(c.findings, c.spec.networks, c.spec.tenant);
     vlanRanges.push({ findings: c.findings, pointer: "/vlanRange", label: `tenant ${c.spec.tenant}`, ...c.spec.vlanRange });
-    if (c.cidr) cidrs.push({ findings: c.findings, pointer: "/cidr", label: `tenant ${c.spec.tenant}`, range: c.cidr });
+    if (c.cidr) tenantCidrs.push({ findings: c.findings, pointer: "/cidr", label: `tenant ${c.spec.tenant}`, range: c.cidr });
   }
-  checkAcrossFiles(vlans, networks, vlanRanges, cidrs.filter((c) => c.pointer === "/cidr" || c.findings === siteF));
+  checkAcrossFiles(vlans, networks, vlanRanges, tenantCidrs, siteNetworks);
   const siteAddresses = new Map(index.usedAddresses);
   for (const c of present) c.spec.networks.forEach((n, i) => n.gateway && siteAddresses.set(n.gateway, c.findings.where(`/networks/${i}/gateway`)));
   checkGivenAddresses(present, siteAddresses);

@@ -10,13 +10,15 @@ export interface Declared {
 
 /**
  * Checks across the site file and every tenant file: a VLAN id names one network, address ranges do
- * not overlap, tenant VLAN ranges and address ranges are disjoint. Reported at the later declaration.
+ * not overlap, tenant VLAN ranges and address ranges are disjoint from each other and from the site's
+ * networks. Reported at the later declaration.
  */
 export function checkAcrossFiles(
   vlans: (Declared & { vlan: number })[],
   networks: (Declared & { range: Ipv4Range })[],
   tenantVlanRanges: (Declared & { from: number; to: number })[],
   tenantCidrs: (Declared & { range: Ipv4Range })[],
+  siteNetworks: (Declared & { range: Ipv4Range })[],
 ): void {
   const vlanFirst = new Map<number, Declared>();
   for (const v of vlans) {
@@ -33,6 +35,10 @@ export function checkAcrossFiles(
   pairwise(tenantCidrs, (a, b) => overlaps(a.range, b.range), (a, b) =>
     b.findings.add(b.pointer, `address range ${b.range.cidr} overlaps ${a.label}'s range ${a.range.cidr} at ${a.findings.where(a.pointer)}`),
   );
+  for (const t of tenantCidrs) {
+    const site = siteNetworks.find((n) => overlaps(n.range, t.range));
+    if (site) t.findings.add(t.pointer, `address range ${t.range.cidr} overlaps ${site.label} ${site.range.cidr} at ${site.findings.where(site.pointer)}`);
+  }
 }
 
 function pairwise<T>(items: T[], clash: (a: T, b: T) => boolean, report: (first: T, later: T) => void): void {

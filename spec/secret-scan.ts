@@ -5,6 +5,8 @@ import type { SpecFile } from "./spec-file";
 const SECRET_KEY = /(^|[-_])?(pass(word|wd|phrase)?|secret|token|api-?key|private-?key|credentials?)$/i;
 /** user:password@ inside a URL. */
 const URL_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:[^/@\s]+@/i;
+/** password=... as a URL parameter or in a keyword=value connection string. */
+const SECRET_PARAMETER = /(^|[?&;\s])(pass(word|wd)?|pwd|secret|token|api-?key|access-?key|secret-?key)=[^&;\s]/i;
 
 const HOW = "credentials are supplied at plan time (sensitive Terraform variables or the provider's environment variables), never written in spec files";
 
@@ -30,10 +32,11 @@ export function findSecrets(file: SpecFile): { errors: SpecError[]; pointers: Se
       }
       return;
     }
-    if (typeof value === "string" && URL_USERINFO.test(value)) {
+    if (typeof value === "string" && (URL_USERINFO.test(value) || SECRET_PARAMETER.test(value))) {
       const pointer = pointerOf(path);
       pointers.add(pointer);
-      errors.push(file.error(pointer, `found a user name and password inside a URL; ${HOW}`));
+      const what = URL_USERINFO.test(value) ? "a user name and password inside a URL" : "a credential written as a parameter (password=..., token=...)";
+      errors.push(file.error(pointer, `found ${what}; ${HOW}`));
     }
   };
   visit(file.data, []);

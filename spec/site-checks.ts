@@ -46,7 +46,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   spec.networks.forEach((n, i) => {
     const range = parseRange(n.cidr);
     if (typeof range === "string") return f.add(`/networks/${i}/cidr`, range);
-    ranges.set(n.name, range);
+    if (!ranges.has(n.name)) ranges.set(n.name, range); // a duplicate name is reported above; the first one counts
     if (n.gateway) {
       if (!contains(range, n.gateway)) f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
       else useAddress(n.gateway, `/networks/${i}/gateway`);
@@ -85,7 +85,8 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     { id: san.array.id, at: "/san/array" },
     ...san.controllers.map((d, i) => ({ id: d.id, at: `/san/controllers/${i}` })),
     ...san.fabrics.flatMap((fab, fi) => fab.switches.map((d, i) => ({ id: d.id, at: `/san/fabrics/${fi}/switches/${i}` }))),
-    ...hosts.map(({ h, at }) => ({ id: h.name, at })),
+    // Host names were checked among themselves above; here only against the other devices.
+    ...hosts.filter(({ h }, i) => hosts.findIndex((o) => o.h.name === h.name) === i).map(({ h, at }) => ({ id: h.name, at })),
   ];
   f.unique(devices, (d) => d.id, (i) => `${devices[i].at}/id`.replace(/(hosts\/\d+)\/id$/, "$1/name"), "device id");
   f.known(san.array.rack, racks, "/san/array/rack", "rack");
@@ -130,7 +131,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   return {
     findings: f,
     index: {
-      networks: new Map(spec.networks.map((n) => [n.name, n])),
+      networks: new Map([...spec.networks].reverse().map((n) => [n.name, n])),
       ranges,
       datastores,
       datastoreClusters: new Set(dsClusters.map((c) => c.name)),

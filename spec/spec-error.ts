@@ -37,9 +37,14 @@ export function pathOf(pointer: string): string[] {
     .map((seg) => seg.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
-/** Reports a found value compactly in a message. */
+/**
+ * Reports a found value compactly in a message. Objects and lists are described, not printed: they may
+ * hold a credential the secret scan reports separately, and a message must never echo one.
+ */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value !== null && typeof value === "object") return `an object with fields ${Object.keys(value).join(", ") || "(none)"}`;
   const text = JSON.stringify(value);
   return text.length > 60 ? text.slice(0, 57) + "..." : text;
 }

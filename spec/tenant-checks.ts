@@ -31,13 +31,13 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     }
     const range = parseRange(n.cidr);
     if (typeof range === "string") return f.add(`/networks/${i}/cidr`, range);
-    ranges.set(n.name, range);
+    if (!ranges.has(n.name)) ranges.set(n.name, range); // a duplicate name is reported above; the first one counts
     if (typeof tenantCidr !== "string" && (range.first < tenantCidr.first || range.last > tenantCidr.last)) {
       f.add(`/networks/${i}/cidr`, `expected a network inside the tenant's range ${spec.cidr}, found ${n.cidr}`);
     }
     if (n.gateway && !contains(range, n.gateway)) f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
   });
-  const own = new Map(spec.networks.map((n) => [n.name, n]));
+  const own = new Map([...spec.networks].reverse().map((n) => [n.name, n]));
   const shared = new Map([...index.networks].filter(([, n]) => n.purpose === "shared-services"));
   const reachable = new Map<string, Network>([...shared, ...own]);
 
@@ -74,8 +74,10 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
 
     if (!size || !network) return;
     const placement = w.datastore === undefined ? defaultPlacement : { kind: index.datastoreClusters.has(w.datastore) ? ("datastore-cluster" as const) : ("datastore" as const), name: w.datastore };
-    for (const name of vmNames(w)) {
-      if (template?.os === "windows" && name.length > 15) f.add(`${at}/name`, `a Windows computer name has at most 15 characters, found ${JSON.stringify(name)} (${name.length})`);
+    const names = vmNames(w);
+    const tooLong = template?.os === "windows" ? names.find((n) => n.length > 15) : undefined;
+    if (tooLong) f.add(w.count === undefined ? `${at}/name` : `${at}/namePattern`, `a Windows computer name has at most 15 characters, found ${JSON.stringify(tooLong)} (${tooLong.length})`);
+    for (const name of names) {
       vms.push({
         name,
         workload: w,
