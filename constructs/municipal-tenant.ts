@@ -82,8 +82,6 @@ export class MunicipalTenant extends Construct {
     const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: site.vcenter.datacenter });
     pinAddress(datacenter, "datacenter");
     const datacenterId = datacenter.id;
-    const clusterName = t.cluster ?? site.clusters[0].name;
-    const cluster = pinAddress(new DataVsphereComputeCluster(this, "cluster", { name: clusterName, datacenterId }), clusterName);
     const dvs = pinAddress(new DataVsphereDistributedVirtualSwitch(this, "dvs", { name: site.distributedSwitch.name, datacenterId }), site.distributedSwitch.name);
 
     const category = (key: TagCategoryKey) =>
@@ -94,18 +92,6 @@ export class MunicipalTenant extends Construct {
     const tenantTag = pinAddress(new Tag(this, "tenant-tag", { name: t.tenant, categoryId: category("tenant").id, description: t.name }), "tenant", t.tenant);
     const folderPath = `${TENANTS_FOLDER}/${t.tenant}`;
     const folder = pinAddress(new Folder(this, "folder", { path: folderPath, type: "vm", datacenterId, tags: [tenantTag.id] }), t.tenant);
-    const pool = pinAddress(
-      new ResourcePool(this, "pool", {
-        name: t.tenant,
-        parentResourcePoolId: cluster.resourcePoolId,
-        cpuShareLevel: t.resourcePool?.cpuShares ?? "normal",
-        memoryShareLevel: t.resourcePool?.memoryShares ?? "normal",
-        cpuLimit: t.resourcePool?.cpuLimitMhz ?? -1,
-        memoryLimit: t.resourcePool?.memoryLimitGb === undefined ? -1 : t.resourcePool.memoryLimitGb * 1024,
-        tags: [tenantTag.id],
-      }),
-      t.tenant,
-    );
     const role = pinAddress(new Role(this, "role", { name: `${site.site}-${t.tenant}-operator`, rolePrivileges: TENANT_OPERATOR_PRIVILEGES }), t.tenant, "operator");
     const grant = (entityId: string, entityType: string, what: string) =>
       pinAddress(
@@ -118,7 +104,33 @@ export class MunicipalTenant extends Construct {
         what,
       );
     grant(folder.id, "Folder", "folder");
-    grant(pool.id, "ResourcePool", "pool");
+
+    // One resource pool per compute cluster the tenant uses; the tenant's own cluster keeps the plain name.
+    const homeCluster = t.cluster ?? site.clusters[0].name;
+    const clusters = new Map<string, { cluster: DataVsphereComputeCluster; pool: ResourcePool }>();
+    const inCluster = (name: string) => {
+      if (!clusters.has(name)) {
+        const cluster = pinAddress(new DataVsphereComputeCluster(this, `cluster-${name}`, { name, datacenterId }), name);
+        const suffix = name === homeCluster ? [] : [name];
+        const pool = pinAddress(
+          new ResourcePool(this, `pool-${name}`, {
+            name: t.tenant,
+            parentResourcePoolId: cluster.resourcePoolId,
+            cpuShareLevel: t.resourcePool?.cpuShares ?? "normal",
+            memoryShareLevel: t.resourcePool?.memoryShares ?? "normal",
+            cpuLimit: t.resourcePool?.cpuLimitMhz ?? -1,
+            memoryLimit: t.resourcePool?.memoryLimitGb === undefined ? -1 : t.resourcePool.memoryLimitGb * 1024,
+            tags: [tenantTag.id],
+          }),
+          t.tenant,
+          ...suffix,
+        );
+        grant(pool.id, "ResourcePool", ["pool", ...suffix].join("_"));
+        clusters.set(name, { cluster, pool });
+      }
+      return clusters.get(name)!;
+    };
+    inCluster(homeCluster);
 
     const networkIds = new Map<string, string>();
     for (const net of t.networks) {
@@ -185,10 +197,10 @@ export class MunicipalTenant extends Construct {
         vm,
         tenant: t,
         dns: t.dns ?? site.dns!,
-        importId: vm.workload.existing ? (vm.workload.existing.importId ?? `/${site.vcenter.datacenter}/vm/${folderPath}/${vm.name}`) : undefined,
+        importId: vm.workload.existing?.importId.replace(/\{name\}/g, vm.name),
         placement: {
           datacenterId,
-          resourcePoolId: pool.id,
+          resourcePoolId: inCluster(vm.cluster).pool.id,
           folder: folder.path,
           networkId: networkId(vm),
           storagePolicyId: policyId(vm),
@@ -202,21 +214,33 @@ export class MunicipalTenant extends Construct {
       this.vms.set(vm.name, machine);
       const priority = RESTART_PRIORITY[vm.workload.criticality];
       if (priority) {
-        pinAddress(new HaVmOverride(this, `ha-${vm.name}`, { computeClusterId: cluster.id, virtualMachineId: machine.resource.id, haVmRestartPriority: priority }), vm.name);
+        pinAddress(new HaVmOverride(this, `ha-${vm.name}`, { computeClusterId: inCluster(vm.cluster).cluster.id, virtualMachineId: machine.resource.id, haVmRestartPriority: priority }), vm.name);
       }
     }
 
-    // Members of a redundancy group never share a host: a mandatory rule, enforced by DRS.
-    const groups = new Map<string, string[]>();
+    // Members of a redundancy group never share a host: a mandatory rule per cluster, enforced by DRS.
+    const groups = new Map<string, { cluster: string; ids: string[] }>();
     for (const vm of tenant.vms) {
       const g = vm.workload.redundancyGroup;
-      if (g && this.vms.has(vm.name)) groups.set(g, [...(groups.get(g) ?? []), this.vms.get(vm.name)!.resource.id]);
+      const machine = this.vms.get(vm.name);
+      if (!g || !machine) continue;
+      const key = `${g}\u0000${vm.cluster}`;
+      groups.set(key, { cluster: vm.cluster, ids: [...(groups.get(key)?.ids ?? []), machine.resource.id] });
     }
-    for (const [group, ids] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, { cluster, ids }] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       if (ids.length < 2) continue; // a group of one has nothing to keep apart; the redundancy rules report it
+      const group = key.split("\u0000")[0];
+      const suffix = cluster === homeCluster ? [] : [cluster];
       pinAddress(
-        new ComputeClusterVmAntiAffinityRule(this, `anti-affinity-${group}`, { name: `${t.tenant}-${group}`, computeClusterId: cluster.id, virtualMachineIds: ids, enabled: true, mandatory: true }),
+        new ComputeClusterVmAntiAffinityRule(this, `anti-affinity-${group}-${cluster}`, {
+          name: [t.tenant, group, ...suffix].join("-"),
+          computeClusterId: inCluster(cluster).cluster.id,
+          virtualMachineIds: ids,
+          enabled: true,
+          mandatory: true,
+        }),
         group,
+        ...suffix,
       );
     }
   }

@@ -5,6 +5,29 @@ import type { Dns, TenantFile, Vm } from "../spec/types";
 import { pinAddress } from "./stable-address";
 import { VM_HARDENING_EXTRA_CONFIG } from "./vm-hardening";
 
+/**
+ * Settings whose change reboots a running VM (provider docs, "Virtual Machine Reboot") that the spec's
+ * `existing:` block does not carry. Terraform must never change them on an adopted VM, so they are
+ * ignored there instead of falling back to provider defaults that may differ from the running VM.
+ */
+export const UNDECLARED_REBOOT_SETTINGS = [
+  "alternate_guest_name",
+  "cpu_performance_counters_enabled",
+  "ept_rvi_mode",
+  "hv_mode",
+  "nested_hv_enabled",
+  "pci_device_id",
+  "run_tools_scripts_after_power_on",
+  "run_tools_scripts_after_resume",
+  "run_tools_scripts_before_guest_reboot",
+  "run_tools_scripts_before_guest_shutdown",
+  "run_tools_scripts_before_guest_standby",
+  "swap_placement_policy",
+  "vbs_enabled",
+  "vvtd_enabled",
+  "vtpm",
+];
+
 /** Where a VM goes and what it refers to, resolved by the tenant construct. */
 export interface VmPlacement {
   readonly datacenterId: string;
@@ -68,6 +91,7 @@ export class TenantVirtualMachine extends Construct {
     const config: VirtualMachineConfig = existing
       ? {
           ...common,
+          lifecycle: { ...common.lifecycle, ignoreChanges: ["clone", "annotation", ...UNDECLARED_REBOOT_SETTINGS] },
           guestId: existing.guestId,
           firmware: existing.firmware,
           efiSecureBootEnabled: existing.efiSecureBoot,

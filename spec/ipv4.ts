@@ -36,6 +36,13 @@ export function contains(range: Ipv4Range, ip: string): boolean {
   return value >= range.first && value <= range.last;
 }
 
+/** Whether `ip` is a usable host address of the range (not its network or broadcast address). */
+export function isHostAddress(range: Ipv4Range, ip: string): boolean {
+  const hosts = usableHosts(range);
+  const value = ipToInt(ip);
+  return value >= hosts.first && value <= hosts.last;
+}
+
 /** Host addresses usable by VMs: without network and broadcast address (except /31 and /32). */
 export function usableHosts(range: Ipv4Range): { first: number; last: number } {
   return range.prefix >= 31 ? { first: range.first, last: range.last } : { first: range.first + 1, last: range.last - 1 };

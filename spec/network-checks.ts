@@ -29,6 +29,10 @@ export function checkAcrossFiles(
   pairwise(networks, (a, b) => overlaps(a.range, b.range), (a, b) =>
     b.findings.add(b.pointer, `network ${b.range.cidr} (${b.label}) overlaps ${a.range.cidr} (${a.label}) at ${a.findings.where(a.pointer)}`),
   );
+  for (const range of tenantVlanRanges) {
+    const inside = vlans.find((v) => v.findings !== range.findings && v.label.startsWith("site ") && v.vlan >= range.from && v.vlan <= range.to);
+    if (inside) range.findings.add(range.pointer, `VLAN range ${range.from}-${range.to} holds VLAN ${inside.vlan} of ${inside.label} at ${inside.findings.where(inside.pointer)}`);
+  }
   pairwise(tenantVlanRanges, (a, b) => a.from <= b.to && b.from <= a.to, (a, b) =>
     b.findings.add(b.pointer, `VLAN range ${b.from}-${b.to} overlaps ${a.label}'s range ${a.from}-${a.to} at ${a.findings.where(a.pointer)}`),
   );

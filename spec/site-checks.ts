@@ -97,7 +97,8 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   const controllers = new Set(san.controllers.map((c) => c.id));
   san.luns.forEach((l, i) => f.known(l.controller, controllers, `/san/luns/${i}/controller`, "controller"));
   const luns = new Set(san.luns.map((l) => l.naa));
-  f.unique(san.datastores, (d) => d.name, (i) => `/san/datastores/${i}/name`, "datastore name");
+  // Case-insensitive: the name also becomes the Terraform address, which is lower case.
+  f.unique(san.datastores, (d) => d.name.toLowerCase(), (i) => `/san/datastores/${i}/name`, "datastore name (ignoring case)");
   f.unique(san.datastores, (d) => d.lun, (i) => `/san/datastores/${i}/lun`, "datastore LUN");
   san.datastores.forEach((d, i) => {
     if (!/^naa\./.test(d.lun)) f.add(`/san/datastores/${i}/lun`, `expected the NAA id of a LUN in san.luns, found ${JSON.stringify(d.lun)}`);
@@ -106,7 +107,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   });
   const datastores = new Set(san.datastores.map((d) => d.name));
   const dsClusters = san.datastoreClusters ?? [];
-  f.unique(dsClusters, (c) => c.name, (i) => `/san/datastoreClusters/${i}/name`, "datastore cluster name");
+  f.unique(dsClusters, (c) => c.name.toLowerCase(), (i) => `/san/datastoreClusters/${i}/name`, "datastore cluster name (ignoring case)");
   const members = dsClusters.flatMap((c, ci) => c.datastores.map((d, di) => ({ d, at: `/san/datastoreClusters/${ci}/datastores/${di}` })));
   f.unique(members, (m) => m.d, (i) => members[i].at, "datastore cluster member");
   members.forEach((m) => f.known(m.d, datastores, m.at, "datastore"));

@@ -1,6 +1,6 @@
 import { Findings } from "./check-helpers";
 import { vmNames } from "./expand-workloads";
-import { contains, parseRange, type Ipv4Range } from "./ipv4";
+import { contains, ipToInt, isHostAddress, parseRange, type Ipv4Range } from "./ipv4";
 import type { SiteIndex } from "./site-checks";
 import type { SpecFile } from "./spec-file";
 import type { Network, SiteFile, TenantFile, Vm, VmSize } from "./types";
@@ -21,7 +21,8 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
   const tenantCidr = parseRange(spec.cidr);
   if (typeof tenantCidr === "string") f.add("/cidr", tenantCidr);
 
-  f.known(spec.cluster, new Set(site.clusters.map((c) => c.name)), "/cluster", "cluster");
+  const clusters = new Set(site.clusters.map((c) => c.name));
+  f.known(spec.cluster, clusters, "/cluster", "cluster");
 
   f.unique(spec.networks, (n) => n.name, (i) => `/networks/${i}/name`, "network name");
   const ranges = new Map<string, Ipv4Range>();
@@ -64,11 +65,13 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     if (!network) f.known(w.network, reachable, `${at}/network`, "network (own or shared-services)");
     const range = network && (own.has(w.network) ? ranges.get(w.network) : index.ranges.get(w.network));
     if (w.ip && range && !contains(range, w.ip)) f.add(`${at}/ip`, `expected an address inside the ${w.network} network ${network!.cidr}, found ${w.ip}`);
+    else if (w.ip && range && !isHostAddress(range, w.ip)) f.add(`${at}/ip`, `expected a host address of ${network!.cidr}, found its ${ipToInt(w.ip) === range.first ? "network" : "broadcast"} address ${w.ip}`);
 
     const template = w.template === undefined ? undefined : templates.get(w.template);
     if (w.template !== undefined) f.known(w.template, index.templates, `${at}/template`, "template");
     else if (!w.existing && lifecycle !== "unmanaged") f.add(`${at}`, `a new VM needs a template to be cloned from (or existing: for a VM that already runs), found neither`);
 
+    f.known(w.cluster, clusters, `${at}/cluster`, "cluster");
     if (w.datastore !== undefined) f.known(w.datastore, placements, `${at}/datastore`, "datastore or datastore cluster");
     if (w.storagePolicy !== undefined) f.known(w.storagePolicy, index.storagePolicies, `${at}/storagePolicy`, "storage policy");
 
@@ -88,6 +91,7 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
         ip: w.ip,
         lifecycle,
         template,
+        cluster: w.cluster ?? spec.cluster ?? site.clusters[0].name,
         placement,
         storagePolicy: w.storagePolicy === undefined ? site.storagePolicies.find((p) => p.default) : policies.get(w.storagePolicy),
       });

@@ -163,7 +163,7 @@ export interface SiteFile {
 }
 
 export interface ExistingVm {
-  importId?: string;
+  importId: string;
   uuid?: string;
   guestId: string;
   firmware: "bios" | "efi";
@@ -198,6 +198,7 @@ export interface Workload {
   template?: string;
   size: string | VmSize;
   network: string;
+  cluster?: string;
   ip?: string;
   criticality: Criticality;
   classification: Classification;
@@ -243,6 +244,8 @@ export interface Vm {
   ip?: string;
   lifecycle: Lifecycle;
   template?: Template;
+  /** Compute cluster the VM runs in. */
+  cluster: string;
   /** Datastore cluster or datastore the VM lives on. */
   placement: { kind: "datastore" | "datastore-cluster"; name: string };
   storagePolicy?: StoragePolicy;

@@ -242,6 +242,11 @@ describe("unknown references", () => {
     expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "cluster: nowhere", "nowhere"), pointer: "/cluster", message: /^unknown cluster "nowhere"; expected one of prod$/ });
   });
 
+  test("a workload on a compute cluster that does not exist", () => {
+    const { dir, errors } = broken([ALPHA, "    network: health\n", "    network: health\n    cluster: test\n"]);
+    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "cluster: test", "test"), pointer: "/workloads/1/cluster", message: /^unknown cluster "test"; expected one of prod$/ });
+  });
+
   test("a workload with a VM size the site does not define", () => {
     const { dir, errors } = broken([ALPHA, "size: small\n    network: servers\n    criticality: critical", "size: huge\n    network: servers\n    criticality: critical"]);
     expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "size: huge", "huge"), pointer: "/workloads/0/size", message: /^unknown VM size "huge"; expected one of small$/ });
@@ -317,11 +322,20 @@ describe("VLANs and address ranges", () => {
 
   test("a tenant network on the VLAN of a site network", () => {
     const { dir, errors } = broken([ALPHA, "vlan: 120", "vlan: 20"], [ALPHA, "vlanRange: { from: 100, to: 199 }", "vlanRange: { from: 20, to: 199 }"]);
+    const site = escape(where(SITE, at(dir, SITE, "vlan: 20", "20")));
+    expect(errors).toEqual([
+      matcher({ file: ALPHA, ...at(dir, ALPHA, "vlanRange:", "{"), pointer: "/vlanRange", message: new RegExp(`^VLAN range 20-199 holds VLAN 20 of site network shared at ${site}$`) }),
+      matcher({ file: ALPHA, ...at(dir, ALPHA, "vlan: 20", "20"), pointer: "/networks/1/vlan", message: new RegExp(`^duplicate VLAN id 20; already used by site network shared at ${site}$`) }),
+    ]);
+  });
+
+  test("a tenant VLAN range that holds a site network's VLAN", () => {
+    const { dir, errors } = broken([ALPHA, "vlanRange: { from: 100, to: 199 }", "vlanRange: { from: 11, to: 199 }"]);
     expectOnly(errors, {
       file: ALPHA,
-      ...at(dir, ALPHA, "vlan: 20", "20"),
-      pointer: "/networks/1/vlan",
-      message: new RegExp(`^duplicate VLAN id 20; already used by site network shared at ${escape(where(SITE, at(dir, SITE, "vlan: 20", "20")))}$`),
+      ...at(dir, ALPHA, "vlanRange:", "{"),
+      pointer: "/vlanRange",
+      message: new RegExp(`^VLAN range 11-199 holds VLAN 11 of site network vmotion at ${escape(where(SITE, at(dir, SITE, "vlan: 11", "11")))}$`),
     });
   });
 
@@ -399,6 +413,11 @@ describe("addresses", () => {
     expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "ip: 10.1.99.5", "10.1.99.5"), pointer: "/workloads/1/ip", message: /^expected an address inside the health network 10\.1\.20\.0\/28, found 10\.1\.99\.5$/ });
   });
 
+  test("a fixed IP that is the network's broadcast address", () => {
+    const { dir, errors } = broken([ALPHA, "ip: 10.1.20.5", "ip: 10.1.20.15"]);
+    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "ip: 10.1.20.15", "10.1.20.15"), pointer: "/workloads/1/ip", message: /^expected a host address of 10\.1\.20\.0\/28, found its broadcast address 10\.1\.20\.15$/ });
+  });
+
   test("two workloads with the same fixed IP", () => {
     const { dir, errors } = broken([ALPHA, "    network: servers\n    criticality: standard", "    network: health\n    ip: 10.1.20.5\n    criticality: standard"]);
     expectOnly(errors, {
@@ -463,6 +482,16 @@ describe("SAN", () => {
   test("a datastore on a LUN named by something other than its NAA id", () => {
     const { dir, errors } = broken([SITE, "- { name: ds02, lun: naa.600a098038303053453f463045726b02", "- { name: ds02, lun: lun-7"]);
     expectOnly(errors, { file: SITE, ...at(dir, SITE, "lun: lun-7", "lun-7"), pointer: "/san/datastores/1/lun", message: /^expected the NAA id of a LUN in san\.luns, found "lun-7"$/ });
+  });
+
+  test("two datastores whose names differ only in case (they would share a Terraform address)", () => {
+    const { dir, errors } = broken([SITE, "{ name: ds02,", "{ name: DS01,"], [SITE, "datastores: [ds01, ds02]", "datastores: [ds01, DS01]"]);
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "name: DS01", "DS01"),
+      pointer: "/san/datastores/1/name",
+      message: new RegExp(`^duplicate datastore name \\(ignoring case\\) "ds01"; first defined at ${escape(where(SITE, at(dir, SITE, "name: ds01", "ds01")))}$`),
+    });
   });
 
   test("an encryption storage policy without a key provider", () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { UNDECLARED_REBOOT_SETTINGS } from "../../constructs/tenant-virtual-machine";
 import { rootPasswordVariable } from "../../constructs/vmware-server-park";
 import type { Site, Vm } from "../../spec/types";
 import { copySites, EXAMPLES, load, runSynth, stackJson, tempDir } from "../helpers";
@@ -149,7 +150,7 @@ describe("example sites", () => {
       for (const { tenant, vm } of managedVms(site)) {
         const r = vmResource(site, tenant, vm);
         expect(r).toMatchObject({ extra_config_reboot_required: false, force_power_off: false, extra_config: { "isolation.tools.copy.disable": "TRUE", "RemoteDisplay.maxConnections": "1" } });
-        expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["clone", "annotation"] });
+        expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["clone", "annotation", ...(vm.workload.existing ? UNDECLARED_REBOOT_SETTINGS : [])] });
       }
     }
   });
