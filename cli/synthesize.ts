@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
+import { ValidateProviderPresence } from "cdktf/lib/validations";
 import type { LoadedSites } from "../spec/load-sites";
 import { addSiteStacks } from "../stacks/site-stacks";
 
@@ -14,12 +15,20 @@ export interface StackSummary {
 
 /** Builds every stack of the loaded sites into `app` and synthesizes them into its outdir. */
 export function synthesizeSites(app: App, loaded: LoadedSites): void {
-  for (const site of loaded.sites) addSiteStacks(app, site);
+  const stacks = loaded.sites.map((site) => addSiteStacks(app, site));
+  // cdktf's own validations are skipped (see newApp); keep the one that matters: every resource has its provider.
+  const missing = stacks.flatMap((s) => [s.vsphere, s.facility, ...s.tenants.values()]).flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
+  if (missing.length) throw new Error(`stack validation failed:\n${missing.join("\n")}`);
   app.synth();
 }
 
+/**
+ * The cdktf app. Its built-in validations are skipped: besides provider presence, they run
+ * `terraform version` once per terraform_data resource and import block (seconds on a real room), and
+ * fail where no terraform binary is installed, which synth does not need.
+ */
 export function newApp(outdir?: string): App {
-  return new App({ outdir, stackTraces: false });
+  return new App({ outdir, stackTraces: false, skipValidation: true });
 }
 
 /** Counts what each synthesized stack holds, from the written JSON. */

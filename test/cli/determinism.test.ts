@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { delimiter, join, relative } from "node:path";
 import { rootPasswordVariable } from "../../constructs/vmware-server-park";
 import { EXAMPLES, load, ROOT, tempDir } from "../helpers";
 
@@ -29,7 +29,9 @@ function copyInOrder(from: string, to: string, reverse: boolean): void {
 const CANARY = "canary-7f3a9c-do-not-leak";
 /** Every credential a user might have in the environment at synth time. */
 function canaryEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ROOM_AS_OF: "2026-11-22" };
+  // Synth needs no terraform binary: run it with none on the PATH.
+  const path = (process.env.PATH ?? "").split(delimiter).filter((dir) => !existsSync(join(dir, "terraform")));
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: path.join(delimiter), ROOM_AS_OF: "2026-11-22" };
   for (const name of [
     "TF_VAR_vsphere_user",
     "TF_VAR_vsphere_password",
@@ -65,7 +67,7 @@ function synthIn(cwd: string, sites: string, out: string): void {
 }
 
 describe("same input, same bytes out", () => {
-  test("copies written in another order, synthesized from another directory, give identical bytes and leak no credential", () => {
+  test("copies written in another order, synthesized from another directory (with no terraform binary), give identical bytes and leak no credential", () => {
     const a = tempDir("det-a-");
     const b = tempDir("det-b-");
     copyInOrder(EXAMPLES, join(a, "sites"), false);
