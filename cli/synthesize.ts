@@ -17,7 +17,7 @@ export interface StackSummary {
 export function synthesizeSites(app: App, loaded: LoadedSites): void {
   const stacks = loaded.sites.map((site) => addSiteStacks(app, site));
   // cdktf's own validations are skipped (see newApp); keep the one that matters: every resource has its provider.
-  const missing = stacks.flatMap((s) => [s.vsphere, s.facility, ...s.tenants.values()]).flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
+  const missing = stacks.flatMap((s) => [s.vsphere, s.facility, ...s.tenants.values(), ...(s.firewall ? [s.firewall] : []), ...s.tenantFirewalls.values()]).flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
   if (missing.length) throw new Error(`stack validation failed:\n${missing.join("\n")}`);
   app.synth();
 }

@@ -59,3 +59,12 @@ export function netmaskOf(cidr: string): string {
   const prefix = prefixOf(cidr);
   return intToIp(prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix));
 }
+
+/** The network an interface address with prefix (203.0.113.10/29) lies in. */
+export function networkOfInterface(addressWithPrefix: string): Ipv4Range {
+  const [ip, prefixText] = addressWithPrefix.split("/");
+  const prefix = Number(prefixText);
+  const size = 2 ** (32 - prefix);
+  const first = Math.floor(ipToInt(ip) / size) * size;
+  return { cidr: `${intToIp(first)}/${prefix}`, first, last: first + size - 1, prefix };
+}

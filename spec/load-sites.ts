@@ -4,6 +4,8 @@ import type { Findings } from "./check-helpers";
 import { allocate, type WorkItem } from "./ipam";
 import { LOCK_FILE, readLock, serializeLock } from "./ipam-lock";
 import { parseRange, type Ipv4Range } from "./ipv4";
+import { checkTenantVdoms } from "./firewall/check-firewall";
+import { planFirewall } from "./firewall/resolve-flows";
 import { checkAcrossFiles, type Declared } from "./network-checks";
 import { SchemaValidator } from "./schema-validator";
 import { findSecrets } from "./secret-scan";
@@ -126,6 +128,7 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     });
   const siteF = checkedSite.findings;
   declare(siteF, spec.networks, "site");
+  if (spec.firewall?.internet.vlan) vlans.push({ findings: siteF, pointer: "/firewall/internet/vlan", label: "the firewall's internet uplink", vlan: spec.firewall.internet.vlan });
   const siteNetworks = [...networks];
   const vlanRanges: (Declared & { from: number; to: number })[] = [];
   const tenantCidrs: (Declared & { range: Ipv4Range })[] = [];
@@ -135,6 +138,7 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     if (c.cidr) tenantCidrs.push({ findings: c.findings, pointer: "/cidr", label: `tenant ${c.spec.tenant}`, range: c.cidr });
   }
   checkAcrossFiles(vlans, networks, vlanRanges, tenantCidrs, siteNetworks);
+  checkTenantVdoms(spec, present.map((c) => ({ spec: c.spec, findings: c.findings })));
   const siteAddresses = new Map(index.usedAddresses);
   for (const c of present) c.spec.networks.forEach((n, i) => n.gateway && siteAddresses.set(n.gateway, c.findings.where(`/networks/${i}/gateway`)));
   checkGivenAddresses(present, siteAddresses);
@@ -154,11 +158,13 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     asOf,
     spec.ipam?.holdDays ?? 90,
   );
+  // The firewall plan needs the pinned addresses (vm: endpoints).
+  const firewall = planFirewall(spec, siteF, tenantObjects.map((tenant, i) => ({ tenant, findings: present[i].findings })));
   const after = errorsSoFar();
   if (after.length) return { errors: after };
   const text = serializeLock(result.entries);
   return {
-    site: { spec, dir, file: site.file.file, tenants: tenantObjects },
+    site: { spec, dir, file: site.file.file, tenants: tenantObjects, firewall },
     ipam: { lockPath, text, changed: !existsSync(lockPath) || text !== readFileSync(lockPath, "utf8"), work: result.work },
     errors: [],
   };

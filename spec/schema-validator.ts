@@ -15,6 +15,8 @@ export class SchemaValidator {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false });
     addFormats(ajv);
     ajv.addFormat("ipv4-cidr", { type: "string", validate: isIpv4Cidr });
+    // An interface address with its prefix: host bits allowed (203.0.113.10/29).
+    ajv.addFormat("ipv4-cidr-host", { type: "string", validate: isIpv4Cidr });
     // Our annotation: what a value should look like, in words, for error messages.
     ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
     ajv.addSchema(siteSchema);
@@ -42,6 +44,7 @@ const FORMAT_WORDS: Record<string, string> = {
   hostname: "a DNS host name",
   uri: "a URL",
   "ipv4-cidr": "an IPv4 network in CIDR form",
+  "ipv4-cidr-host": "an IPv4 address with its prefix such as 203.0.113.10/29",
 };
 
 /** Turns ajv's errors into one message per mistake, in the user's words. */

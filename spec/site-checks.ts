@@ -1,4 +1,5 @@
 import { Findings } from "./check-helpers";
+import { checkFirewall } from "./firewall/check-firewall";
 import { contains, parseRange, type Ipv4Range } from "./ipv4";
 import type { SpecFile } from "./spec-file";
 import type { Network, SiteFile } from "./types";
@@ -87,6 +88,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     ...san.fabrics.flatMap((fab, fi) => fab.switches.map((d, i) => ({ id: d.id, at: `/san/fabrics/${fi}/switches/${i}` }))),
     // Host names were checked among themselves above; here only against the other devices.
     ...hosts.filter(({ h }, i) => hosts.findIndex((o) => o.h.name === h.name) === i).map(({ h, at }) => ({ id: h.name, at })),
+    ...(spec.firewall?.units ?? []).map((u, i) => ({ id: u.id, at: `/firewall/units/${i}` })),
   ];
   f.unique(devices, (d) => d.id, (i) => `${devices[i].at}/id`.replace(/(hosts\/\d+)\/id$/, "$1/name"), "device id");
   f.known(san.array.rack, racks, "/san/array/rack", "rack");
@@ -128,6 +130,8 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   if (defaults.length > 1) f.add(`/storagePolicies/${spec.storagePolicies.indexOf(defaults[1])}/default`, `expected at most one default storage policy, found ${defaults.length}`);
 
   f.unique(spec.templates, (t) => t.id, (i) => `/templates/${i}/id`, "template id");
+
+  checkFirewall(spec, f, racks, useAddress);
 
   return {
     findings: f,

@@ -1,3 +1,5 @@
+import type { FirewallPlan } from "./firewall/plan-types";
+
 /**
  * Typed spec objects: what the schemas in schema/ describe, after ajv filled in their defaults.
  * Keep in step with schema/site.schema.json and schema/tenant.schema.json.
@@ -138,6 +140,76 @@ export type StateBackend =
   | { backend: "http"; httpAddress: string }
   | { backend: "remote"; remoteHostname: string; remoteOrganization: string; remoteWorkspacePrefix: string };
 
+export type FlowAction = "accept" | "deny";
+
+/** A flow in a tenant file or in the site's firewall section. */
+export interface Flow {
+  id: number;
+  from: string;
+  to: string;
+  services: string[];
+  action: FlowAction;
+  log: "all" | "utm" | "disable";
+  justification?: string;
+  ticket?: string;
+  publishAs?: string;
+}
+
+export interface FirewallUnit {
+  id: string;
+  role: "primary" | "secondary";
+  rack: string;
+  hostname: string;
+  managementAddress: string;
+  priority?: number;
+  psus?: { watts: number; pdu?: string }[];
+  serial?: string;
+}
+
+export interface CustomService {
+  name: string;
+  tcp?: string;
+  udp?: string;
+  description?: string;
+}
+
+export interface SharedService {
+  name: string;
+  network: string;
+  addresses: string[];
+  description?: string;
+}
+
+/** site.yaml `firewall:` the FortiGate pair. */
+export interface SiteFirewall {
+  model: string;
+  firmware: string;
+  vdomLicences: number;
+  haGroup: { name: string; id: number };
+  units: FirewallUnit[];
+  heartbeatInterfaces: string[];
+  managementInterface: string;
+  internalInterface: string;
+  internet: { interface: string; vlan?: number; address: string; gateway: string };
+  monitorInterfaces?: string[];
+  sharedVdom: string;
+  apiUser: string;
+  adminTimeoutMinutes: number;
+  services?: CustomService[];
+  serviceGroups?: { name: string; members: string[] }[];
+  sharedServices?: SharedService[];
+  dos?: Record<string, number>;
+  flows?: Flow[];
+}
+
+/** A tenant file's `firewall:` its VDOM, zones and the flows it owns. */
+export interface TenantFirewall {
+  vdom?: string;
+  link?: string;
+  zones?: { name: string; networks: string[]; description?: string }[];
+  flows?: Flow[];
+}
+
 /** sites/<site>/site.yaml */
 export interface SiteFile {
   site: string;
@@ -159,6 +231,7 @@ export interface SiteFile {
   templates: Template[];
   ntp: string[];
   syslog: SyslogTarget[];
+  firewall?: SiteFirewall;
   ipam?: { holdDays: number };
 }
 
@@ -226,6 +299,7 @@ export interface TenantFile {
   dns?: Dns;
   resourcePool?: { cpuShares: "low" | "normal" | "high"; memoryShares: "low" | "normal" | "high"; cpuLimitMhz?: number; memoryLimitGb?: number };
   networks: Network[];
+  firewall?: TenantFirewall;
   workloads: Workload[];
 }
 
@@ -263,4 +337,6 @@ export interface Site {
   dir: string;
   file: string;
   tenants: Tenant[];
+  /** Policies and objects per VDOM, when the site has a firewall. */
+  firewall?: FirewallPlan;
 }

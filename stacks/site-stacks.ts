@@ -1,4 +1,6 @@
 import { App, TerraformStack } from "cdktf";
+import { FirewallPolicySet } from "../constructs/firewall-policy-set";
+import { FortigateCluster, fortiosProvider } from "../constructs/fortigate-cluster";
 import { MunicipalTenant } from "../constructs/municipal-tenant";
 import { addRemovedBlock } from "../constructs/removed-blocks";
 import { RoomInventory } from "../constructs/room-inventory";
@@ -12,12 +14,17 @@ export const stackNames = {
   vsphere: (site: string) => `${site}-vsphere`,
   facility: (site: string) => `${site}-facility`,
   tenant: (site: string, tenant: string) => `${site}-${tenant}`,
+  firewall: (site: string) => `${site}-firewall`,
+  tenantFirewall: (site: string, tenant: string) => `${site}-${tenant}-fw`,
 };
 
 export interface SiteStacks {
   vsphere: TerraformStack;
   facility: TerraformStack;
   tenants: Map<string, TerraformStack>;
+  /** With a firewall: `<site>-firewall` and `<site>-<tenant>-fw` per tenant. */
+  firewall?: TerraformStack;
+  tenantFirewalls: Map<string, TerraformStack>;
 }
 
 function newStack(app: App, site: Site, name: string): TerraformStack {
@@ -29,7 +36,7 @@ function newStack(app: App, site: Site, name: string): TerraformStack {
 /**
  * Wires one site into stacks: `<site>-facility` (terraform_data only), `<site>-vsphere` (the park and
  * SAN), and `<site>-<tenant>` per tenant, which depends on the vSphere stack so `cdktf deploy '*'`
- * applies them in order.
+ * applies them in order; with a firewall also `<site>-firewall` and `<site>-<tenant>-fw`.
  */
 export function addSiteStacks(app: App, site: Site): SiteStacks {
   const s = site.spec;
@@ -51,7 +58,22 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     }
     tenants.set(tenant.spec.tenant, stack);
   }
-  return { vsphere, facility, tenants };
+
+  // Firewall: box-wide settings and the shared VDOM in one stack; each tenant's VDOM in its own, so a
+  // change for one municipality plans only its own firewall state. No vCenter credentials needed.
+  const tenantFirewalls = new Map<string, TerraformStack>();
+  if (!site.firewall || !s.firewall) return { vsphere, facility, tenants, tenantFirewalls };
+  const firewall = newStack(app, site, stackNames.firewall(s.site));
+  new FortigateCluster(firewall, "fortigate", { site: s, plan: site.firewall, facility });
+  const primary = s.firewall.units.find((u) => u.role === "primary")!;
+  for (const vdom of site.firewall.vdoms.filter((v) => v.owner !== "site")) {
+    const stack = newStack(app, site, stackNames.tenantFirewall(s.site, vdom.owner));
+    stack.addDependency(firewall);
+    fortiosProvider(stack, primary);
+    new FirewallPolicySet(stack, "vdom", { plan: vdom });
+    tenantFirewalls.set(vdom.owner, stack);
+  }
+  return { vsphere, facility, tenants, firewall, tenantFirewalls };
 }
 
 /**

@@ -38,9 +38,9 @@ describe("npm run synth: usage and exit codes", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^stack\s+resources\s+data\s+imports\s+removed$/m);
     expect(r.stdout).toMatch(/^tiny-vsphere\s+\d+\s+\d+\s+\d+\s+0$/m);
-    expect(r.stdout).toMatch(/^3 stacks, \d+ resources$/m);
+    expect(r.stdout).toMatch(/^5 stacks, \d+ resources$/m);
     expect(r.stdout).toMatch(/add {5}A {3}alpha-dc01\.tiny\.example -> 10\.1\.10\.11/);
-    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["tiny-alpha", "tiny-facility", "tiny-vsphere"]);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["tiny-alpha", "tiny-alpha-fw", "tiny-facility", "tiny-firewall", "tiny-vsphere"]);
     expect(existsSync(join(out, "worklists", "tiny.txt"))).toBe(true);
   });
 });

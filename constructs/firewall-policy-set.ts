@@ -1,0 +1,114 @@
+import type { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Construct } from "constructs";
+import { FirewallAddress } from "../.gen/providers/fortios/firewall-address";
+import { FirewallAddrgrp } from "../.gen/providers/fortios/firewall-addrgrp";
+import { FirewallPolicy } from "../.gen/providers/fortios/firewall-policy";
+import { FirewallPolicySort } from "../.gen/providers/fortios/firewall-policy-sort";
+import { FirewallserviceCustom } from "../.gen/providers/fortios/firewallservice-custom";
+import { FirewallserviceGroup } from "../.gen/providers/fortios/firewallservice-group";
+import { FirewallVip } from "../.gen/providers/fortios/firewall-vip";
+import { RouterStatic } from "../.gen/providers/fortios/router-static";
+import { SystemZone } from "../.gen/providers/fortios/system-zone";
+import type { VdomPlan } from "../spec/firewall/plan-types";
+import { pinAddress } from "./stable-address";
+
+export interface FirewallPolicySetProps {
+  /** One VDOM of the firewall plan: zones, objects, routes and policies, in policy-id order. */
+  readonly plan: VdomPlan;
+  /** The provider (alias) of the unit to configure; default the stack's default provider. */
+  readonly provider?: TerraformProvider;
+  /** Interfaces declared in the same stack, by name: referenced so Terraform creates them first. */
+  readonly interfaces?: ReadonlyMap<string, string>;
+  /** What every object waits for (the VDOM itself, when it is created in the same stack). */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Renders one VDOM's share of the flow matrix: zones, address objects and groups, VIPs, custom
+ * services and groups, static routes, and the policies (one per flow hop, id = flow id, every accept
+ * logging as the flow says, justification and ticket in `comments`), ending with the logged deny.
+ * A `fortios_firewall_policy_sort` by ascending id keeps the box in that order, so the deny stays last
+ * and inserting a flow never renumbers another. Objects are referenced through Terraform references
+ * where they live in this stack, so Terraform creates them before the policies that name them.
+ * Addresses: `<type>.<vdom>_<object name>`; policies `fortios_firewall_policy.<vdom>_<id>`.
+ */
+export class FirewallPolicySet extends Construct {
+  readonly policies: FirewallPolicy[] = [];
+
+  constructor(scope: Construct, id: string, { plan, provider, interfaces, dependsOn }: FirewallPolicySetProps) {
+    super(scope, id);
+    const vdomparam = plan.name;
+    const at = (...parts: string[]) => [plan.name, ...parts];
+    const names = new Map<string, string>(interfaces ?? []);
+    const ref = (name: string) => names.get(name) ?? name;
+
+    for (const z of plan.zones) {
+      const zone = pinAddress(new SystemZone(this, `zone-${z.name}`, { name: z.name, description: z.description, intrazone: "deny", interface: z.interfaces.map((i) => ({ interfaceName: ref(i) })), vdomparam, provider, dependsOn }), ...at(z.name));
+      names.set(z.name, zone.name);
+    }
+    for (const a of plan.addresses) {
+      if ("subnet" in a) {
+        const r = pinAddress(new FirewallAddress(this, `address-${a.name}`, { name: a.name, type: "ipmask", subnet: a.subnet, comment: a.comment, vdomparam, provider, dependsOn }), ...at(a.name));
+        names.set(a.name, r.name);
+      }
+    }
+    for (const a of plan.addresses) {
+      if ("members" in a) {
+        const r = pinAddress(new FirewallAddrgrp(this, `address-${a.name}`, { name: a.name, member: a.members.map((m) => ({ name: ref(m) })), comment: a.comment, vdomparam, provider, dependsOn }), ...at(a.name));
+        names.set(a.name, r.name);
+      }
+    }
+    for (const v of plan.vips) {
+      const r = pinAddress(new FirewallVip(this, `vip-${v.name}`, { name: v.name, extip: v.extip, mappedip: [{ range: v.mappedip }], extintf: v.extintf, comment: v.comment, vdomparam, provider, dependsOn }), ...at(v.name));
+      names.set(v.name, r.name);
+    }
+    for (const s of plan.services) {
+      const r = pinAddress(
+        new FirewallserviceCustom(this, `service-${s.name}`, { name: s.name, protocol: "TCP/UDP/SCTP", tcpPortrange: s.tcp, udpPortrange: s.udp, comment: s.comment, vdomparam, provider, dependsOn }),
+        ...at(s.name),
+      );
+      names.set(s.name, r.name);
+    }
+    for (const g of plan.serviceGroups) {
+      const r = pinAddress(new FirewallserviceGroup(this, `service-${g.name}`, { name: g.name, member: g.members.map((m) => ({ name: ref(m) })), vdomparam, provider, dependsOn }), ...at(g.name));
+      names.set(g.name, r.name);
+    }
+    for (const route of plan.routes) {
+      pinAddress(
+        new RouterStatic(this, `route-${route.seq}`, { seqNum: route.seq, dst: route.dst, device: route.device, gateway: route.gateway, comment: route.comment, vdomparam, provider, dependsOn }),
+        ...at("route", String(route.seq)),
+      );
+    }
+    for (const p of plan.policies) {
+      const names_ = (list: string[]) => list.map((n) => ({ name: ref(n) }));
+      this.policies.push(
+        pinAddress(
+          new FirewallPolicy(this, `policy-${p.id}`, {
+            policyid: p.id,
+            name: p.name,
+            srcintf: names_(p.srcintf),
+            dstintf: names_(p.dstintf),
+            srcaddr: names_(p.srcaddr),
+            dstaddr: names_(p.dstaddr),
+            service: names_(p.services),
+            action: p.action,
+            schedule: "always",
+            logtraffic: p.log,
+            nat: p.nat ? "enable" : "disable",
+            status: "enable",
+            comments: p.comments,
+            vdomparam,
+            provider,
+            dependsOn,
+          }),
+          ...at(String(p.id)),
+        ),
+      );
+    }
+    // Order on the box = ascending policy id: the flow ids, then the deny (100000) last.
+    pinAddress(
+      new FirewallPolicySort(this, "sort", { sortby: "policyid", sortdirection: "ascending", vdomparam, provider, dependsOn: this.policies }),
+      ...at("order"),
+    );
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The firewall plan: what every VDOM on the FortiGate pair holds, computed from the spec by the loader
+ * (pure data, no cdktf), so the constructs only render it and tests can read it directly.
+ */
+
+/** Policy id of the logged deny that ends every VDOM; flow ids stay below it. */
+export const DENY_POLICY_ID = 100000;
+
+export type AddressObject = { name: string; subnet: string; comment: string } | { name: string; members: string[]; comment: string };
+
+export interface Vip {
+  name: string;
+  extip: string;
+  mappedip: string;
+  extintf: string;
+  comment: string;
+}
+
+export interface PlannedPolicy {
+  /** The flow id (the same in every VDOM the flow crosses). */
+  id: number;
+  vdom: string;
+  name: string;
+  srcintf: string[];
+  dstintf: string[];
+  srcaddr: string[];
+  dstaddr: string[];
+  services: string[];
+  action: "accept" | "deny";
+  log: "all" | "utm" | "disable";
+  nat: boolean;
+  /** `ticket=...; why=...; flow=<owner>/<id>`: what an auditor reads in the synthesized JSON. */
+  comments: string;
+  /** Which hop of its flow this policy is. */
+  hop: "local" | "egress" | "transit" | "ingress";
+}
+
+export interface VlanInterface {
+  name: string;
+  vlan: number;
+  vdom: string;
+  /** Interface address: the network's gateway with the network's prefix (the firewall routes it). */
+  ip?: string;
+  network: string;
+  description: string;
+}
+
+export interface StaticRoute {
+  seq: number;
+  vdom: string;
+  dst: string;
+  device: string;
+  gateway?: string;
+  comment: string;
+}
+
+export interface VdomPlan {
+  name: string;
+  /** "site" for the shared VDOM, else the tenant id: which stack owns the VDOM's objects and policies. */
+  owner: string;
+  /** The tenant's inter-VDOM link to the shared VDOM (ends <link>0 in shared, <link>1 here). */
+  link?: string;
+  zones: { name: string; interfaces: string[]; description: string }[];
+  addresses: AddressObject[];
+  vips: Vip[];
+  services: { name: string; tcp?: string; udp?: string; comment: string }[];
+  serviceGroups: { name: string; members: string[] }[];
+  policies: PlannedPolicy[];
+  routes: StaticRoute[];
+}
+
+export interface FirewallPlan {
+  sharedVdom: string;
+  internetInterface: string;
+  /** VLAN interfaces of every VDOM (global objects, owned by the firewall stack). */
+  vlanInterfaces: VlanInterface[];
+  /** Shared VDOM first, then the tenants' VDOMs by tenant id. */
+  vdoms: VdomPlan[];
+}
