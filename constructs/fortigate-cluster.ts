@@ -1,4 +1,4 @@
-import { TerraformVariable } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { FirewallDoSpolicy } from "../.gen/providers/fortios/firewall-do-spolicy";
 import { LogsyslogdSetting } from "../.gen/providers/fortios/logsyslogd-setting";
@@ -40,17 +40,36 @@ export const DEFAULT_DOS_THRESHOLDS: Readonly<Record<string, number>> = {
 /** Name of the sensitive variable with a unit's REST API token (TF_VAR_<name> at plan time). */
 export const tokenVariable = (role: FirewallUnit["role"]) => `fortios_token_${role}`;
 
-/** Provider for a unit: its management address from the spec, its token from a sensitive variable. */
+/** Name of the variable with a unit's API address (default its management address from the spec). */
+export const hostnameVariable = (role: FirewallUnit["role"]) => `fortios_hostname_${role}`;
+
+/** A stack variable, created once per stack however many constructs ask for it. */
+function variableOnce(scope: Construct, name: string, config: ConstructorParameters<typeof TerraformVariable>[2]): TerraformVariable {
+  const existing = TerraformStack.of(scope).node.tryFindChild(name) as TerraformVariable | undefined;
+  if (existing) return existing;
+  const v = new TerraformVariable(TerraformStack.of(scope), name, config);
+  v.overrideLogicalId(name);
+  return v;
+}
+
+/**
+ * Provider for one unit. Hostname and token are plan-time variables: the hostname defaults to the
+ * unit's management address from the spec (TF_VAR_fortios_hostname_<role> overrides it), the token
+ * is sensitive and has no default (TF_VAR_fortios_token_<role>).
+ */
 export function fortiosProvider(scope: Construct, unit: FirewallUnit, alias?: string): FortiosProvider {
-  const token = (scope.node.tryFindChild(tokenVariable(unit.role)) as TerraformVariable | undefined) ??
-    new TerraformVariable(scope, tokenVariable(unit.role), {
-      type: "string",
-      sensitive: true,
-      nullable: false,
-      description: `REST API token of the ${unit.role} FortiGate ${unit.id}; supply at plan time (TF_VAR_${tokenVariable(unit.role)}).`,
-    });
-  token.overrideLogicalId(tokenVariable(unit.role));
-  return new FortiosProvider(scope, alias ? `fortios-${alias}` : "fortios", { alias, hostname: unit.managementAddress, token: token.stringValue });
+  const token = variableOnce(scope, tokenVariable(unit.role), {
+    type: "string",
+    sensitive: true,
+    nullable: false,
+    description: `REST API token of the ${unit.role} FortiGate ${unit.id}; supply at plan time (TF_VAR_${tokenVariable(unit.role)}).`,
+  });
+  const hostname = variableOnce(scope, hostnameVariable(unit.role), {
+    type: "string",
+    default: unit.managementAddress,
+    description: `API address of the ${unit.role} FortiGate ${unit.id} (its reserved management interface).`,
+  });
+  return new FortiosProvider(scope, alias ? `fortios-${alias}` : "fortios", { alias, hostname: hostname.stringValue, token: token.stringValue });
 }
 
 /**
@@ -92,8 +111,7 @@ export class FortigateCluster extends Construct {
     }
 
     // Box-wide settings, on the primary (FGCP synchronizes them).
-    const password = new TerraformVariable(this, "fortigate_ha_password", { type: "string", sensitive: true, nullable: false, description: "FGCP cluster password; supply at plan time (TF_VAR_fortigate_ha_password)." });
-    password.overrideLogicalId("fortigate_ha_password");
+    const password = variableOnce(this, "fortigate_ha_password", { type: "string", sensitive: true, nullable: false, description: "FGCP cluster password; supply at plan time (TF_VAR_fortigate_ha_password)." });
     const monitor = fw.monitorInterfaces ?? [fw.internalInterface, fw.internet.interface];
     const mgmtRoute = [{ id: 1, interface: fw.managementInterface, gateway: management.gateway, dst: "0.0.0.0/0" }];
     pinAddress(

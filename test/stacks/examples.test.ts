@@ -23,16 +23,21 @@ const managedVms = (site: Site) => site.tenants.flatMap((t) => t.vms.filter((vm)
 const vmResource = (site: Site, tenant: string, vm: Vm) => resourcesOf(`${site.spec.site}-${tenant}`, "vsphere_virtual_machine")[vm.name];
 
 describe("example sites", () => {
-  test("every site has its vSphere, facility and tenant stacks", () => {
-    const expected = sites.flatMap((s) => [`${s.spec.site}-vsphere`, `${s.spec.site}-facility`, ...s.tenants.map((t) => `${s.spec.site}-${t.spec.tenant}`)]);
+  test("every site has its vSphere, facility, firewall and tenant stacks", () => {
+    const expected = sites.flatMap((s) => [
+      `${s.spec.site}-vsphere`,
+      `${s.spec.site}-facility`,
+      `${s.spec.site}-firewall`,
+      ...s.tenants.flatMap((t) => [`${s.spec.site}-${t.spec.tenant}`, `${s.spec.site}-${t.spec.tenant}-fw`]),
+    ]);
     expect(stackNames()).toEqual(expected.sort());
   });
 
-  test("snapshots: the vSphere and facility stacks and one tenant stack per site", () => {
+  test("snapshots: the vSphere, facility and firewall stacks and one tenant's stacks per site", () => {
     for (const site of sites) {
       const s = site.spec.site;
       const partner = site.tenants.find((t) => !t.spec.hostMunicipality) ?? site.tenants[0];
-      for (const stack of [`${s}-vsphere`, `${s}-facility`, `${s}-${partner.spec.tenant}`]) {
+      for (const stack of [`${s}-vsphere`, `${s}-facility`, `${s}-firewall`, `${s}-${partner.spec.tenant}`, `${s}-${partner.spec.tenant}-fw`]) {
         expect(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")).toMatchSnapshot(stack);
       }
     }

@@ -69,7 +69,9 @@ describe.each([
           allowaccess: "ping https ssh",
         });
         const provider = json.provider.fortios.find((p: Json) => p.alias === unit.role);
-        expect(provider).toEqual({ alias: unit.role, hostname: unit.managementAddress, token: `\${var.fortios_token_${unit.role}}` });
+        expect(provider).toEqual({ alias: unit.role, hostname: `\${var.fortios_hostname_${unit.role}}`, token: `\${var.fortios_token_${unit.role}}` });
+        expect(json.variable[`fortios_hostname_${unit.role}`].default).toBe(unit.managementAddress);
+        expect(json.variable[`fortios_token_${unit.role}`]).toMatchObject({ sensitive: true });
       }
       // Everything else goes to the primary.
       for (const [type, byName] of Object.entries(json.resource as Record<string, Record<string, Json>>)) {
