@@ -15,7 +15,8 @@ import { prefixOf } from "../spec/ipv4";
 import type { FirewallUnit, SiteFile } from "../spec/types";
 import { FacilityObject } from "./facility-object";
 import { FirewallPolicySet } from "./firewall-policy-set";
-import { pinAddress } from "./stable-address";
+import { addRemovedBlock } from "./removed-blocks";
+import { addressName, pinAddress } from "./stable-address";
 
 export interface FortigateClusterProps {
   /** The site spec; its `firewall` section describes the pair. */
@@ -289,6 +290,18 @@ export class FortigateCluster extends Construct {
         );
         interfaces.set(`${v.link}${end}`, linkEnd.name);
       }
+    }
+
+    // Removed tenants: their VDOM, link and interfaces leave through `removed` blocks (destroyed only when
+    // the tenant file approves it).
+    const stack = TerraformStack.of(this);
+    for (const r of plan.retired) {
+      const addresses = [
+        `fortios_system_vdom.${addressName(r.vdom.name)}`,
+        ...(r.vdom.link ? [`fortios_system_vdomlink.${addressName(r.vdom.link)}`, `fortios_system_interface.${addressName("interface", `${r.vdom.link}0`)}`, `fortios_system_interface.${addressName("interface", `${r.vdom.link}1`)}`] : []),
+        ...r.vlanInterfaces.map((i) => `fortios_system_interface.${addressName("interface", i.name)}`),
+      ];
+      for (const address of addresses) addRemovedBlock(stack, address, r.destroy);
     }
 
     // The shared VDOM: internet edge with DoS protection, and its policies.

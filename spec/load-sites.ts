@@ -154,7 +154,8 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
   const result = allocate(
     tenantObjects.map((tenant, i) => ({ tenant, findings: present[i].findings })),
     lock.entries,
-    new Set(siteAddresses.keys()),
+    // Shared services' addresses are never handed to a new VM (they may be VMs of a tenant, given fixed).
+    new Set([...siteAddresses.keys(), ...(spec.firewall?.sharedServices ?? []).flatMap((svc) => svc.addresses)]),
     asOf,
     spec.ipam?.holdDays ?? 90,
   );

@@ -73,22 +73,41 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     new FirewallPolicySet(stack, "vdom", { plan: vdom });
     tenantFirewalls.set(vdom.owner, stack);
   }
+  // A removed tenant's VDOM: its stack keeps `removed` blocks for the policies and objects it had.
+  for (const retired of site.firewall.retired) {
+    const stack = newStack(app, site, stackNames.tenantFirewall(s.site, retired.tenant));
+    stack.addDependency(firewall);
+    removedBlocksFor(stack, retired.destroy, (scratch) => {
+      fortiosProvider(scratch, primary);
+      new FirewallPolicySet(scratch, "vdom", { plan: retired.vdom });
+    });
+    tenantFirewalls.set(retired.tenant, stack);
+  }
   return { vsphere, facility, tenants, firewall, tenantFirewalls };
 }
 
 /**
  * A removed tenant keeps its stack, holding only `removed` blocks for everything the tenant had:
  * Terraform forgets the objects, or destroys them when the tenant file says destroyApproved.
- * The addresses come from rendering the tenant as if active, so nothing is listed by hand.
  */
 function removeTenant(stack: TerraformStack, site: Site, tenant: Tenant): void {
+  const active: Tenant = { ...tenant, spec: { ...tenant.spec, lifecycle: "active" }, vms: tenant.vms.map((vm) => ({ ...vm, lifecycle: "active" })) };
+  removedBlocksFor(stack, tenant.spec.destroyApproved, (scratch, scratchApp) => {
+    addVsphereProvider(scratch, site.spec);
+    new MunicipalTenant(scratch, "tenant", { site: site.spec, tenant: active, facility: new TerraformStack(scratchApp, "scratch-facility") });
+  });
+}
+
+/**
+ * Adds a `removed` block to `stack` for every resource `render` creates in a scratch stack: the
+ * addresses come from rendering what the object had, so nothing is listed by hand.
+ */
+function removedBlocksFor(stack: TerraformStack, destroy: boolean, render: (scratch: TerraformStack, scratchApp: App) => void): void {
   const scratchApp = new App({ skipValidation: true });
   const scratch = new TerraformStack(scratchApp, "scratch");
-  addVsphereProvider(scratch, site.spec);
-  const active: Tenant = { ...tenant, spec: { ...tenant.spec, lifecycle: "active" }, vms: tenant.vms.map((vm) => ({ ...vm, lifecycle: "active" })) };
-  new MunicipalTenant(scratch, "tenant", { site: site.spec, tenant: active, facility: new TerraformStack(scratchApp, "scratch-facility") });
+  render(scratch, scratchApp);
   const resources = (scratch.toTerraform() as { resource?: Record<string, Record<string, unknown>> }).resource ?? {};
   for (const [type, byName] of Object.entries(resources)) {
-    for (const name of Object.keys(byName)) addRemovedBlock(stack, `${type}.${name}`, tenant.spec.destroyApproved);
+    for (const name of Object.keys(byName)) addRemovedBlock(stack, `${type}.${name}`, destroy);
   }
 }

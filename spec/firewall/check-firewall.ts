@@ -50,8 +50,10 @@ export function checkFirewall(site: SiteFile, f: Findings, racks: ReadonlySet<st
     const p = `${at}/sharedServices/${i}`;
     if (!f.known(s.network, shared, `${p}/network`, "shared-services network")) return;
     const range = parseRange(shared.get(s.network)!.cidr);
+    const gateway = shared.get(s.network)!.gateway;
     s.addresses.forEach((a, j) => {
       if (typeof range !== "string" && !contains(range, a)) f.add(`${p}/addresses/${j}`, `expected an address inside the ${s.network} network ${range.cidr}, found ${a}`);
+      else if (a === gateway) f.add(`${p}/addresses/${j}`, `expected the address of a server, found ${a}, the network's gateway (the firewall itself)`);
     });
   });
   f.unique(fw.sharedServices ?? [], (s) => s.name, (i) => `${at}/sharedServices/${i}/name`, "shared service");

@@ -69,6 +69,15 @@ export interface VdomPlan {
   routes: StaticRoute[];
 }
 
+/** A tenant whose lifecycle is removed: what it had on the box, for Terraform `removed` blocks. */
+export interface RetiredVdom {
+  tenant: string;
+  vdom: VdomPlan;
+  vlanInterfaces: VlanInterface[];
+  /** The tenant file approves destroying its objects (destroyApproved), rather than forgetting them. */
+  destroy: boolean;
+}
+
 export interface FirewallPlan {
   sharedVdom: string;
   internetInterface: string;
@@ -76,4 +85,6 @@ export interface FirewallPlan {
   vlanInterfaces: VlanInterface[];
   /** Shared VDOM first, then the tenants' VDOMs by tenant id. */
   vdoms: VdomPlan[];
+  /** VDOMs of removed tenants. */
+  retired: RetiredVdom[];
 }

@@ -1,5 +1,5 @@
 import type { Findings } from "../check-helpers";
-import { prefixOf } from "../ipv4";
+import { contains, isHostAddress, networkOfInterface, prefixOf } from "../ipv4";
 import type { Flow, Network, SiteFile, Tenant, Vm } from "../types";
 import { DENY_POLICY_ID, type AddressObject, type FirewallPlan, type PlannedPolicy, type VdomPlan, type VlanInterface } from "./plan-types";
 import { PREDEFINED_SERVICES } from "./predefined-services";
@@ -46,6 +46,31 @@ const fail = (f: Findings, pointer: string, message: string): undefined => {
  * flows between tenants or from the internet inward without justification and ticket.
  */
 export function planFirewall(site: SiteFile, siteFindings: Findings, tenants: { tenant: Tenant; findings: Findings }[]): FirewallPlan | undefined {
+  const live = tenants.filter(({ tenant }) => tenant.spec.lifecycle !== "removed");
+  const plan = planVdoms(site, siteFindings, live, new Set(tenants.filter((t) => !live.includes(t)).map((t) => t.tenant.spec.tenant)));
+  if (!plan) return undefined;
+  // A removed tenant: plan it as if it were still active (its own findings discarded), to know what to remove.
+  for (const { tenant } of tenants.filter((t) => !live.includes(t))) {
+    const scratch = new ScratchFindings(siteFindings);
+    const asActive = { tenant: { ...tenant, spec: { ...tenant.spec, lifecycle: "active" as const } }, findings: scratch as unknown as Findings };
+    const was = planVdoms(site, scratch as unknown as Findings, [...live, asActive], new Set());
+    const vdom = was?.vdoms.find((v) => v.owner === tenant.spec.tenant);
+    if (!vdom) continue;
+    plan.retired.push({ tenant: tenant.spec.tenant, vdom, vlanInterfaces: was!.vlanInterfaces.filter((i) => i.vdom === vdom.name), destroy: tenant.spec.destroyApproved });
+  }
+  return plan;
+}
+
+/** Findings that are thrown away: planning a removed tenant as if active only serves to list its objects. */
+class ScratchFindings {
+  constructor(private readonly real: Findings) {}
+  add(): void {}
+  where(pointer: string): string {
+    return this.real.where(pointer);
+  }
+}
+
+function planVdoms(site: SiteFile, siteFindings: Findings, tenants: { tenant: Tenant; findings: Findings }[], removedTenants: ReadonlySet<string>): FirewallPlan | undefined {
   const fw = site.firewall;
   if (!fw) {
     for (const { tenant, findings } of tenants) if (tenant.spec.firewall) findings.add("/firewall", `the site declares no firewall, so a tenant cannot have a firewall section; add firewall: to site.yaml or remove this one`);
@@ -100,10 +125,13 @@ export function planFirewall(site: SiteFile, siteFindings: Findings, tenants: { 
   /** Resolves one end of a flow written in `owner`'s file. */
   const resolve = (text: string, owner: TenantView | undefined, f: Findings, pointer: string): Endpoint | undefined => {
     if (text === "internet") return { kind: "internet", vdom: shared, intf: [internetIf], objects: [], addr: "all", absolute: "internet" };
-    if (text === "any") return { kind: "any", intf: ["any"], objects: [], addr: "all", absolute: "any" };
+    // `any` means anything in the VDOM of the file that writes it: a tenant cannot open other VDOMs with it.
+    if (text === "any") return { kind: "any", vdom: owner?.vdom ?? shared, tenant: owner?.id, intf: ["any"], objects: [], addr: "all", absolute: owner ? `tenant:${owner.id}/any` : "any" };
     const qualified = /^tenant:([^/]+)\/(.*)$/.exec(text);
     if (qualified) {
+      if (!owner) return fail(f, pointer, `a site flow belongs to the shared VDOM; a flow to or from a tenant belongs in that tenant's file, found ${JSON.stringify(text)}`);
       const other = byId.get(qualified[1]);
+      if (!other && removedTenants.has(qualified[1])) return fail(f, pointer, `tenant ${qualified[1]} is removed (lifecycle: removed); remove this flow too`);
       if (!other) return fail(f, pointer, `unknown tenant ${JSON.stringify(qualified[1])}; expected one of ${[...byId.keys()].join(", ") || "(no tenants)"}`);
       return resolve(qualified[2], other, f, pointer);
     }
@@ -150,6 +178,14 @@ export function planFirewall(site: SiteFile, siteFindings: Findings, tenants: { 
 
   const ids = new Map<number, string>();
   const seen = new Map<string, string>();
+  const published = new Map<string, { vm: string; at: string }>();
+  const internetRange = networkOfInterface(fw.internet.address);
+  const publishProblem = (ip: string, inbound: boolean): string | undefined => {
+    if (!inbound) return `publishAs only applies to a flow from the internet, found it on a flow from elsewhere`;
+    if (!contains(internetRange, ip)) return `expected a public address inside the internet range ${internetRange.cidr}, found ${ip}`;
+    if (ip === fw.internet.gateway || ip === fw.internet.address.split("/")[0] || !isHostAddress(internetRange, ip)) return `expected a free host address of ${internetRange.cidr}, found ${ip} (the gateway, the firewall's own address, or the network or broadcast address)`;
+    return undefined;
+  };
   const owners: { view?: TenantView; findings: Findings; flows: Flow[] }[] = [{ findings: siteFindings, flows: fw.flows ?? [] }, ...views.map((v) => ({ view: v, findings: v.findings, flows: v.tenant.spec.firewall?.flows ?? [] }))];
   for (const { view, findings: f, flows } of owners) {
     flows.forEach((flow, i) => {
@@ -165,6 +201,9 @@ export function planFirewall(site: SiteFile, siteFindings: Findings, tenants: { 
       const dst = resolve(flow.to, view, f, `${at}/to`);
       if (!src || !dst || !ok) return;
       if (src.kind === "any" && dst.kind === "any" && flow.action === "accept") return f.add(at, `an any-to-any accept is not allowed: name the zones, networks or services the flow needs`);
+      if (view && src.tenant !== view.id && dst.tenant !== view.id) {
+        return f.add(at, `a tenant file owns only flows that start or end in its own tenant (${view.id}); found from ${JSON.stringify(flow.from)} to ${JSON.stringify(flow.to)}`);
+      }
       const crossTenant = src.tenant !== undefined && dst.tenant !== undefined && src.tenant !== dst.tenant;
       const inbound = src.kind === "internet" && dst.kind !== "internet";
       const missing = [flow.justification ? "" : "justification", flow.ticket ? "" : "ticket"].filter(Boolean);
@@ -173,6 +212,13 @@ export function planFirewall(site: SiteFile, siteFindings: Findings, tenants: { 
       }
       if (inbound && flow.action === "accept" && (!dst.vm || !flow.publishAs)) {
         return f.add(at, `a flow from the internet must go to one vm:<name> and give publishAs (its public address), found to ${JSON.stringify(flow.to)}${flow.publishAs ? "" : " and no publishAs"}`);
+      }
+      if (flow.publishAs !== undefined) {
+        const problem = publishProblem(flow.publishAs, inbound);
+        if (problem) return f.add(`${at}/publishAs`, problem);
+        const firstUse = published.get(flow.publishAs);
+        if (firstUse && firstUse.vm !== dst.vm?.name) return f.add(`${at}/publishAs`, `public address ${flow.publishAs} already publishes ${firstUse.vm} (${firstUse.at})`);
+        published.set(flow.publishAs, { vm: dst.vm!.name, at: f.where(`${at}/publishAs`) });
       }
       const key = `${src.absolute}|${dst.absolute}|${[...flow.services].sort().join(",")}|${flow.action}`;
       const dup = seen.get(key);
@@ -192,19 +238,20 @@ export function planFirewall(site: SiteFile, siteFindings: Findings, tenants: { 
       const srcV = src.vdom ?? dst.vdom ?? view?.vdom ?? shared;
       const dstV = dst.vdom ?? srcV;
       const toInternet = dst.kind === "internet";
+      // From the internet inward: a VIP on the internet interface maps the public address to the VM.
+      let dstaddrShared = dst.addr;
+      if (inbound && flow.publishAs && dst.vm) {
+        const name = `vip-${flow.publishAs.replace(/\./g, "-")}`;
+        if (!sharedPlan.vips.some((v) => v.name === name)) sharedPlan.vips.push({ name, extip: flow.publishAs, mappedip: dst.vm.ip!, extintf: internetIf, comment: `publishes ${dst.vm.name}` });
+        dstaddrShared = name;
+      }
       if (srcV === dstV) {
-        hop(srcV, "local", src.vdom ? src.intf : ["any"], dst.vdom ? dst.intf : ["any"], dst.addr, toInternet && flow.action === "accept");
+        hop(srcV, "local", src.intf, dst.intf, srcV === shared ? dstaddrShared : dst.addr, toInternet && flow.action === "accept");
       } else if (dstV === shared) {
         hop(srcV, "egress", src.intf, [`${linkOf(srcV)}1`]);
         hop(shared, "ingress", [`${linkOf(srcV)}0`], dst.intf, dst.addr, toInternet && flow.action === "accept");
       } else {
-        let dstaddrShared = dst.addr;
         if (srcV === shared) {
-          if (inbound && flow.publishAs) {
-            const vip = { name: `vip-${flow.id}`, extip: flow.publishAs, mappedip: dst.vm!.ip!, extintf: internetIf, comment: comments };
-            sharedPlan.vips.push(vip);
-            dstaddrShared = vip.name;
-          }
           hop(shared, "egress", src.intf, [`${linkOf(dstV)}0`], dstaddrShared);
         } else {
           hop(srcV, "egress", src.intf, [`${linkOf(srcV)}1`]);
@@ -233,7 +280,7 @@ export function planFirewall(site: SiteFile, siteFindings: Findings, tenants: { 
       hop: "local",
     });
   }
-  return { sharedVdom: shared, internetInterface: internetIf, vlanInterfaces, vdoms: [...vdoms.values()] };
+  return { sharedVdom: shared, internetInterface: internetIf, vlanInterfaces, vdoms: [...vdoms.values()], retired: [] };
 }
 
 function vlanOf(n: Network, vdom: string, owner: string): VlanInterface {

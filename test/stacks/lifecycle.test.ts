@@ -57,6 +57,26 @@ describe("lifecycle states", () => {
     expect(after.removed.every((r: { lifecycle: { destroy: boolean } }) => r.lifecycle.destroy === false)).toBe(true);
   });
 
+  test("a removed tenant's VDOM, link and interfaces leave the firewall through removed blocks; its VDOM stack keeps removed blocks for everything", () => {
+    const sites = copySites();
+    const addressesOf = (json: Record<string, any>) => Object.entries((json.resource ?? {}) as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+    const before = synth(sites);
+    const fwBefore = addressesOf(stackJson(before, "tiny-firewall"));
+    const vdomBefore = addressesOf(stackJson(before, "tiny-alpha-fw"));
+    edit(sites, "tiny/tenants/alpha.yaml", "hostMunicipality: true\n", "hostMunicipality: true\nlifecycle: removed\n");
+    const after = synth(sites);
+    const fw = stackJson(after, "tiny-firewall");
+    const gone = fwBefore.filter((a) => !addressesOf(fw).includes(a));
+    const removed = fw.removed.map((r: { from: string }) => r.from);
+    // Box-wide objects of the tenant are removed blocks (forgotten, not destroyed); its policies in the shared VDOM just go.
+    expect(removed.sort()).toEqual(gone.filter((a) => /^fortios_system_(vdom|vdomlink|interface)\./.test(a)).sort());
+    expect(removed).toEqual(expect.arrayContaining(["fortios_system_vdom.alpha", "fortios_system_vdomlink.alpha", "fortios_system_interface.interface_vlan110"]));
+    expect(fw.removed.every((r: { lifecycle: { destroy: boolean } }) => r.lifecycle.destroy === false)).toBe(true);
+    const vdom = stackJson(after, "tiny-alpha-fw");
+    expect(vdom.resource).toBeUndefined();
+    expect(vdom.removed.map((r: { from: string }) => r.from).sort()).toEqual(vdomBefore.sort());
+  });
+
   test("a deleted tenant file leaves no stale stack in the output", () => {
     const sites = copySites();
     const out = synth(sites);
