@@ -68,3 +68,10 @@ export function networkOfInterface(addressWithPrefix: string): Ipv4Range {
   const first = Math.floor(ipToInt(ip) / size) * size;
   return { cidr: `${intToIp(first)}/${prefix}`, first, last: first + size - 1, prefix };
 }
+
+/** Why `ip` cannot be a host of `range` (named `label`), or undefined when it can. */
+export function hostAddressProblem(range: Ipv4Range, ip: string, label: string): string | undefined {
+  if (!contains(range, ip)) return `expected an address inside ${label} ${range.cidr}, found ${ip}`;
+  if (!isHostAddress(range, ip)) return `expected a host address of ${range.cidr}, found its ${ipToInt(ip) === range.first ? "network" : "broadcast"} address ${ip}`;
+  return undefined;
+}

@@ -128,7 +128,7 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     });
   const siteF = checkedSite.findings;
   declare(siteF, spec.networks, "site");
-  if (spec.firewall?.internet.vlan) vlans.push({ findings: siteF, pointer: "/firewall/internet/vlan", label: "the firewall's internet uplink", vlan: spec.firewall.internet.vlan });
+  if (spec.firewall?.internet.vlan) vlans.push({ findings: siteF, pointer: "/firewall/internet/vlan", label: "site firewall's internet uplink", vlan: spec.firewall.internet.vlan });
   const siteNetworks = [...networks];
   const vlanRanges: (Declared & { from: number; to: number })[] = [];
   const tenantCidrs: (Declared & { range: Ipv4Range })[] = [];
@@ -138,7 +138,7 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     if (c.cidr) tenantCidrs.push({ findings: c.findings, pointer: "/cidr", label: `tenant ${c.spec.tenant}`, range: c.cidr });
   }
   checkAcrossFiles(vlans, networks, vlanRanges, tenantCidrs, siteNetworks);
-  checkTenantVdoms(spec, present.map((c) => ({ spec: c.spec, findings: c.findings })));
+  checkTenantVdoms(spec, siteF, present.map((c) => ({ spec: c.spec, findings: c.findings })));
   const siteAddresses = new Map(index.usedAddresses);
   for (const c of present) c.spec.networks.forEach((n, i) => n.gateway && siteAddresses.set(n.gateway, c.findings.where(`/networks/${i}/gateway`)));
   checkGivenAddresses(present, siteAddresses);

@@ -1,6 +1,6 @@
 import { Findings } from "./check-helpers";
 import { checkFirewall } from "./firewall/check-firewall";
-import { contains, parseRange, type Ipv4Range } from "./ipv4";
+import { contains, hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import type { SpecFile } from "./spec-file";
 import type { Network, SiteFile } from "./types";
 
@@ -67,7 +67,8 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     const inNetwork = (ip: string, net: Network | undefined, pointer: string, purpose: string): void => {
       const range = net && ranges.get(net.name);
       if (!net) return f.add(pointer, `expected a network with purpose "${purpose}" to hold ${ip}, found none`);
-      if (range && !contains(range, ip)) return f.add(pointer, `expected an address inside the ${net.name} network ${net.cidr}, found ${ip}`);
+      const problem = range && hostAddressProblem(range, ip, `the ${net.name} network`);
+      if (problem) return f.add(pointer, problem);
       useAddress(ip, pointer);
     };
     if (management) inNetwork(h.address, management, `${at}/address`, "management");

@@ -1,6 +1,6 @@
 import { Findings } from "./check-helpers";
 import { vmNames } from "./expand-workloads";
-import { contains, ipToInt, isHostAddress, parseRange, type Ipv4Range } from "./ipv4";
+import { contains, hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import type { SiteIndex } from "./site-checks";
 import type { SpecFile } from "./spec-file";
 import type { Network, SiteFile, TenantFile, Vm, VmSize } from "./types";
@@ -64,8 +64,8 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     const network = reachable.get(w.network);
     if (!network) f.known(w.network, reachable, `${at}/network`, "network (own or shared-services)");
     const range = network && (own.has(w.network) ? ranges.get(w.network) : index.ranges.get(w.network));
-    if (w.ip && range && !contains(range, w.ip)) f.add(`${at}/ip`, `expected an address inside the ${w.network} network ${network!.cidr}, found ${w.ip}`);
-    else if (w.ip && range && !isHostAddress(range, w.ip)) f.add(`${at}/ip`, `expected a host address of ${network!.cidr}, found its ${ipToInt(w.ip) === range.first ? "network" : "broadcast"} address ${w.ip}`);
+    const ipProblem = w.ip && range && hostAddressProblem(range, w.ip, `the ${w.network} network`);
+    if (ipProblem) f.add(`${at}/ip`, ipProblem);
 
     const template = w.template === undefined ? undefined : templates.get(w.template);
     if (w.template !== undefined) f.known(w.template, index.templates, `${at}/template`, "template");

@@ -1,5 +1,5 @@
 import type { Findings } from "../check-helpers";
-import { contains, networkOfInterface, parseRange } from "../ipv4";
+import { contains, hostAddressProblem, networkOfInterface, parseRange } from "../ipv4";
 import type { SiteFile, TenantFile } from "../types";
 import { PREDEFINED_SERVICES } from "./predefined-services";
 
@@ -21,9 +21,9 @@ export function checkFirewall(site: SiteFile, f: Findings, racks: ReadonlySet<st
   const mgmtRange = management && parseRange(management.cidr);
   fw.units.forEach((u, i) => {
     f.known(u.rack, racks, `${at}/units/${i}/rack`, "rack");
-    if (mgmtRange && typeof mgmtRange !== "string" && !contains(mgmtRange, u.managementAddress)) {
-      f.add(`${at}/units/${i}/managementAddress`, `expected an address inside the ${management!.name} network ${management!.cidr}, found ${u.managementAddress}`);
-    } else useAddress(u.managementAddress, `${at}/units/${i}/managementAddress`);
+    const problem = mgmtRange && typeof mgmtRange !== "string" ? hostAddressProblem(mgmtRange, u.managementAddress, `the ${management!.name} network`) : undefined;
+    if (problem) f.add(`${at}/units/${i}/managementAddress`, problem);
+    else useAddress(u.managementAddress, `${at}/units/${i}/managementAddress`);
   });
 
   // Heartbeat ports carry the cluster's configuration: dedicated, never a user interface.
@@ -39,8 +39,13 @@ export function checkFirewall(site: SiteFile, f: Findings, racks: ReadonlySet<st
     if (use) f.add(`${at}/heartbeatInterfaces/${i}`, `heartbeat interface ${h} is also ${use}; heartbeat ports carry the cluster's configuration and must be dedicated`);
   });
 
+  // Admin access lives on the management port: it must never be the internet port.
+  if (fw.managementInterface === fw.internet.interface) f.add(`${at}/managementInterface`, `the management interface ${fw.managementInterface} is also the internet interface; admin HTTPS and SSH would face the internet`);
+  if (fw.internalInterface === fw.internet.interface && !fw.internet.vlan) f.add(`${at}/internalInterface`, `the internal trunk ${fw.internalInterface} is also the untagged internet interface; give the uplink its own port or a vlan`);
   const internet = networkOfInterface(fw.internet.address);
+  const ownAddress = fw.internet.address.split("/")[0];
   if (!contains(internet, fw.internet.gateway)) f.add(`${at}/internet/gateway`, `expected an address inside ${internet.cidr}, found ${fw.internet.gateway}`);
+  else if (fw.internet.gateway === ownAddress) f.add(`${at}/internet/gateway`, `expected the provider's router, found ${fw.internet.gateway}, the firewall's own internet address`);
 
   if (fw.sharedVdom === "root") f.add(`${at}/sharedVdom`, `expected a VDOM of its own for shared services, found "root" (the management VDOM)`);
 
@@ -74,20 +79,24 @@ export function checkFirewall(site: SiteFile, f: Findings, racks: ReadonlySet<st
 }
 
 /** VDOM and inter-VDOM link names are global on the box: one per tenant, none reused. */
-export function checkTenantVdoms(site: SiteFile, tenants: { spec: TenantFile; findings: Findings }[]): void {
+export function checkTenantVdoms(site: SiteFile, f: Findings, tenants: { spec: TenantFile; findings: Findings }[]): void {
   const fw = site.firewall;
   if (!fw) return;
   const reserved = new Map<string, string>([["root", "the management VDOM"], [fw.sharedVdom, "the shared VDOM"]]);
   const links = new Map<string, string>();
-  for (const t of tenants) {
+  const live = tenants.filter((t) => t.spec.lifecycle !== "removed");
+  const needed = 2 + live.length; // root, the shared VDOM and one per tenant
+  if (needed > fw.vdomLicences) f.add("/firewall/vdomLicences", `the VDOM licence allows ${fw.vdomLicences}, the room needs ${needed} (root, ${fw.sharedVdom} and ${live.length} tenant VDOMs)`);
+  for (const t of live) {
     const vdom = t.spec.firewall?.vdom ?? t.spec.tenant;
     const link = t.spec.firewall?.link ?? vdom.slice(0, 11);
     const vdomAt = t.spec.firewall?.vdom ? "/firewall/vdom" : "/tenant";
+    if (vdom.length > 31) t.findings.add(vdomAt, `a VDOM name has at most 31 characters, found ${JSON.stringify(vdom)} (${vdom.length}); set firewall.vdom`);
     const taken = reserved.get(vdom);
     if (taken) t.findings.add(vdomAt, `VDOM name ${vdom} is already ${taken}; set firewall.vdom`);
     else reserved.set(vdom, `the VDOM of tenant ${t.spec.tenant}`);
     const linkTaken = links.get(link);
-    if (linkTaken) t.findings.add(t.spec.firewall?.link ? "/firewall/link" : "/tenant", `inter-VDOM link name ${link} is already used by tenant ${linkTaken}; set firewall.link (at most 11 characters)`);
+    if (linkTaken) t.findings.add(t.spec.firewall?.link ? "/firewall/link" : vdomAt, `inter-VDOM link name ${link} is already used by tenant ${linkTaken}; set firewall.link (at most 11 characters)`);
     else links.set(link, t.spec.tenant);
   }
 }

@@ -33,6 +33,8 @@ interface Endpoint {
 }
 
 export const zoneInterface = (zone: string) => `z-${zone}`;
+/** FortiOS limits (CLI reference): zone names 35 characters, VDOM names 31. */
+const MAX_ZONE_NAME = 35;
 export const vlanInterface = (vlan: number) => `vlan${vlan}`;
 
 const fail = (f: Findings, pointer: string, message: string): undefined => {
@@ -217,8 +219,8 @@ function planVdoms(site: SiteFile, siteFindings: Findings, tenants: { tenant: Te
         const problem = publishProblem(flow.publishAs, inbound);
         if (problem) return f.add(`${at}/publishAs`, problem);
         const firstUse = published.get(flow.publishAs);
-        if (firstUse && firstUse.vm !== dst.vm?.name) return f.add(`${at}/publishAs`, `public address ${flow.publishAs} already publishes ${firstUse.vm} (${firstUse.at})`);
-        published.set(flow.publishAs, { vm: dst.vm!.name, at: f.where(`${at}/publishAs`) });
+        if (firstUse && firstUse.vm !== dst.absolute) return f.add(`${at}/publishAs`, `public address ${flow.publishAs} already publishes ${firstUse.vm} (${firstUse.at})`);
+        published.set(flow.publishAs, { vm: dst.absolute, at: f.where(`${at}/publishAs`) });
       }
       const key = `${src.absolute}|${dst.absolute}|${[...flow.services].sort().join(",")}|${flow.action}`;
       const dup = seen.get(key);
@@ -226,7 +228,9 @@ function planVdoms(site: SiteFile, siteFindings: Findings, tenants: { tenant: Te
       seen.set(key, `flow ${flow.id} at ${f.where(at)}`);
 
       const ownerName = view?.id ?? "site";
-      const comments = `ticket=${flow.ticket ?? "-"}; why=${flow.justification ?? "-"}; flow=${ownerName}/${flow.id}`;
+      // One line: a folded YAML block keeps line breaks, which would split the parseable comment.
+      const why = flow.justification?.trim().replace(/\s+/g, " ") ?? "-";
+      const comments = `ticket=${flow.ticket ?? "-"}; why=${why}; flow=${ownerName}/${flow.id}`;
       const hop = (vdom: string, h: PlannedPolicy["hop"], srcintf: string[], dstintf: string[], dstaddr = dst.addr, nat = false) => {
         const plan = vdoms.get(vdom)!;
         useAddresses(plan, src.objects);
@@ -301,6 +305,7 @@ function tenantView(tenant: Tenant, findings: Findings): TenantView {
   const zoneOfNetwork = new Map<string, string>();
   (spec.firewall?.zones ?? []).forEach((z, i) => {
     if (zones.has(z.name)) return findings.add(`/firewall/zones/${i}/name`, `duplicate zone ${JSON.stringify(z.name)}`);
+    if (zoneInterface(z.name).length > MAX_ZONE_NAME) findings.add(`/firewall/zones/${i}/name`, `expected a zone name of at most ${MAX_ZONE_NAME - 2} characters (FortiOS names the zone ${zoneInterface("")}<name>, at most ${MAX_ZONE_NAME}), found ${JSON.stringify(z.name)} (${z.name.length})`);
     const members: string[] = [];
     z.networks.forEach((n, j) => {
       if (!networks.has(n)) return findings.add(`/firewall/zones/${i}/networks/${j}`, `unknown network ${JSON.stringify(n)}; expected one of ${[...networks.keys()].join(", ")}`);
@@ -317,6 +322,7 @@ function tenantView(tenant: Tenant, findings: Findings): TenantView {
       findings.add("/firewall/zones", `network ${n.name} is in no zone, and a zone of that name exists; put it in a zone`);
       continue;
     }
+    if (zoneInterface(n.name).length > MAX_ZONE_NAME) findings.add(`/networks/${spec.networks.indexOf(n)}/name`, `a network in no zone becomes zone ${zoneInterface(n.name)}, longer than FortiOS's ${MAX_ZONE_NAME} characters; put it in a zone with a shorter name`);
     zones.set(n.name, [n.name]);
     zoneOfNetwork.set(n.name, n.name);
   }
