@@ -30,7 +30,7 @@ function wantsAddress(vm: Vm): boolean {
 
 /**
  * Gives every VM its address: the one in the spec, else the one pinned in the lock, else the lowest free
- * one of its network after the reserved block. Freed addresses are held for `holdDays` from `asOf`.
+ * one of its network after the reserved block (and not `reserved` for a shared service). Freed addresses are held for `holdDays` from `asOf`.
  * Allocation follows tenant and workload order, so the result does not depend on file order on disk.
  */
 export function allocate(
@@ -39,6 +39,8 @@ export function allocate(
   siteAddresses: ReadonlySet<string>,
   asOf: string,
   holdDays: number,
+  /** Addresses never handed to a VM by allocation (a shared service's), though a VM may keep or be given one. */
+  reserved: ReadonlySet<string> = new Set(),
 ): IpamResult {
   const stillHeld = previous.filter((e) => e.state === "held" && e.heldUntil! >= asOf);
   const held = new Map(stillHeld.map((e) => [e.ip, e]));
@@ -70,7 +72,8 @@ export function allocate(
     if (typeof range === "string") continue;
     const hosts = usableHosts(range);
     let candidate = hosts.first + net.reserved;
-    while (candidate <= hosts.last && (taken.has(intToIp(candidate)) || intToIp(candidate) === net.gateway)) candidate++;
+    const unavailable = (ip: string) => taken.has(ip) || reserved.has(ip) || ip === net.gateway;
+    while (candidate <= hosts.last && unavailable(intToIp(candidate))) candidate++;
     if (candidate > hosts.last) {
       const key = netKey(item.tenant, item.vm);
       if (!exhausted.has(key)) {

@@ -154,10 +154,11 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
   const result = allocate(
     tenantObjects.map((tenant, i) => ({ tenant, findings: present[i].findings })),
     lock.entries,
-    // Shared services' addresses are never handed to a new VM (they may be VMs of a tenant, given fixed).
-    new Set([...siteAddresses.keys(), ...(spec.firewall?.sharedServices ?? []).flatMap((svc) => svc.addresses)]),
+    new Set(siteAddresses.keys()),
     asOf,
     spec.ipam?.holdDays ?? 90,
+    // A shared service's address is never handed to a new VM; the VM that is the service keeps it.
+    new Set((spec.firewall?.sharedServices ?? []).flatMap((svc) => svc.addresses)),
   );
   // The firewall plan needs the pinned addresses (vm: endpoints).
   const firewall = planFirewall(spec, siteF, tenantObjects.map((tenant, i) => ({ tenant, findings: present[i].findings })));

@@ -82,6 +82,18 @@ describe("address pinning (ipam.lock.yaml)", () => {
     expect(synthLock(sites).work).toEqual([]);
   });
 
+  test("a shared service's address is never allocated to a new VM, but the VM that is the service keeps it", () => {
+    const sites = copySites();
+    // The shared DNS service names 10.0.20.10-11; put a pinned VM on .10 and add new VMs to the shared network.
+    edit(sites, "tiny/tenants/alpha.yaml", "workloads:\n", `workloads:\n  - { name: dns1, template: rhel9, size: small, network: shared, ip: 10.0.20.10, criticality: critical, classification: internal }\n`);
+    expect(synthLock(sites).byVm["alpha/dns1"]).toBe("10.0.20.10");
+    edit(sites, "tiny/tenants/alpha.yaml", "workloads:\n", `workloads:\n  - { name: new1, template: rhel9, size: small, network: shared, criticality: standard, classification: internal }\n`);
+    // After the reserved block (.1-.10) the next free is .11, but .11 is the service's second address.
+    const { byVm } = synthLock(sites);
+    expect(byVm["alpha/new1"]).toBe("10.0.20.12");
+    expect(byVm["alpha/dns1"]).toBe("10.0.20.10");
+  });
+
   test("a malformed lock file is reported with its line", () => {
     const sites = copySites();
     writeFileSync(join(sites, "tiny", "ipam.lock.yaml"), "version: 1\naddresses:\n  - ip: nope\n    vm: alpha/x\n");

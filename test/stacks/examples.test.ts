@@ -23,6 +23,13 @@ const managedVms = (site: Site) => site.tenants.flatMap((t) => t.vms.filter((vm)
 const vmResource = (site: Site, tenant: string, vm: Vm) => resourcesOf(`${site.spec.site}-${tenant}`, "vsphere_virtual_machine")[vm.name];
 
 describe("example sites", () => {
+  test("the committed address pins are up to date: synth changes no ipam.lock.yaml and renumbers no VM", () => {
+    for (const site of sites) {
+      const name = site.spec.site;
+      expect({ name, lock: readFileSync(join(sitesDir, name, "ipam.lock.yaml"), "utf8") }).toEqual({ name, lock: readFileSync(join(EXAMPLES, name, "ipam.lock.yaml"), "utf8") });
+    }
+  });
+
   test("every site has its vSphere, facility, firewall and tenant stacks", () => {
     const expected = sites.flatMap((s) => [
       `${s.spec.site}-vsphere`,
