@@ -79,3 +79,12 @@ function collector(): { stream: NodeJS.WritableStream; text: () => string } {
 export function stackJson(outDir: string, stack: string): Record<string, any> {
   return JSON.parse(readFileSync(join(outDir, "stacks", stack, "cdk.tf.json"), "utf8"));
 }
+
+/** Synthesizes `sites` into a fresh temporary directory, expecting success; returns the output directory. */
+export function synthOk(sites: string): string {
+  const out = join(tempDir(), "out");
+  const result = runSynth(["--sites", sites, "--out", out]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return out;
+}

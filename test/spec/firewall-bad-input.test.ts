@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FirewallPlan } from "../../spec/firewall/plan-types";
 import { SpecErrors, type SpecError } from "../../spec/spec-error";
-import { copySites, edit, lineOf, load, loadErrors, runSynth, tempDir } from "../helpers";
+import { copySites, edit, load, loadErrors, runSynth, tempDir } from "../helpers";
+import { at, BETA_YAML, broken, escape, expectError, expectOnly, where, type Edit } from "../spec-error-matchers";
 
 /**
  * Bad firewall input, one mistake at a time: each test copies the valid tiny site (whose site.yaml and
@@ -17,28 +18,6 @@ const SITE = "tiny/site.yaml";
 const ALPHA = "tiny/tenants/alpha.yaml";
 const BETA = "tiny/tenants/beta.yaml";
 
-type Edit = [file: string, find: string | RegExp, replace: string];
-
-/** A second tenant, valid beside alpha: VLANs 200-299, 10.2.0.0/16, network office on VLAN 210. */
-const BETA_YAML = `tenant: beta
-name: Beta kommune
-country: NO
-vlanRange: { from: 200, to: 299 }
-cidr: 10.2.0.0/16
-operatorsGroup: "BETA\\\\vmware-operators"
-networks:
-  - name: office
-    vlan: 210
-    cidr: 10.2.10.0/24
-    gateway: 10.2.10.1
-workloads:
-  - name: files
-    template: rhel9
-    size: small
-    network: office
-    criticality: standard
-    classification: internal
-`;
 
 /** A copy of the tiny site, with beta.yaml when `beta` is given, and the edits applied. */
 function sites(edits: Edit[], beta?: string): string {
@@ -46,12 +25,6 @@ function sites(edits: Edit[], beta?: string): string {
   if (beta !== undefined) writeFileSync(join(dir, BETA), beta);
   for (const [file, find, replace] of edits) edit(dir, file, find, replace);
   return dir;
-}
-
-/** A copy of the tiny site with the edits applied, and the errors loading it reports. */
-function broken(...edits: Edit[]): { dir: string; errors: SpecError[] } {
-  const dir = sites(edits);
-  return { dir, errors: loadErrors(dir) };
 }
 
 /** The same, with tenant beta beside alpha (beta.yaml given, default BETA_YAML). */
@@ -80,57 +53,6 @@ function alphaFlows(...flows: string[]): Edit {
 function siteFlows(...flows: string[]): Edit {
   const last = "    - { id: 10, from: shared:dns, to: internet, services: [DNS] }";
   return [SITE, last, [last, ...flows.map((f) => `    - ${f}`)].join("\n")];
-}
-
-/**
- * Line and column (1-based) of `target` on the `nth` line (0-based) that contains `needle`; the line of
- * the first one is lineOf's. The column is where `target` starts on that line (default: the needle).
- */
-function at(dir: string, file: string, needle: string, target = needle, nth = 0): { line: number; col: number } {
-  const lines = readFileSync(join(dir, file), "utf8").split("\n");
-  const hits = lines.flatMap((text, i) => (text.includes(needle) ? [i + 1] : []));
-  if (hits.length <= nth) throw new Error(`at: ${needle} occurs ${hits.length} time(s) in ${file}, wanted #${nth + 1}`);
-  const line = nth === 0 ? lineOf(dir, file, needle) : hits[nth];
-  const col = lines[line - 1].indexOf(target) + 1;
-  if (col === 0) throw new Error(`at: ${target} not on line ${line} of ${file}`);
-  return { line, col };
-}
-
-/** "file:line:col" as messages name an earlier definition. */
-function where(file: string, pos: { line: number; col: number }): string {
-  return `${file}:${pos.line}:${pos.col}`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-interface Want {
-  file: string;
-  line: number;
-  col?: number;
-  pointer: string;
-  message: RegExp;
-}
-
-function matcher(w: Want): unknown {
-  return expect.objectContaining({
-    file: w.file,
-    line: w.line,
-    ...(w.col === undefined ? {} : { col: w.col }),
-    pointer: w.pointer,
-    message: expect.stringMatching(w.message),
-  });
-}
-
-/** The error is among those reported. */
-function expectError(errors: SpecError[], w: Want): void {
-  expect(errors).toContainEqual(matcher(w));
-}
-
-/** One mistake, one message: the error is the only one reported. */
-function expectOnly(errors: SpecError[], w: Want): void {
-  expect(errors).toEqual([matcher(w)]);
 }
 
 /** Every comment the plan writes to the FortiGate (policies and VIPs), with what it belongs to. */

@@ -2,17 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DENY_POLICY_ID } from "../../spec/firewall/plan-types";
 import type { Site } from "../../spec/types";
-import { copySites, edit, EXAMPLES, load, runSynth, stackJson, tempDir } from "../helpers";
+import { copySites, edit, EXAMPLES, load, stackJson, synthOk } from "../helpers";
 
 type Json = Record<string, any>;
-
-function synth(sites: string): string {
-  const out = join(tempDir(), "out");
-  const r = runSynth(["--sites", sites, "--out", out]);
-  expect(r.stderr).toBe("");
-  expect(r.code).toBe(0);
-  return out;
-}
 
 /** Every firewall stack of a site: the box-wide one and one per tenant. */
 function firewallStacks(out: string, site: Site): { name: string; json: Json }[] {
@@ -30,7 +22,7 @@ describe.each([
   let out: string;
   let loaded: Site[];
   beforeAll(() => {
-    out = synth(sites);
+    out = synthOk(sites);
     loaded = load(sites).sites.filter((s) => s.firewall);
     expect(loaded.length).toBeGreaterThanOrEqual(1);
   });
@@ -204,12 +196,12 @@ describe("flow ids are policy ids", () => {
     const tenant = site.tenants.find((t) => (t.spec.firewall?.flows?.length ?? 0) >= 2)!;
     const [first, second] = [...tenant.spec.firewall!.flows!].sort((a, b) => a.id - b.id);
     expect(second.id - first.id).toBeGreaterThan(1);
-    const before = synth(sites);
+    const before = synthOk(sites);
     const file = join(sites, site.spec.site, "tenants", `${tenant.spec.tenant}.yaml`);
     const inserted = `    - { id: ${first.id + 1}, from: ${JSON.stringify(first.from)}, to: ${JSON.stringify(first.to)}, services: [NTP], justification: "inserted by the test between two flows", ticket: TEST-1 }\n`;
     edit(sites, join(site.spec.site, "tenants", `${tenant.spec.tenant}.yaml`), /\n  flows:\n/, `\n  flows:\n${inserted}`);
     expect(readFileSync(file, "utf8")).toContain(`id: ${first.id + 1}`);
-    const after = synth(sites);
+    const after = synthOk(sites);
     let compared = 0;
     for (const stack of [`${site.spec.site}-firewall`, ...site.tenants.map((t) => `${site.spec.site}-${t.spec.tenant}-fw`)]) {
       const old = stackJson(before, stack).resource?.fortios_firewall_policy ?? {};

@@ -1,20 +1,12 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { copySites, edit, runSynth, stackJson, tempDir } from "../helpers";
-
-function synth(sites: string): string {
-  const out = join(tempDir(), "out");
-  const result = runSynth(["--sites", sites, "--out", out]);
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
-  return out;
-}
+import { copySites, edit, runSynth, stackJson, synthOk } from "../helpers";
 
 describe("lifecycle states", () => {
   test("a retiring VM stays managed and protected, tagged retiring", () => {
     const sites = copySites();
     edit(sites, "tiny/tenants/alpha.yaml", "    classification: health\n", "    classification: health\n    lifecycle: retiring\n");
-    const vm = stackJson(synth(sites), "tiny-alpha").resource.vsphere_virtual_machine.journal;
+    const vm = stackJson(synthOk(sites), "tiny-alpha").resource.vsphere_virtual_machine.journal;
     expect(vm.lifecycle.prevent_destroy).toBe(true);
     expect(vm.tags).toContain("${data.vsphere_tag.lifecycle_retiring.id}");
   });
@@ -22,20 +14,20 @@ describe("lifecycle states", () => {
   test("a removed VM becomes a removed block that forgets it, unless destroy is approved", () => {
     const sites = copySites();
     edit(sites, "tiny/tenants/alpha.yaml", "    classification: health\n", "    classification: health\n    lifecycle: removed\n");
-    let json = stackJson(synth(sites), "tiny-alpha");
+    let json = stackJson(synthOk(sites), "tiny-alpha");
     expect(json.resource.vsphere_virtual_machine.journal).toBeUndefined();
     expect(json.resource.vsphere_ha_vm_override.journal).toBeUndefined();
     expect(json.removed).toContainEqual({ from: "vsphere_virtual_machine.journal", lifecycle: { destroy: false } });
 
     edit(sites, "tiny/tenants/alpha.yaml", "    lifecycle: removed\n", "    lifecycle: removed\n    destroyApproved: true\n");
-    json = stackJson(synth(sites), "tiny-alpha");
+    json = stackJson(synthOk(sites), "tiny-alpha");
     expect(json.removed).toContainEqual({ from: "vsphere_virtual_machine.journal", lifecycle: { destroy: true } });
   });
 
   test("an unmanaged VM is never applied but is known to the facility stack", () => {
     const sites = copySites();
     edit(sites, "tiny/tenants/alpha.yaml", "    classification: health\n", "    classification: health\n    lifecycle: unmanaged\n");
-    const out = synth(sites);
+    const out = synthOk(sites);
     expect(stackJson(out, "tiny-alpha").resource.vsphere_virtual_machine.journal).toBeUndefined();
     expect(stackJson(out, "tiny-facility").resource.terraform_data["workload_alpha-journal"].input).toMatchObject({
       kind: "workload",
@@ -48,10 +40,10 @@ describe("lifecycle states", () => {
 
   test("a removed tenant keeps its stack with removed blocks for everything it had", () => {
     const sites = copySites();
-    const before = stackJson(synth(sites), "tiny-alpha");
+    const before = stackJson(synthOk(sites), "tiny-alpha");
     const addresses = Object.entries(before.resource as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
     edit(sites, "tiny/tenants/alpha.yaml", "hostMunicipality: true\n", "hostMunicipality: true\nlifecycle: removed\n");
-    const after = stackJson(synth(sites), "tiny-alpha");
+    const after = stackJson(synthOk(sites), "tiny-alpha");
     expect(after.resource).toBeUndefined();
     expect(after.removed.map((r: { from: string }) => r.from).sort()).toEqual(addresses.sort());
     expect(after.removed.every((r: { lifecycle: { destroy: boolean } }) => r.lifecycle.destroy === false)).toBe(true);
@@ -60,11 +52,11 @@ describe("lifecycle states", () => {
   test("a removed tenant's VDOM, link and interfaces leave the firewall through removed blocks; its VDOM stack keeps removed blocks for everything", () => {
     const sites = copySites();
     const addressesOf = (json: Record<string, any>) => Object.entries((json.resource ?? {}) as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
-    const before = synth(sites);
+    const before = synthOk(sites);
     const fwBefore = addressesOf(stackJson(before, "tiny-firewall"));
     const vdomBefore = addressesOf(stackJson(before, "tiny-alpha-fw"));
     edit(sites, "tiny/tenants/alpha.yaml", "hostMunicipality: true\n", "hostMunicipality: true\nlifecycle: removed\n");
-    const after = synth(sites);
+    const after = synthOk(sites);
     const fw = stackJson(after, "tiny-firewall");
     const gone = fwBefore.filter((a) => !addressesOf(fw).includes(a));
     const removed = fw.removed.map((r: { from: string }) => r.from);
@@ -79,7 +71,7 @@ describe("lifecycle states", () => {
 
   test("a deleted tenant file leaves no stale stack in the output", () => {
     const sites = copySites();
-    const out = synth(sites);
+    const out = synthOk(sites);
     expect(existsSync(join(out, "stacks", "tiny-alpha"))).toBe(true);
     rmSync(join(sites, "tiny", "tenants", "alpha.yaml"));
     const result = runSynth(["--sites", sites, "--out", out]);
@@ -90,7 +82,7 @@ describe("lifecycle states", () => {
   test("a removed host leaves the cluster and becomes a removed block; an unmanaged host is only a device", () => {
     const sites = copySites();
     edit(sites, "tiny/site.yaml", "        vmotionAddress: 10.0.11.12\n", "        vmotionAddress: 10.0.11.12\n        lifecycle: removed\n");
-    const out = synth(sites);
+    const out = synthOk(sites);
     const json = stackJson(out, "tiny-vsphere");
     expect(json.resource.vsphere_host.esx02).toBeUndefined();
     expect(json.removed).toEqual([
