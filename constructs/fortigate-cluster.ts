@@ -13,7 +13,6 @@ import { SystemVdomlink } from "../.gen/providers/fortios/system-vdomlink";
 import type { FirewallPlan } from "../spec/firewall/plan-types";
 import { prefixOf } from "../spec/ipv4";
 import type { FirewallUnit, SiteFile } from "../spec/types";
-import { FacilityObject } from "./facility-object";
 import { FirewallPolicySet } from "./firewall-policy-set";
 import { addRemovedBlock } from "./removed-blocks";
 import { addressName, pinAddress } from "./stable-address";
@@ -23,8 +22,6 @@ export interface FortigateClusterProps {
   readonly site: SiteFile;
   /** VDOMs, interfaces and policies computed from the flow matrix. */
   readonly plan: FirewallPlan;
-  /** Scope in the facility stack where both units are recorded as devices. */
-  readonly facility: Construct;
 }
 
 /** DoS thresholds on the internet edge unless the spec sets others (FortiOS anomaly names). */
@@ -82,7 +79,7 @@ export function fortiosProvider(scope: Construct, unit: FirewallUnit, alias?: st
  * monitored uplinks, a reserved HA management interface per unit; HTTPS-only admin with TLS 1.2+,
  * strong crypto, an idle timeout and lockout; admin access (HTTPS, SSH) only on the management port and
  * the API user's trusted hosts limited to the management network; NTP and syslog to the site's
- * collector. Settings FGCP does not synchronize (hostname, priority, override, the reserved management
+ * collector. (Both units are devices in the facility stack, recorded by PowerAndCooling.) Settings FGCP does not synchronize (hostname, priority, override, the reserved management
  * interface) go to each unit through its own provider alias; everything else goes to the primary.
  */
 export class FortigateCluster extends Construct {
@@ -95,21 +92,6 @@ export class FortigateCluster extends Construct {
     const global = "global";
     const management = site.networks.find((n) => n.purpose === "management")!;
 
-    for (const unit of fw.units) {
-      new FacilityObject(props.facility, site.site, "device", unit.id, {
-        role: "firewall",
-        rackId: unit.rack,
-        model: fw.model,
-        firmware: fw.firmware,
-        vdomLicences: fw.vdomLicences,
-        haGroup: fw.haGroup.name,
-        haRole: unit.role,
-        hostname: unit.hostname,
-        managementAddress: unit.managementAddress,
-        serial: unit.serial,
-        psus: (unit.psus ?? []).map((p) => ({ pduId: p.pdu ?? null, watts: p.watts })),
-      });
-    }
 
     // Box-wide settings, on the primary (FGCP synchronizes them).
     const password = variableOnce(this, "fortigate_ha_password", { type: "string", sensitive: true, nullable: false, description: "FGCP cluster password; supply at plan time (TF_VAR_fortigate_ha_password)." });

@@ -22,8 +22,8 @@ import { Tag } from "@cdktf/provider-vsphere/lib/tag";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import type { Criticality, SiteFile, Template, Tenant, Vm } from "../spec/types";
-import { FacilityObject } from "./facility-object";
 import { hardenedPortGroup } from "./hardened-port-group";
+import { backupTagOf } from "./backup-room";
 import { addRemovedBlock } from "./removed-blocks";
 import { addressName, pinAddress } from "./stable-address";
 import { TAG_CATEGORIES, type TagCategoryKey } from "./tag-vocabulary";
@@ -33,8 +33,6 @@ import { TENANTS_FOLDER } from "./vmware-server-park";
 export interface MunicipalTenantProps {
   readonly site: SiteFile;
   readonly tenant: Tenant;
-  /** Scope in the facility stack where unmanaged VMs are recorded as workloads. */
-  readonly facility: Construct;
 }
 
 /** vSphere HA restart priority per criticality; standard keeps the cluster default (medium). */
@@ -164,19 +162,7 @@ export class MunicipalTenant extends Construct {
     };
 
     for (const vm of tenant.vms) {
-      if (vm.lifecycle === "unmanaged") {
-        new FacilityObject(props.facility, site.site, "workload", `${t.tenant}-${vm.name}`, {
-          tenantId: t.tenant,
-          system: vm.name,
-          sensitivity: vm.workload.classification,
-          criticality: vm.workload.criticality,
-          lifecycle: vm.lifecycle,
-          cpus: vm.size.cpus,
-          memoryGb: vm.size.memoryGb,
-          ip: vm.ip,
-        });
-        continue;
-      }
+      if (vm.lifecycle === "unmanaged") continue; // known and counted (TenantRecords), never applied
       if (vm.lifecycle === "removed") {
         addRemovedBlock(stack, `vsphere_virtual_machine.${addressName(vm.name)}`, vm.workload.destroyApproved);
         if (RESTART_PRIORITY[vm.workload.criticality]) addRemovedBlock(stack, `vsphere_ha_vm_override.${addressName(vm.name)}`, true);
@@ -187,6 +173,7 @@ export class MunicipalTenant extends Construct {
         fixedTag("criticality", vm.workload.criticality).id,
         fixedTag("classification", vm.workload.classification).id,
         fixedTag("lifecycle", vm.lifecycle).id,
+        ...(vm.backupClass ? [fixedTag("backupClass", backupTagOf(site.backup!.classes.find((c) => c.id === vm.backupClass)!)).id] : []),
         ...(vm.workload.redundancyGroup ? [groupTag(vm.workload.redundancyGroup).id] : []),
       ];
       const placementLookup =

@@ -14,15 +14,16 @@ export interface SanStorageProps {
   readonly datacenterId: string;
   /** Per compute cluster, the host through which its VMFS datastores are created (the others rescan). */
   readonly mountingHost: ReadonlyMap<string, string>;
-  /** Scope in the facility stack for the array, its controllers, the fabric switches and the LUNs. */
+  /** Scope in the facility stack for the LUNs, key providers and storage policies. */
   readonly facility: Construct;
 }
 
 /**
  * SAN storage: VMFS datastores on the array's LUNs (by NAA id), datastore clusters with Storage DRS,
  * and look-ups of the vCenter storage policies. LUNs themselves, multipathing and zoning are outside
- * the provider: the array, controllers, fabric switches and LUNs are recorded as facility objects so
- * the redundancy rules can check them. Datastores carry prevent_destroy.
+ * the provider: the LUNs, key providers and storage policies are recorded as facility objects (the
+ * array, controllers and fabric switches are devices, recorded by PowerAndCooling) so the redundancy
+ * rules can check them. Datastores carry prevent_destroy.
  */
 export class SanStorage extends Construct {
   readonly datastores = new Map<string, VmfsDatastore>();
@@ -85,21 +86,6 @@ export class SanStorage extends Construct {
   private recordHardware({ site, facility }: SanStorageProps): void {
     const san = site.san;
     const s = site.site;
-    new FacilityObject(facility, s, "device", san.array.id, {
-      role: "san-array",
-      rackId: san.array.rack,
-      model: san.array.model,
-      firmware: san.array.firmware,
-      controllerIds: san.controllers.map((c) => c.id),
-    });
-    for (const c of san.controllers) {
-      new FacilityObject(facility, s, "device", c.id, { role: "san-controller", rackId: c.rack, model: c.model, firmware: c.firmware, arrayId: san.array.id });
-    }
-    for (const fabric of san.fabrics) {
-      for (const sw of fabric.switches) {
-        new FacilityObject(facility, s, "device", sw.id, { role: "fabric-switch", rackId: sw.rack, model: sw.model, firmware: sw.firmware, fabric: fabric.id });
-      }
-    }
     for (const lun of san.luns) {
       const datastore = san.datastores.find((d) => d.lun === lun.naa);
       new FacilityObject(facility, s, "lun", lun.naa, { arrayId: san.array.id, sizeGb: lun.sizeGb, ownerControllerId: lun.controller, datastore: datastore?.name });

@@ -10,6 +10,7 @@ export const TAG_CATEGORIES = {
   classification: { name: "data-classification", types: ["VirtualMachine"], description: "Most sensitive data the VM holds" },
   redundancyGroup: { name: "redundancy-group", types: ["VirtualMachine"], description: "VMs that must never share a host" },
   lifecycle: { name: "lifecycle", types: ["VirtualMachine"], description: "active, or retiring (to be powered off after a final backup)" },
+  backupClass: { name: "backup-class", types: ["VirtualMachine"], description: "Backup class: backup software selects the VMs of a class by this tag" },
 } as const;
 
 export type TagCategoryKey = keyof typeof TAG_CATEGORIES;

@@ -11,17 +11,17 @@ import { TagCategory } from "@cdktf/provider-vsphere/lib/tag-category";
 import { Vnic } from "@cdktf/provider-vsphere/lib/vnic";
 import { netmaskOf } from "../spec/ipv4";
 import type { Host as HostSpec, SiteFile } from "../spec/types";
-import { FacilityObject } from "./facility-object";
 import { hardenedPortGroup } from "./hardened-port-group";
 import { addRemovedBlock } from "./removed-blocks";
 import { SanStorage } from "./san-storage";
 import { addressName, pinAddress } from "./stable-address";
+import { backupTagOf } from "./backup-room";
 import { FIXED_TAGS, TAG_CATEGORIES } from "./tag-vocabulary";
 
 export interface VmwareServerParkProps {
   /** The site spec: datacenter, clusters and hosts, distributed switch, networks, SAN. */
   readonly site: SiteFile;
-  /** Scope inside the facility stack where hosts and SAN hardware are recorded as devices. */
+  /** Scope inside the facility stack where the SAN's LUNs, key providers and storage policies are recorded. */
   readonly facility: Construct;
 }
 
@@ -48,10 +48,12 @@ export class VmwareServerPark extends Construct {
   readonly clusters = new Map<string, ComputeCluster>();
   readonly distributedSwitch: DistributedVirtualSwitch;
   readonly san: SanStorage;
+  private readonly site: SiteFile;
 
   constructor(scope: Construct, id: string, props: VmwareServerParkProps) {
     super(scope, id);
     const { site } = props;
+    this.site = site;
     const stack = TerraformStack.of(this);
 
     this.datacenter = pinAddress(new Datacenter(this, "datacenter", { name: site.vcenter.datacenter, lifecycle: { preventDestroy: true } }), site.vcenter.datacenter);
@@ -60,20 +62,11 @@ export class VmwareServerPark extends Construct {
 
     pinAddress(new Folder(this, "tenants-folder", { path: TENANTS_FOLDER, type: "vm", datacenterId }), TENANTS_FOLDER);
 
-    // Hosts. Every host is a device in the facility stack too (join key vsphereHostname).
+    // Hosts (PowerAndCooling records each as a device in the facility stack, join key vsphereHostname).
     const hostsInClusters = new Map<string, Host[]>();
     for (const cluster of site.clusters) {
       const members: Host[] = [];
       for (const h of cluster.hosts) {
-        new FacilityObject(props.facility, site.site, "device", h.name, {
-          role: "esxi-host",
-          rackId: h.rack,
-          vsphereHostname: hostnameOf(h),
-          cluster: cluster.name,
-          cpuCores: h.cpuCores,
-          memoryGb: h.memoryGb,
-          lifecycle: h.lifecycle ?? "active",
-        });
         if (h.lifecycle === "unmanaged") continue;
         if (h.lifecycle === "removed") {
           addRemovedBlock(stack, `vsphere_host.${addressName(h.name)}`, false);
@@ -205,11 +198,13 @@ export class VmwareServerPark extends Construct {
 
   private addTagCategories(): void {
     for (const [key, cat] of Object.entries(TAG_CATEGORIES)) {
+      // Backup classes are tags only where the site declares its backup.
+      const values = key === "backupClass" ? (this.site.backup?.classes ?? []).map(backupTagOf) : FIXED_TAGS[key as keyof typeof FIXED_TAGS] ?? [];
+      if (key === "backupClass" && !this.site.backup) continue;
       const category = pinAddress(
         new TagCategory(this, `tag-category-${key}`, { name: cat.name, description: cat.description, cardinality: "SINGLE", associableTypes: [...cat.types] }),
         cat.name,
       );
-      const values = FIXED_TAGS[key as keyof typeof FIXED_TAGS] ?? [];
       for (const value of values) pinAddress(new Tag(this, `tag-${key}-${value}`, { name: value, categoryId: category.id }), cat.name, value);
     }
   }

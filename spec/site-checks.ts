@@ -1,4 +1,5 @@
 import { Findings } from "./check-helpers";
+import { checkFacility } from "./facility/check-facility";
 import { checkFirewall } from "./firewall/check-firewall";
 import { contains, hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import type { SpecFile } from "./spec-file";
@@ -90,6 +91,8 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     // Host names were checked among themselves above; here only against the other devices.
     ...hosts.filter(({ h }, i) => hosts.findIndex((o) => o.h.name === h.name) === i).map(({ h, at }) => ({ id: h.name, at })),
     ...(spec.firewall?.units ?? []).map((u, i) => ({ id: u.id, at: `/firewall/units/${i}` })),
+    ...(spec.facility?.devices ?? []).map((d, i) => ({ id: d.id, at: `/facility/devices/${i}` })),
+    ...(spec.backup?.repositories ?? []).map((r, i) => ({ id: r.id, at: `/backup/repositories/${i}` })),
   ];
   f.unique(devices, (d) => d.id, (i) => `${devices[i].at}/id`.replace(/(hosts\/\d+)\/id$/, "$1/name"), "device id");
   f.known(san.array.rack, racks, "/san/array/rack", "rack");
@@ -133,6 +136,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   f.unique(spec.templates, (t) => t.id, (i) => `/templates/${i}/id`, "template id");
 
   checkFirewall(spec, f, racks, useAddress);
+  checkFacility(spec, f);
 
   return {
     findings: f,

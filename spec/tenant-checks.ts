@@ -74,6 +74,11 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     f.known(w.cluster, clusters, `${at}/cluster`, "cluster");
     if (w.datastore !== undefined) f.known(w.datastore, placements, `${at}/datastore`, "datastore or datastore cluster");
     if (w.storagePolicy !== undefined) f.known(w.storagePolicy, index.storagePolicies, `${at}/storagePolicy`, "storage policy");
+    const backupClass = w.backupClass ?? site.backup?.defaults[w.criticality];
+    if (w.backupClass !== undefined) f.known(w.backupClass, new Set((site.backup?.classes ?? []).map((c) => c.id)), `${at}/backupClass`, "backup class");
+    else if (site.backup && backupClass === undefined && lifecycle !== "removed") {
+      f.add(`${at}/criticality`, `criticality ${w.criticality} maps to no backup class: add it to backup.defaults in site.yaml or give the workload backupClass`);
+    }
 
     if (!size || !network) return;
     const placement = w.datastore === undefined ? defaultPlacement : { kind: index.datastoreClusters.has(w.datastore) ? ("datastore-cluster" as const) : ("datastore" as const), name: w.datastore };
@@ -92,6 +97,7 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
         lifecycle,
         template,
         cluster: w.cluster ?? spec.cluster ?? site.clusters[0].name,
+        backupClass,
         placement,
         storagePolicy: w.storagePolicy === undefined ? site.storagePolicies.find((p) => p.default) : policies.get(w.storagePolicy),
       });

@@ -90,6 +90,8 @@ export interface PhysicalDevice {
   model: string;
   firmware?: string;
   rack: string;
+  psus?: Psu[];
+  links?: Link[];
 }
 
 export interface San {
@@ -210,6 +212,84 @@ export interface TenantFirewall {
   flows?: Flow[];
 }
 
+/** Where a typed facility fact comes from, and when it was last verified. */
+export interface Source {
+  document: string;
+  verified: string;
+}
+
+export interface Psu {
+  pdu: string;
+  watts: number;
+}
+
+export interface Link {
+  port: string;
+  peer: string;
+  peerPort: string;
+}
+
+export interface Sensor {
+  id: string;
+  rack?: string;
+  room?: string;
+  measure: "inlet-temp" | "humidity" | "smoke" | "water";
+  lowCritical: number;
+  lowWarning: number;
+  highWarning: number;
+  highCritical: number;
+  delayMin: number;
+  hysteresis: number;
+  route: string;
+}
+
+/** site.yaml `facility:` power paths, cooling, sensors and the wiring of every device. */
+export interface Facility {
+  defaultSource?: Source;
+  boards?: { id: string; path: "A" | "B"; room: string; capacityKw: number; source?: Source }[];
+  generators?: { id: string; kw: number; fuelHours: number; ats: string; feeds?: string[]; source?: Source }[];
+  ups?: { id: string; path: "A" | "B"; room: string; board: string; modules: { kw: number; status: "ok" | "in-repair" }[]; runtimeMin: number; source?: Source }[];
+  pdus?: { id: string; rack: string; ups: string; capacityKw: number; source?: Source }[];
+  devices?: { id: string; role: "core-switch" | "backup-server" | "tape-library" | "other"; rack: string; model: string; firmware?: string; psus?: Psu[]; links?: Link[]; source?: Source }[];
+  power?: Record<string, Psu[]>;
+  links?: Record<string, Link[]>;
+  cooling?: { id: string; room: string; kw: number; feed: string; source?: Source }[];
+  alarmRoutes?: { id: string; target: string; hours: "24/7" | "office"; severities: ("warning" | "critical")[] }[];
+  sensors?: Sensor[];
+}
+
+export interface BackupClass {
+  id: string;
+  rpoHours: number;
+  retentionDays: number;
+  immutable: boolean;
+  offsite: boolean;
+  tag?: string;
+}
+
+/** site.yaml `backup:` the backup room, classes, copies and evidence. */
+export interface Backup {
+  room: string;
+  repositories?: { id: string; rack: string; model: string; firmware?: string; capacityTb: number; immutable: boolean; psus?: Psu[]; links?: Link[]; source?: Source }[];
+  classes: BackupClass[];
+  defaults: Partial<Record<Criticality, string>>;
+  copies: { id: string; class: string; room?: string; site?: string; media: "disk" | "object-storage" | "tape" | "cloud"; immutable: boolean; offsiteKm?: number; source?: Source }[];
+  evidence?: { id: string; about: string; kind: string; date: string; result: "pass" | "fail" | "partial"; by: string; documentRef: string; nextDue: string }[];
+}
+
+/** A tenant's `legal:` facts for the national rules. */
+export interface TenantLegal {
+  legalEntity: string;
+  analysisDate?: string;
+  agreementRef: string;
+  dpaRef?: string;
+  suaRef?: string;
+  samradRef?: string;
+  nhnAgreementRef?: string;
+  reportingRoutes: { regime: string; authority: string; channel: string }[];
+  onboardingUntil?: string;
+}
+
 /** sites/<site>/site.yaml */
 export interface SiteFile {
   site: string;
@@ -232,6 +312,8 @@ export interface SiteFile {
   ntp: string[];
   syslog: SyslogTarget[];
   firewall?: SiteFirewall;
+  facility?: Facility;
+  backup?: Backup;
   ipam?: { holdDays: number };
 }
 
@@ -278,6 +360,7 @@ export interface Workload {
   redundancyGroup?: string;
   datastore?: string;
   storagePolicy?: string;
+  backupClass?: string;
   lifecycle?: Lifecycle;
   destroyApproved: boolean;
   existing?: ExistingVm;
@@ -294,6 +377,7 @@ export interface TenantFile {
   vlanRange: { from: number; to: number };
   cidr: string;
   operatorsGroup: string;
+  legal?: TenantLegal;
   cluster?: string;
   directory?: { domain: string; joinAccount: string; ou?: string };
   dns?: Dns;
@@ -320,6 +404,8 @@ export interface Vm {
   template?: Template;
   /** Compute cluster the VM runs in. */
   cluster: string;
+  /** Backup class (explicit, or from the site's defaults by criticality), when the site declares backup. */
+  backupClass?: string;
   /** Datastore cluster or datastore the VM lives on. */
   placement: { kind: "datastore" | "datastore-cluster"; name: string };
   storagePolicy?: StoragePolicy;

@@ -1,9 +1,11 @@
 import { App, TerraformStack } from "cdktf";
+import { BackupRoom } from "../constructs/backup-room";
 import { FirewallPolicySet } from "../constructs/firewall-policy-set";
 import { FortigateCluster, fortiosProvider } from "../constructs/fortigate-cluster";
 import { MunicipalTenant } from "../constructs/municipal-tenant";
 import { addRemovedBlock } from "../constructs/removed-blocks";
-import { RoomInventory } from "../constructs/room-inventory";
+import { PowerAndCooling } from "../constructs/power-and-cooling";
+import { TenantRecords } from "../constructs/tenant-records";
 import { VmwareServerPark } from "../constructs/vmware-server-park";
 import type { Site, Tenant } from "../spec/types";
 import { configureStateBackend } from "./state-backend";
@@ -41,7 +43,9 @@ function newStack(app: App, site: Site, name: string): TerraformStack {
 export function addSiteStacks(app: App, site: Site): SiteStacks {
   const s = site.spec;
   const facility = newStack(app, site, stackNames.facility(s.site));
-  new RoomInventory(facility, "rooms", { site: s });
+  new PowerAndCooling(facility, "power-and-cooling", { site: s });
+  new BackupRoom(facility, "backup-room", { site: s });
+  new TenantRecords(facility, "tenants", { site });
 
   const vsphere = newStack(app, site, stackNames.vsphere(s.site));
   addVsphereProvider(vsphere, s);
@@ -54,7 +58,7 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     if (tenant.spec.lifecycle === "removed") removeTenant(stack, site, tenant);
     else {
       addVsphereProvider(stack, s);
-      new MunicipalTenant(stack, "tenant", { site: s, tenant, facility });
+      new MunicipalTenant(stack, "tenant", { site: s, tenant });
     }
     tenants.set(tenant.spec.tenant, stack);
   }
@@ -64,7 +68,7 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
   const tenantFirewalls = new Map<string, TerraformStack>();
   if (!site.firewall || !s.firewall) return { vsphere, facility, tenants, tenantFirewalls };
   const firewall = newStack(app, site, stackNames.firewall(s.site));
-  new FortigateCluster(firewall, "fortigate", { site: s, plan: site.firewall, facility });
+  new FortigateCluster(firewall, "fortigate", { site: s, plan: site.firewall });
   const primary = s.firewall.units.find((u) => u.role === "primary")!;
   for (const vdom of site.firewall.vdoms.filter((v) => v.owner !== "site")) {
     const stack = newStack(app, site, stackNames.tenantFirewall(s.site, vdom.owner));
@@ -92,9 +96,9 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
  */
 function removeTenant(stack: TerraformStack, site: Site, tenant: Tenant): void {
   const active: Tenant = { ...tenant, spec: { ...tenant.spec, lifecycle: "active" }, vms: tenant.vms.map((vm) => ({ ...vm, lifecycle: "active" })) };
-  removedBlocksFor(stack, tenant.spec.destroyApproved, (scratch, scratchApp) => {
+  removedBlocksFor(stack, tenant.spec.destroyApproved, (scratch) => {
     addVsphereProvider(scratch, site.spec);
-    new MunicipalTenant(scratch, "tenant", { site: site.spec, tenant: active, facility: new TerraformStack(scratchApp, "scratch-facility") });
+    new MunicipalTenant(scratch, "tenant", { site: site.spec, tenant: active });
   });
 }
 
@@ -102,10 +106,9 @@ function removeTenant(stack: TerraformStack, site: Site, tenant: Tenant): void {
  * Adds a `removed` block to `stack` for every resource `render` creates in a scratch stack: the
  * addresses come from rendering what the object had, so nothing is listed by hand.
  */
-function removedBlocksFor(stack: TerraformStack, destroy: boolean, render: (scratch: TerraformStack, scratchApp: App) => void): void {
-  const scratchApp = new App({ skipValidation: true });
-  const scratch = new TerraformStack(scratchApp, "scratch");
-  render(scratch, scratchApp);
+function removedBlocksFor(stack: TerraformStack, destroy: boolean, render: (scratch: TerraformStack) => void): void {
+  const scratch = new TerraformStack(new App({ skipValidation: true }), "scratch");
+  render(scratch);
   const resources = (scratch.toTerraform() as { resource?: Record<string, Record<string, unknown>> }).resource ?? {};
   for (const [type, byName] of Object.entries(resources)) {
     for (const name of Object.keys(byName)) addRemovedBlock(stack, `${type}.${name}`, destroy);

@@ -1,0 +1,68 @@
+import { Construct } from "constructs";
+import { siteDevices } from "../spec/facility/devices";
+import type { SiteFile, Source } from "../spec/types";
+import { FacilityObject, type FacilityFields } from "./facility-object";
+
+export interface PowerAndCoolingProps {
+  /** The site spec: rooms, racks, `facility:` and every declared device. */
+  readonly site: SiteFile;
+}
+
+/**
+ * The physical room as facility objects (terraform_data, the design's facility vocabulary): rooms and
+ * racks, distribution boards, generators, UPS with their modules, PDUs (their path follows their
+ * UPS), every physical device of the site with its power supplies and links (ESXi hosts, SAN,
+ * firewall units, core switches, backup hardware), cooling units, sensors with two-sided thresholds,
+ * and alarm routes. Typed facts carry their source document and when they were last verified.
+ */
+export class PowerAndCooling extends Construct {
+  constructor(scope: Construct, id: string, { site }: PowerAndCoolingProps) {
+    super(scope, id);
+    const s = site.site;
+    const fac = site.facility ?? {};
+    const sourced = (own?: Source) => {
+      const src = own ?? fac.defaultSource;
+      return src ? { source: { document: src.document, verified: src.verified } } : {};
+    };
+    const record = (kind: string, objectId: string, fields: FacilityFields) => new FacilityObject(this, s, kind, objectId, fields);
+
+    for (const room of site.rooms) {
+      record("room", room.id, {
+        roomType: room.type,
+        building: room.building,
+        fireCell: room.fireCell,
+        epoZone: room.epoZone,
+        protectionClass: room.protectionClass,
+        fireSuppression: room.fireSuppression,
+        ...sourced(),
+      });
+    }
+    for (const rack of site.racks) record("rack", rack.id, { roomId: rack.room, designKw: rack.designKw, ...sourced() });
+    for (const b of fac.boards ?? []) record("board", b.id, { path: b.path, roomId: b.room, capacityKw: b.capacityKw, ...sourced(b.source) });
+    for (const g of fac.generators ?? []) record("generator", g.id, { kw: g.kw, fuelHours: g.fuelHours, atsId: g.ats, feeds: g.feeds ?? [], ...sourced(g.source) });
+    const upsPath = new Map((fac.ups ?? []).map((u) => [u.id, u.path]));
+    for (const u of fac.ups ?? []) {
+      record("ups", u.id, { path: u.path, roomId: u.room, boardId: u.board, modules: u.modules.map((m) => ({ kw: m.kw, status: m.status })), runtimeMin: u.runtimeMin, ...sourced(u.source) });
+    }
+    for (const p of fac.pdus ?? []) record("pdu", p.id, { rackId: p.rack, upsId: p.ups, path: upsPath.get(p.ups) ?? null, capacityKw: p.capacityKw, ...sourced(p.source) });
+    for (const d of siteDevices(site)) {
+      record("device", d.id, { role: d.role, rackId: d.rackId, model: d.model, firmware: d.firmware, psus: d.psus, links: d.links, ...d.extra, ...sourced(d.source) });
+    }
+    for (const c of fac.cooling ?? []) record("cooling", c.id, { roomId: c.room, kw: c.kw, feed: c.feed, ...sourced(c.source) });
+    for (const r of fac.alarmRoutes ?? []) record("alarm-route", r.id, { target: r.target, hours: r.hours, severities: r.severities });
+    for (const x of fac.sensors ?? []) {
+      record("sensor", x.id, {
+        rackId: x.rack,
+        roomId: x.room,
+        measure: x.measure,
+        lowCritical: x.lowCritical,
+        lowWarning: x.lowWarning,
+        highWarning: x.highWarning,
+        highCritical: x.highCritical,
+        delayMin: x.delayMin,
+        hysteresis: x.hysteresis,
+        routeId: x.route,
+      });
+    }
+  }
+}
