@@ -42,21 +42,15 @@ export function checkFacility(site: SiteFile, f: Findings): void {
   (site.backup?.repositories ?? []).forEach((r, i) => f.known(r.rack, racks, `/backup/repositories/${i}/rack`, "rack"));
   const wiring = (psus: { pdu?: string }[] | undefined, at: string) => (psus ?? []).forEach((p, j) => p.pdu !== undefined && f.known(p.pdu, pdus, `${at}/${j}/pdu`, "PDU"));
   const cabling = (links: { peer: string }[] | undefined, at: string) => (links ?? []).forEach((l, j) => f.known(l.peer, deviceIds, `${at}/${j}/peer`, "device"));
-  (fac.devices ?? []).forEach((d, i) => {
-    wiring(d.psus, `/facility/devices/${i}/psus`);
-    cabling(d.links, `/facility/devices/${i}/links`);
-  });
-  (site.backup?.repositories ?? []).forEach((r, i) => {
-    wiring(r.psus, `/backup/repositories/${i}/psus`);
-    cabling(r.links, `/backup/repositories/${i}/links`);
-  });
-  site.san.controllers.forEach((c, i) => wiring(c.psus, `/san/controllers/${i}/psus`));
-  site.firewall?.units.forEach((u, i) => wiring(u.psus, `/firewall/units/${i}/psus`));
+  for (const d of devices) {
+    wiring(d.declared.psus, `${d.pointer}/psus`);
+    cabling(d.declared.links, `${d.pointer}/links`);
+  }
   for (const [id, psus] of Object.entries(fac.power ?? {})) {
-    if (f.known(id, deviceIds, `/facility/power/${id}`, "device")) wiring(psus, `/facility/power/${id}`);
+    if (f.known(id, deviceIds, `/facility/power/${id}`, "device", true)) wiring(psus, `/facility/power/${id}`);
   }
   for (const [id, links] of Object.entries(fac.links ?? {})) {
-    if (f.known(id, deviceIds, `/facility/links/${id}`, "device")) cabling(links, `/facility/links/${id}`);
+    if (f.known(id, deviceIds, `/facility/links/${id}`, "device", true)) cabling(links, `/facility/links/${id}`);
   }
 
   // Cooling and sensors.

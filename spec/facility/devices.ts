@@ -14,6 +14,8 @@ export interface DeviceRecord {
   extra: Record<string, unknown>;
   /** Where the device was declared, for messages. */
   pointer: string;
+  /** The supplies and links written at pointer itself (not those from facility.power and facility.links). */
+  declared: { psus?: { pdu?: string; watts: number }[]; links?: Link[] };
   source?: Source;
 }
 
@@ -25,8 +27,9 @@ const linksOf = (own: Link[] | undefined, wired: Link[] | undefined) => [...(own
 export function siteDevices(site: SiteFile): DeviceRecord[] {
   const power = site.facility?.power ?? {};
   const cabling = site.facility?.links ?? {};
-  const record = (d: Omit<DeviceRecord, "psus" | "links">, psus?: { pdu?: string; watts: number }[], links?: Link[]): DeviceRecord => ({
+  const record = (d: Omit<DeviceRecord, "psus" | "links" | "declared">, psus?: { pdu?: string; watts: number }[], links?: Link[]): DeviceRecord => ({
     ...d,
+    declared: { psus, links },
     psus: psusOf(psus, power[d.id]),
     links: linksOf(links, cabling[d.id]),
   });
