@@ -82,7 +82,7 @@ export function checkFacility(site: SiteFile, f: Findings): void {
     f.known(c.class, classes, `/backup/copies/${i}/class`, "backup class");
     if (c.room !== undefined) f.known(c.room, rooms, `/backup/copies/${i}/room`, "room");
   });
-  const objects = new Set<string>([...rooms, ...racks, ...boards, ...ups, ...pdus, ...deviceIds, ...classes, ...(fac.generators ?? []).map((g) => g.id), ...(fac.cooling ?? []).map((c) => c.id), ...backup.copies.map((c) => c.id)]);
+  const objects = new Set<string>([...rooms, ...racks, ...boards, ...ups, ...pdus, ...deviceIds, ...classes, ...(fac.generators ?? []).map((g) => g.id), ...(fac.cooling ?? []).map((c) => c.id), ...(fac.sensors ?? []).map((s) => s.id), ...routes, ...backup.copies.map((c) => c.id)]);
   f.unique(backup.evidence ?? [], (e) => e.id, (i) => `/backup/evidence/${i}/id`, "evidence id");
   (backup.evidence ?? []).forEach((e, i) => f.known(e.about, objects, `/backup/evidence/${i}/about`, "facility object"));
 }

@@ -356,8 +356,8 @@ describe("backup", () => {
     expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: rt-gold", "platinum"), pointer: "/backup/evidence/0/about", message: /^unknown facility object "platinum"; expected one of board-a, board-b, / });
   });
 
-  test("evidence about a generator (a known object) loads", () => {
-    expect(() => load(sites([SITE, "about: gold", "about: gen1"]))).not.toThrow();
+  test.each(["gen1", "on-call", "r1-inlet"])("evidence about %s (a generator, an alarm route, a sensor) loads", (about) => {
+    expect(() => load(sites([SITE, "about: gold", `about: ${about}`]))).not.toThrow();
   });
 });
 
