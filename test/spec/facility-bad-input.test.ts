@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { copySites, edit, lineOf, load, runSynth, tempDir } from "../helpers";
+import { copySites, edit, load, runSynth, tempDir } from "../helpers";
 import { at, broken, escape, expectOnly, where, type Edit } from "../spec-error-matchers";
 
 /**
@@ -39,6 +39,14 @@ function core2(line: string): Edit {
   return [SITE, psus, `${psus}\n      ${line}`];
 }
 
+/** The SAN array, controller san1-a and fabric switch fc-a of the tiny site, without their closing brace. */
+const SAN_ARRAY = "array: { id: san1, model: PowerStore 1200T, rack: r1";
+const SAN_CONTROLLER = "{ id: san1-a, model: PowerStore node A, rack: r1";
+const FABRIC_SWITCH = "{ id: fc-a, model: Connectrix DS-6610B, rack: r1";
+/** Adds fields to one of them. */
+const withFields = (declaration: string, fields: string): Edit => [SITE, `${declaration} }`, `${declaration}, ${fields} }`];
+const REPOSITORY = "rack: r1, model: Dell R760xd2, capacityTb: 200, immutable: true";
+
 const THRESHOLDS = "lowCritical: 10, lowWarning: 15, highWarning: 27, highCritical: 32";
 
 test("the tiny fixture loads without errors, with the facility, backup and legal sections the tests break", () => {
@@ -48,7 +56,7 @@ test("the tiny fixture loads without errors, with the facility, backup and legal
   expect(spec.backup?.classes.map((c) => c.id)).toEqual(["gold", "silver"]);
   expect(loaded.sites[0].tenants[0].spec.legal?.reportingRoutes).toHaveLength(1);
   // The shapes the tests below break, in their valid form.
-  expect(() => load(sites(repository("rack: r1, model: Dell R760xd2, capacityTb: 200, immutable: true, psus: [{ pdu: r1-pdu-a, watts: 500 }], links: [{ port: eth0, peer: core1, peerPort: eth1/1/10 }]")))).not.toThrow();
+  expect(() => load(sites(repository(`${REPOSITORY}, psus: [{ pdu: r1-pdu-a, watts: 500 }], links: [{ port: eth0, peer: core1, peerPort: eth1/1/10 }]`)))).not.toThrow();
   expect(() => load(sites(core2("links: [{ port: eth1/1/54, peer: core1, peerPort: eth1/1/54 }]")))).not.toThrow();
   expect(() => load(sites([SITE, "psus: [{ watts: 150 }, { watts: 150 }] }\n    - { id: fw-b", "psus: [{ pdu: r1-pdu-a, watts: 150 }, { pdu: r1-pdu-b, watts: 150 }] }\n    - { id: fw-b"]))).not.toThrow();
 });
@@ -80,39 +88,18 @@ describe("a room that is merely not redundant is not bad input", () => {
 });
 
 describe("power supplies wired to an unknown PDU", () => {
-  test("a facility device's supply", () => {
-    const { dir, errors } = broken([SITE, "psus: [{ pdu: r1-pdu-a, watts: 300 }", "psus: [{ pdu: r9-pdu-x, watts: 300 }"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "r9-pdu-x"), pointer: "/facility/devices/0/psus/0/pdu", message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
-  });
-
-  test("a host's supply in facility.power", () => {
-    const { dir, errors } = broken([SITE, "{ pdu: r1-pdu-b, watts: 600 }", "{ pdu: r9-pdu-x, watts: 600 }"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "esx01: [{ pdu:", "r9-pdu-x"), pointer: "/facility/power/esx01/1/pdu", message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
-  });
-
-  test("a firewall unit's supply", () => {
-    const { dir, errors } = broken([SITE, "psus: [{ watts: 150 }, { watts: 150 }] }\n    - { id: fw-b", "psus: [{ pdu: r1-pdu-a, watts: 150 }, { pdu: r9-pdu-x, watts: 150 }] }\n    - { id: fw-b"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: fw-a", "r9-pdu-x"), pointer: "/firewall/units/0/psus/1/pdu", message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
-  });
-
-  test("a SAN controller's supply", () => {
-    const { dir, errors } = broken([SITE, "{ id: san1-a, model: PowerStore node A, rack: r1 }", "{ id: san1-a, model: PowerStore node A, rack: r1, psus: [{ pdu: r9-pdu-x, watts: 100 }] }"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: san1-a", "r9-pdu-x"), pointer: "/san/controllers/0/psus/0/pdu", message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
-  });
-
-  test("the SAN array chassis's supply", () => {
-    const { dir, errors } = broken([SITE, "array: { id: san1, model: PowerStore 1200T, rack: r1 }", "array: { id: san1, model: PowerStore 1200T, rack: r1, psus: [{ pdu: r9-pdu-x, watts: 300 }] }"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: san1,", "r9-pdu-x"), pointer: "/san/array/psus/0/pdu", message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
-  });
-
-  test("a SAN fabric switch's supply", () => {
-    const { dir, errors } = broken([SITE, "switches: [{ id: fc-a, model: Connectrix DS-6610B, rack: r1 }]", "switches: [{ id: fc-a, model: Connectrix DS-6610B, rack: r1, psus: [{ pdu: r9-pdu-x, watts: 100 }] }]"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: fc-a", "r9-pdu-x"), pointer: "/san/fabrics/0/switches/0/psus/0/pdu", message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
-  });
-
-  test("a backup repository's supply", () => {
-    const { dir, errors } = broken(repository("rack: r1, model: Dell R760xd2, capacityTb: 200, immutable: true, psus: [{ pdu: r9-pdu-x, watts: 500 }]"));
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: repo1", "r9-pdu-x"), pointer: "/backup/repositories/0/psus/0/pdu", message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
+  // [where, the edit that wires a supply to r9-pdu-x, a text on the reported line, pointer]
+  test.each<[string, Edit, string, string]>([
+    ["a facility device's supply", [SITE, "psus: [{ pdu: r1-pdu-a, watts: 300 }", "psus: [{ pdu: r9-pdu-x, watts: 300 }"], "r9-pdu-x", "/facility/devices/0/psus/0/pdu"],
+    ["a host's supply in facility.power", [SITE, "{ pdu: r1-pdu-b, watts: 600 }", "{ pdu: r9-pdu-x, watts: 600 }"], "esx01: [{ pdu:", "/facility/power/esx01/1/pdu"],
+    ["a firewall unit's supply", [SITE, "psus: [{ watts: 150 }, { watts: 150 }] }\n    - { id: fw-b", "psus: [{ pdu: r1-pdu-a, watts: 150 }, { pdu: r9-pdu-x, watts: 150 }] }\n    - { id: fw-b"], "id: fw-a", "/firewall/units/0/psus/1/pdu"],
+    ["the SAN array chassis's supply", withFields(SAN_ARRAY, "psus: [{ pdu: r9-pdu-x, watts: 300 }]"), "id: san1,", "/san/array/psus/0/pdu"],
+    ["a SAN controller's supply", withFields(SAN_CONTROLLER, "psus: [{ pdu: r9-pdu-x, watts: 100 }]"), "id: san1-a", "/san/controllers/0/psus/0/pdu"],
+    ["a SAN fabric switch's supply", withFields(FABRIC_SWITCH, "psus: [{ pdu: r9-pdu-x, watts: 100 }]"), "id: fc-a", "/san/fabrics/0/switches/0/psus/0/pdu"],
+    ["a backup repository's supply", repository(`${REPOSITORY}, psus: [{ pdu: r9-pdu-x, watts: 500 }]`), "id: repo1", "/backup/repositories/0/psus/0/pdu"],
+  ])("%s", (_where, mistake, line, pointer) => {
+    const { dir, errors } = broken(mistake);
+    expectOnly(errors, { file: SITE, ...at(dir, SITE, line, "r9-pdu-x"), pointer, message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`) });
   });
 });
 
@@ -197,55 +184,35 @@ describe("devices: racks, ids, power entries", () => {
     });
   });
 
-  const GHOST_POWER: Edit = [SITE, "    esx02: [{ pdu: r2-pdu-a, watts: 600 }", "    esx09: [{ pdu: r2-pdu-a, watts: 600 }, { pdu: r2-pdu-b, watts: 600 }]\n    esx02: [{ pdu: r2-pdu-a, watts: 600 }"];
-
-  test("a facility.power entry for a device that does not exist: reported once, at its line", () => {
-    const { dir, errors } = broken(GHOST_POWER);
-    expectOnly(errors, { file: SITE, line: lineOf(dir, SITE, "esx09:"), pointer: "/facility/power/esx09", message: new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`) });
-  });
-
-  test("a facility.power entry for a device that does not exist: the column is the key's", () => {
-    const { dir, errors } = broken(GHOST_POWER);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "esx09:", "esx09"), pointer: "/facility/power/esx09", message: /^unknown device "esx09"; / });
+  test("a facility.power entry for a device that does not exist: reported once, at the key", () => {
+    const ghost: Edit = [SITE, "    esx02: [{ pdu: r2-pdu-a, watts: 600 }", "    esx09: [{ pdu: r2-pdu-a, watts: 600 }, { pdu: r2-pdu-b, watts: 600 }]\n    esx02: [{ pdu: r2-pdu-a, watts: 600 }"];
+    const { dir, errors } = broken(ghost);
+    expectOnly(errors, { file: SITE, ...at(dir, SITE, "esx09:", "esx09"), pointer: "/facility/power/esx09", message: new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`) });
   });
 });
 
 describe("links to unknown devices", () => {
-  test("a host's link in facility.links", () => {
-    const { dir, errors } = broken([SITE, "{ port: vmnic3, peer: core2, peerPort: eth1/1/1 }", "{ port: vmnic3, peer: core9, peerPort: eth1/1/1 }"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "esx01: [{ port:", "core9"), pointer: "/facility/links/esx01/1/peer", message: new RegExp(`^unknown device "core9"; expected one of ${DEVICES}$`) });
+  // [where, the edit that links to core9, a text on the reported line, pointer]
+  test.each<[string, Edit, string, string]>([
+    ["a host's link in facility.links", [SITE, "{ port: vmnic3, peer: core2, peerPort: eth1/1/1 }", "{ port: vmnic3, peer: core9, peerPort: eth1/1/1 }"], "esx01: [{ port:", "/facility/links/esx01/1/peer"],
+    ["a facility device's link", core2("links: [{ port: eth1/1/54, peer: core9, peerPort: eth1/1/54 }]"), "links: [{ port: eth1/1/54", "/facility/devices/1/links/0/peer"],
+    ["the SAN array chassis's own link", withFields(SAN_ARRAY, "links: [{ port: mgmt0, peer: core9, peerPort: e1 }]"), "id: san1,", "/san/array/links/0/peer"],
+    ["a SAN controller's own link", withFields(SAN_CONTROLLER, "links: [{ port: p0, peer: core9, peerPort: e1 }]"), "id: san1-a", "/san/controllers/0/links/0/peer"],
+    ["a SAN fabric switch's own link", withFields(FABRIC_SWITCH, "links: [{ port: p0, peer: core9, peerPort: e1 }]"), "id: fc-a", "/san/fabrics/0/switches/0/links/0/peer"],
+  ])("%s", (_where, mistake, line, pointer) => {
+    const { dir, errors } = broken(mistake);
+    expectOnly(errors, { file: SITE, ...at(dir, SITE, line, "core9"), pointer, message: new RegExp(`^unknown device "core9"; expected one of ${DEVICES}$`) });
   });
 
-  test("a facility device's link", () => {
-    const { dir, errors } = broken(core2("links: [{ port: eth1/1/54, peer: core9, peerPort: eth1/1/54 }]"));
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "links: [{ port: eth1/1/54", "core9"), pointer: "/facility/devices/1/links/0/peer", message: new RegExp(`^unknown device "core9"; expected one of ${DEVICES}$`) });
+  test("a backup repository's link: the repository is a device too", () => {
+    const { dir, errors } = broken(repository(`${REPOSITORY}, links: [{ port: eth0, peer: core9, peerPort: eth1/1/10 }]`));
+    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: repo1", "core9"), pointer: "/backup/repositories/0/links/0/peer", message: /^unknown device "core9"; expected one of core1, core2, esx01, esx02, fc-a, fc-b, fw-a, fw-b, repo1, san1, san1-a, san1-b$/ });
   });
 
-  test("a backup repository's link", () => {
-    const { dir, errors } = broken(repository("rack: r1, model: Dell R760xd2, capacityTb: 200, immutable: true, links: [{ port: eth0, peer: core9, peerPort: eth1/1/10 }]"));
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: repo1", "core9"), pointer: "/backup/repositories/0/links/0/peer", message: /^unknown device "core9"; expected one of core1, .*repo1/ });
-  });
-
-  const GHOST_LINKS: Edit = [SITE, "    esx02: [{ port: vmnic2, peer: core1", "    esx09: [{ port: vmnic2, peer: core1, peerPort: eth1/1/9 }]\n    esx02: [{ port: vmnic2, peer: core1"];
-
-  test("a facility.links entry for a device that does not exist", () => {
-    const { dir, errors } = broken(GHOST_LINKS);
-    expectOnly(errors, { file: SITE, line: lineOf(dir, SITE, "esx09:"), pointer: "/facility/links/esx09", message: new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`) });
-  });
-
-  test("a facility.links entry for a device that does not exist: the column is the key's", () => {
-    const { dir, errors } = broken(GHOST_LINKS);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "esx09:", "esx09"), pointer: "/facility/links/esx09", message: /^unknown device "esx09"; / });
-  });
-
-  test("a SAN controller's own link", () => {
-    const { dir, errors } = broken([SITE, "{ id: san1-a, model: PowerStore node A, rack: r1 }", "{ id: san1-a, model: PowerStore node A, rack: r1, links: [{ port: p0, peer: core9, peerPort: e1 }] }"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: san1-a", "core9"), pointer: "/san/controllers/0/links/0/peer", message: new RegExp(`^unknown device "core9"; expected one of ${DEVICES}$`) });
-  });
-
-  test("a SAN fabric switch's own link", () => {
-    const { dir, errors } = broken([SITE, "switches: [{ id: fc-a, model: Connectrix DS-6610B, rack: r1 }]", "switches: [{ id: fc-a, model: Connectrix DS-6610B, rack: r1, links: [{ port: p0, peer: core9, peerPort: e1 }] }]"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: fc-a", "core9"), pointer: "/san/fabrics/0/switches/0/links/0/peer", message: new RegExp(`^unknown device "core9"; expected one of ${DEVICES}$`) });
+  test("a facility.links entry for a device that does not exist: reported once, at the key", () => {
+    const ghost: Edit = [SITE, "    esx02: [{ port: vmnic2, peer: core1", "    esx09: [{ port: vmnic2, peer: core1, peerPort: eth1/1/9 }]\n    esx02: [{ port: vmnic2, peer: core1"];
+    const { dir, errors } = broken(ghost);
+    expectOnly(errors, { file: SITE, ...at(dir, SITE, "esx09:", "esx09"), pointer: "/facility/links/esx09", message: new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`) });
   });
 });
 
