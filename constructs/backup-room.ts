@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { SiteFile, Source } from "../spec/types";
-import { FacilityObject } from "./facility-object";
+import { FacilityObject, sourcedFields } from "./facility-object";
 
 export interface BackupRoomProps {
   /** The site spec: its `backup:` section and syslog targets. */
@@ -21,10 +21,7 @@ export class BackupRoom extends Construct {
   constructor(scope: Construct, id: string, { site }: BackupRoomProps) {
     super(scope, id);
     const s = site.site;
-    const sourced = (own?: Source) => {
-      const src = own ?? site.facility?.defaultSource;
-      return src ? { source: { document: src.document, verified: src.verified } } : {};
-    };
+    const sourced = (own?: Source) => sourcedFields(site, own);
     for (const target of site.syslog) {
       new FacilityObject(this, s, "log-collector", target.host, { port: target.port, tls: target.protocol === "tls", protocol: target.protocol, retentionMonths: target.retentionMonths ?? null });
     }

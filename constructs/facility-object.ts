@@ -1,5 +1,6 @@
 import { DataResource } from "cdktf";
 import type { Construct } from "constructs";
+import type { SiteFile, Source } from "../spec/types";
 import { addressName } from "./stable-address";
 
 /** Fields of a facility object besides kind, id and site (see "The facility vocabulary" in the design). */
@@ -18,4 +19,10 @@ export class FacilityObject extends DataResource {
     super(scope, name, { input });
     this.overrideLogicalId(name);
   }
+}
+
+/** The `source` field of a typed fact: its own source, else the facility's default; none if neither. */
+export function sourcedFields(site: SiteFile, own?: Source): { source?: Source } {
+  const src = own ?? site.facility?.defaultSource;
+  return src ? { source: { document: src.document, verified: src.verified } } : {};
 }

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { siteDevices } from "../spec/facility/devices";
 import type { SiteFile, Source } from "../spec/types";
-import { FacilityObject, type FacilityFields } from "./facility-object";
+import { FacilityObject, sourcedFields, type FacilityFields } from "./facility-object";
 
 export interface PowerAndCoolingProps {
   /** The site spec: rooms, racks, `facility:` and every declared device. */
@@ -20,10 +20,7 @@ export class PowerAndCooling extends Construct {
     super(scope, id);
     const s = site.site;
     const fac = site.facility ?? {};
-    const sourced = (own?: Source) => {
-      const src = own ?? fac.defaultSource;
-      return src ? { source: { document: src.document, verified: src.verified } } : {};
-    };
+    const sourced = (own?: Source) => sourcedFields(site, own);
     const record = (kind: string, objectId: string, fields: FacilityFields) => new FacilityObject(this, s, kind, objectId, fields);
 
     for (const room of site.rooms) {
