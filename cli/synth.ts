@@ -20,7 +20,13 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { sites: { type: "string" }, out: { type: "string" }, site: { type: "string" }, "as-of": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        sites: { type: "string" },
+        out: { type: "string" },
+        site: { type: "string" },
+        "as-of": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -33,7 +39,10 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
     const outDir = resolve(values.out ?? "cdktf.out");
     const loaded = loadSites(sitesDir, { asOf, site: values.site });
 
-    const workLists = loaded.sites.map((s) => ({ site: s.spec.site, text: formatWorkList(s.spec.site, loaded.ipam.get(s.spec.site)?.work ?? []) }));
+    const workLists = loaded.sites.map((s) => ({
+      site: s.spec.site,
+      text: formatWorkList(s.spec.site, loaded.ipam.get(s.spec.site)?.work ?? []),
+    }));
     replaceDirectory(outDir, (tmp) => {
       synthesizeSites(newApp(tmp), loaded);
       mkdirSync(join(tmp, "worklists"), { recursive: true });

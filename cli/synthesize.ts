@@ -17,7 +17,9 @@ export interface StackSummary {
 export function synthesizeSites(app: App, loaded: LoadedSites): void {
   const stacks = loaded.sites.map((site) => addSiteStacks(app, site));
   // cdktf's own validations are skipped (see newApp); keep the one that matters: every resource has its provider.
-  const missing = stacks.flatMap((s) => [s.vsphere, s.facility, ...s.tenants.values(), ...(s.firewall ? [s.firewall] : []), ...s.tenantFirewalls.values()]).flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
+  const missing = stacks
+    .flatMap((s) => [s.vsphere, s.facility, ...s.tenants.values(), ...(s.firewall ? [s.firewall] : []), ...s.tenantFirewalls.values()])
+    .flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
   if (missing.length) throw new Error(`stack validation failed:\n${missing.join("\n")}`);
   app.synth();
 }
@@ -39,7 +41,8 @@ export function summarize(outdir: string): StackSummary[] {
     .sort()
     .map((stack) => {
       const json = JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")) as Record<string, unknown>;
-      const count = (block: unknown) => Object.values((block as Record<string, object>) ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+      const count = (block: unknown) =>
+        Object.values((block as Record<string, object>) ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
       return {
         stack,
         resources: count(json.resource),
@@ -53,7 +56,10 @@ export function summarize(outdir: string): StackSummary[] {
 export function formatSummary(rows: StackSummary[]): string {
   const width = Math.max(5, ...rows.map((r) => r.stack.length));
   const head = `${"stack".padEnd(width)}  resources  data  imports  removed`;
-  const body = rows.map((r) => `${r.stack.padEnd(width)}  ${String(r.resources).padStart(9)}  ${String(r.dataSources).padStart(4)}  ${String(r.imports).padStart(7)}  ${String(r.removed).padStart(7)}`);
+  const body = rows.map(
+    (r) =>
+      `${r.stack.padEnd(width)}  ${String(r.resources).padStart(9)}  ${String(r.dataSources).padStart(4)}  ${String(r.imports).padStart(7)}  ${String(r.removed).padStart(7)}`,
+  );
   const total = rows.reduce((n, r) => n + r.resources, 0);
   return [head, ...body, `${rows.length} stacks, ${total} resources`].join("\n") + "\n";
 }

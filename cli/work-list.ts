@@ -14,7 +14,11 @@ export function formatWorkList(site: string, work: readonly WorkItem[]): string 
       if (w.computerObject) lines.push(`  remove  computer object ${w.vm.toUpperCase()} (tenant ${w.tenant})`);
     } else {
       const oldReverse = w.previousIp!.split(".").reverse().join(".") + ".in-addr.arpa";
-      lines.push(`  change  A   ${w.fqdn} ${w.previousIp} -> ${w.ip}`, `  remove  PTR ${oldReverse}`, `  add     PTR ${reverse} -> ${w.fqdn}`);
+      lines.push(
+        `  change  A   ${w.fqdn} ${w.previousIp} -> ${w.ip}`,
+        `  remove  PTR ${oldReverse}`,
+        `  add     PTR ${reverse} -> ${w.fqdn}`,
+      );
     }
   }
   return lines.join("\n") + "\n";

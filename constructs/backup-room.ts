@@ -23,13 +23,27 @@ export class BackupRoom extends Construct {
     const s = site.site;
     const sourced = (own?: Source) => sourcedFields(site, own);
     for (const target of site.syslog) {
-      new FacilityObject(this, s, "log-collector", target.host, { port: target.port, tls: target.protocol === "tls", protocol: target.protocol, retentionMonths: target.retentionMonths ?? null });
+      new FacilityObject(this, s, "log-collector", target.host, {
+        port: target.port,
+        tls: target.protocol === "tls",
+        protocol: target.protocol,
+        retentionMonths: target.retentionMonths ?? null,
+      });
     }
     const backup = site.backup;
     if (!backup) return;
-    new FacilityObject(this, s, "backup-room", backup.room, { roomId: backup.room, repositoryIds: (backup.repositories ?? []).map((r) => r.id) });
+    new FacilityObject(this, s, "backup-room", backup.room, {
+      roomId: backup.room,
+      repositoryIds: (backup.repositories ?? []).map((r) => r.id),
+    });
     for (const c of backup.classes) {
-      new FacilityObject(this, s, "backup-class", c.id, { rpoHours: c.rpoHours, retentionDays: c.retentionDays, immutable: c.immutable, offsite: c.offsite, tag: backupTagOf(c) });
+      new FacilityObject(this, s, "backup-class", c.id, {
+        rpoHours: c.rpoHours,
+        retentionDays: c.retentionDays,
+        immutable: c.immutable,
+        offsite: c.offsite,
+        tag: backupTagOf(c),
+      });
     }
     for (const c of backup.copies) {
       new FacilityObject(this, s, "backup-copy", c.id, {

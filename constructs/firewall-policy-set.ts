@@ -43,39 +43,110 @@ export class FirewallPolicySet extends Construct {
     const ref = (name: string) => names.get(name) ?? name;
 
     for (const z of plan.zones) {
-      const zone = pinAddress(new SystemZone(this, `zone-${z.name}`, { name: z.name, description: z.description, intrazone: "deny", interface: z.interfaces.map((i) => ({ interfaceName: ref(i) })), vdomparam, provider, dependsOn }), ...at(z.name));
+      const zone = pinAddress(
+        new SystemZone(this, `zone-${z.name}`, {
+          name: z.name,
+          description: z.description,
+          intrazone: "deny",
+          interface: z.interfaces.map((i) => ({ interfaceName: ref(i) })),
+          vdomparam,
+          provider,
+          dependsOn,
+        }),
+        ...at(z.name),
+      );
       names.set(z.name, zone.name);
     }
     for (const a of plan.addresses) {
       if ("subnet" in a) {
-        const r = pinAddress(new FirewallAddress(this, `address-${a.name}`, { name: a.name, type: "ipmask", subnet: a.subnet, comment: a.comment, vdomparam, provider, dependsOn }), ...at(a.name));
+        const r = pinAddress(
+          new FirewallAddress(this, `address-${a.name}`, {
+            name: a.name,
+            type: "ipmask",
+            subnet: a.subnet,
+            comment: a.comment,
+            vdomparam,
+            provider,
+            dependsOn,
+          }),
+          ...at(a.name),
+        );
         names.set(a.name, r.name);
       }
     }
     for (const a of plan.addresses) {
       if ("members" in a) {
-        const r = pinAddress(new FirewallAddrgrp(this, `address-${a.name}`, { name: a.name, member: a.members.map((m) => ({ name: ref(m) })), comment: a.comment, vdomparam, provider, dependsOn }), ...at(a.name));
+        const r = pinAddress(
+          new FirewallAddrgrp(this, `address-${a.name}`, {
+            name: a.name,
+            member: a.members.map((m) => ({ name: ref(m) })),
+            comment: a.comment,
+            vdomparam,
+            provider,
+            dependsOn,
+          }),
+          ...at(a.name),
+        );
         names.set(a.name, r.name);
       }
     }
     for (const v of plan.vips) {
-      const r = pinAddress(new FirewallVip(this, `vip-${v.name}`, { name: v.name, extip: v.extip, mappedip: [{ range: v.mappedip }], extintf: v.extintf, comment: v.comment, vdomparam, provider, dependsOn }), ...at(v.name));
+      const r = pinAddress(
+        new FirewallVip(this, `vip-${v.name}`, {
+          name: v.name,
+          extip: v.extip,
+          mappedip: [{ range: v.mappedip }],
+          extintf: v.extintf,
+          comment: v.comment,
+          vdomparam,
+          provider,
+          dependsOn,
+        }),
+        ...at(v.name),
+      );
       names.set(v.name, r.name);
     }
     for (const s of plan.services) {
       const r = pinAddress(
-        new FirewallserviceCustom(this, `service-${s.name}`, { name: s.name, protocol: "TCP/UDP/SCTP", tcpPortrange: s.tcp, udpPortrange: s.udp, comment: s.comment, vdomparam, provider, dependsOn }),
+        new FirewallserviceCustom(this, `service-${s.name}`, {
+          name: s.name,
+          protocol: "TCP/UDP/SCTP",
+          tcpPortrange: s.tcp,
+          udpPortrange: s.udp,
+          comment: s.comment,
+          vdomparam,
+          provider,
+          dependsOn,
+        }),
         ...at(s.name),
       );
       names.set(s.name, r.name);
     }
     for (const g of plan.serviceGroups) {
-      const r = pinAddress(new FirewallserviceGroup(this, `service-${g.name}`, { name: g.name, member: g.members.map((m) => ({ name: ref(m) })), vdomparam, provider, dependsOn }), ...at(g.name));
+      const r = pinAddress(
+        new FirewallserviceGroup(this, `service-${g.name}`, {
+          name: g.name,
+          member: g.members.map((m) => ({ name: ref(m) })),
+          vdomparam,
+          provider,
+          dependsOn,
+        }),
+        ...at(g.name),
+      );
       names.set(g.name, r.name);
     }
     for (const route of plan.routes) {
       pinAddress(
-        new RouterStatic(this, `route-${route.seq}`, { seqNum: route.seq, dst: route.dst, device: route.device, gateway: route.gateway, comment: route.comment, vdomparam, provider, dependsOn }),
+        new RouterStatic(this, `route-${route.seq}`, {
+          seqNum: route.seq,
+          dst: route.dst,
+          device: route.device,
+          gateway: route.gateway,
+          comment: route.comment,
+          vdomparam,
+          provider,
+          dependsOn,
+        }),
         ...at("route", String(route.seq)),
       );
     }
@@ -107,7 +178,13 @@ export class FirewallPolicySet extends Construct {
     }
     // Order on the box = ascending policy id: the flow ids, then the deny (100000) last.
     pinAddress(
-      new FirewallPolicySort(this, "sort", { sortby: "policyid", sortdirection: "ascending", vdomparam, provider, dependsOn: this.policies }),
+      new FirewallPolicySort(this, "sort", {
+        sortby: "policyid",
+        sortdirection: "ascending",
+        vdomparam,
+        provider,
+        dependsOn: this.policies,
+      }),
       ...at("order"),
     );
   }

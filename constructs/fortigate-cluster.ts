@@ -67,7 +67,11 @@ export function fortiosProvider(scope: Construct, unit: FirewallUnit, alias?: st
     default: unit.managementAddress,
     description: `API address of the ${unit.role} FortiGate ${unit.id} (its reserved management interface).`,
   });
-  return new FortiosProvider(scope, alias ? `fortios-${alias}` : "fortios", { alias, hostname: hostname.stringValue, token: token.stringValue });
+  return new FortiosProvider(scope, alias ? `fortios-${alias}` : "fortios", {
+    alias,
+    hostname: hostname.stringValue,
+    token: token.stringValue,
+  });
 }
 
 /**
@@ -92,9 +96,13 @@ export class FortigateCluster extends Construct {
     const global = "global";
     const management = site.networks.find((n) => n.purpose === "management")!;
 
-
     // Box-wide settings, on the primary (FGCP synchronizes them).
-    const password = variableOnce(this, "fortigate_ha_password", { type: "string", sensitive: true, nullable: false, description: "FGCP cluster password; supply at plan time (TF_VAR_fortigate_ha_password)." });
+    const password = variableOnce(this, "fortigate_ha_password", {
+      type: "string",
+      sensitive: true,
+      nullable: false,
+      description: "FGCP cluster password; supply at plan time (TF_VAR_fortigate_ha_password).",
+    });
     const monitor = fw.monitorInterfaces ?? [fw.internalInterface, fw.internet.interface];
     const mgmtRoute = [{ id: 1, interface: fw.managementInterface, gateway: management.gateway, dst: "0.0.0.0/0" }];
     pinAddress(
@@ -145,7 +153,14 @@ export class FortigateCluster extends Construct {
       primaryUnit.id,
     );
     pinAddress(
-      new SystemNtp(this, "ntp", { provider: primary, ntpsync: "enable", type: "custom", syncinterval: 60, ntpserver: site.ntp.map((server, i) => ({ id: i + 1, server })), vdomparam: global }),
+      new SystemNtp(this, "ntp", {
+        provider: primary,
+        ntpsync: "enable",
+        type: "custom",
+        syncinterval: 60,
+        ntpserver: site.ntp.map((server, i) => ({ id: i + 1, server })),
+        vdomparam: global,
+      }),
       "ntp",
     );
     const collector = site.syslog[0];
@@ -183,9 +198,20 @@ export class FortigateCluster extends Construct {
     for (const unit of fw.units) {
       const provider = unit.role === "primary" ? primary : fortiosProvider(this, unit, unit.role);
       if (unit.role !== "primary") {
-        pinAddress(new SystemGlobal(this, `global-${unit.id}`, { provider, hostname: unit.hostname, vdomparam: global }), "global", unit.id);
         pinAddress(
-          new SystemHa(this, `ha-${unit.id}`, { provider, override: "disable", priority: unit.priority ?? 100, haMgmtStatus: "enable", haMgmtInterfaces: mgmtRoute, vdomparam: global }),
+          new SystemGlobal(this, `global-${unit.id}`, { provider, hostname: unit.hostname, vdomparam: global }),
+          "global",
+          unit.id,
+        );
+        pinAddress(
+          new SystemHa(this, `ha-${unit.id}`, {
+            provider,
+            override: "disable",
+            priority: unit.priority ?? 100,
+            haMgmtStatus: "enable",
+            haMgmtInterfaces: mgmtRoute,
+            vdomparam: global,
+          }),
           "ha",
           unit.id,
         );
@@ -209,7 +235,8 @@ export class FortigateCluster extends Construct {
 
     // VDOMs, links and interfaces.
     const vdoms = new Map<string, SystemVdom>();
-    for (const v of plan.vdoms) vdoms.set(v.name, pinAddress(new SystemVdom(this, `vdom-${v.name}`, { provider: primary, name: v.name, vdomparam: global }), v.name));
+    for (const v of plan.vdoms)
+      vdoms.set(v.name, pinAddress(new SystemVdom(this, `vdom-${v.name}`, { provider: primary, name: v.name, vdomparam: global }), v.name));
     const vdomRef = (name: string) => vdoms.get(name)?.name ?? name;
     const interfaces = new Map<string, string>();
     if (!fw.internet.vlan) {
@@ -253,9 +280,15 @@ export class FortigateCluster extends Construct {
     }
     for (const v of plan.vdoms) {
       if (!v.link) continue;
-      const link = pinAddress(new SystemVdomlink(this, `link-${v.link}`, { provider: primary, name: v.link, type: "ppp", vdomparam: global }), v.link);
+      const link = pinAddress(
+        new SystemVdomlink(this, `link-${v.link}`, { provider: primary, name: v.link, type: "ppp", vdomparam: global }),
+        v.link,
+      );
       // FortiOS creates the two ends with the link; these adopt them and place them in their VDOMs.
-      for (const [end, vdom] of [["0", plan.sharedVdom], ["1", v.name]] as const) {
+      for (const [end, vdom] of [
+        ["0", plan.sharedVdom],
+        ["1", v.name],
+      ] as const) {
         const linkEnd = pinAddress(
           new SystemInterface(this, `link-${v.link}${end}`, {
             provider: primary,
@@ -280,7 +313,13 @@ export class FortigateCluster extends Construct {
     for (const r of plan.retired) {
       const addresses = [
         `fortios_system_vdom.${addressName(r.vdom.name)}`,
-        ...(r.vdom.link ? [`fortios_system_vdomlink.${addressName(r.vdom.link)}`, `fortios_system_interface.${addressName("interface", `${r.vdom.link}0`)}`, `fortios_system_interface.${addressName("interface", `${r.vdom.link}1`)}`] : []),
+        ...(r.vdom.link
+          ? [
+              `fortios_system_vdomlink.${addressName(r.vdom.link)}`,
+              `fortios_system_interface.${addressName("interface", `${r.vdom.link}0`)}`,
+              `fortios_system_interface.${addressName("interface", `${r.vdom.link}1`)}`,
+            ]
+          : []),
         ...r.vlanInterfaces.map((i) => `fortios_system_interface.${addressName("interface", i.name)}`),
       ];
       for (const address of addresses) addRemovedBlock(stack, address, r.destroy);
@@ -308,6 +347,11 @@ export class FortigateCluster extends Construct {
       "dos",
       "internet-edge",
     );
-    new FirewallPolicySet(this, "shared-policies", { plan: shared, provider: primary, interfaces, dependsOn: [vdoms.get(plan.sharedVdom)!] });
+    new FirewallPolicySet(this, "shared-policies", {
+      plan: shared,
+      provider: primary,
+      interfaces,
+      dependsOn: [vdoms.get(plan.sharedVdom)!],
+    });
   }
 }

@@ -80,17 +80,36 @@ export class MunicipalTenant extends Construct {
     const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: site.vcenter.datacenter });
     pinAddress(datacenter, "datacenter");
     const datacenterId = datacenter.id;
-    const dvs = pinAddress(new DataVsphereDistributedVirtualSwitch(this, "dvs", { name: site.distributedSwitch.name, datacenterId }), site.distributedSwitch.name);
+    const dvs = pinAddress(
+      new DataVsphereDistributedVirtualSwitch(this, "dvs", { name: site.distributedSwitch.name, datacenterId }),
+      site.distributedSwitch.name,
+    );
 
     const category = (key: TagCategoryKey) =>
-      this.lookup(`category-${key}`, () => pinAddress(new DataVsphereTagCategory(this, `category-${key}`, { name: TAG_CATEGORIES[key].name }), TAG_CATEGORIES[key].name)) as DataVsphereTagCategory;
+      this.lookup(`category-${key}`, () =>
+        pinAddress(new DataVsphereTagCategory(this, `category-${key}`, { name: TAG_CATEGORIES[key].name }), TAG_CATEGORIES[key].name),
+      ) as DataVsphereTagCategory;
     const fixedTag = (key: TagCategoryKey, value: string) =>
-      this.lookup(`tag-${key}-${value}`, () => pinAddress(new DataVsphereTag(this, `tag-${key}-${value}`, { name: value, categoryId: category(key).id }), TAG_CATEGORIES[key].name, value)) as DataVsphereTag;
+      this.lookup(`tag-${key}-${value}`, () =>
+        pinAddress(
+          new DataVsphereTag(this, `tag-${key}-${value}`, { name: value, categoryId: category(key).id }),
+          TAG_CATEGORIES[key].name,
+          value,
+        ),
+      ) as DataVsphereTag;
 
-    const tenantTag = pinAddress(new Tag(this, "tenant-tag", { name: t.tenant, categoryId: category("tenant").id, description: t.name }), "tenant", t.tenant);
+    const tenantTag = pinAddress(
+      new Tag(this, "tenant-tag", { name: t.tenant, categoryId: category("tenant").id, description: t.name }),
+      "tenant",
+      t.tenant,
+    );
     const folderPath = `${TENANTS_FOLDER}/${t.tenant}`;
     const folder = pinAddress(new Folder(this, "folder", { path: folderPath, type: "vm", datacenterId, tags: [tenantTag.id] }), t.tenant);
-    const role = pinAddress(new Role(this, "role", { name: `${site.site}-${t.tenant}-operator`, rolePrivileges: TENANT_OPERATOR_PRIVILEGES }), t.tenant, "operator");
+    const role = pinAddress(
+      new Role(this, "role", { name: `${site.site}-${t.tenant}-operator`, rolePrivileges: TENANT_OPERATOR_PRIVILEGES }),
+      t.tenant,
+      "operator",
+    );
     const grant = (entityId: string, entityType: string, what: string) =>
       pinAddress(
         new EntityPermissions(this, `permissions-${what}`, {
@@ -132,12 +151,25 @@ export class MunicipalTenant extends Construct {
 
     const networkIds = new Map<string, string>();
     for (const net of t.networks) {
-      const pg = hardenedPortGroup(this, net.name, { name: `${t.tenant}-${net.name}`, distributedVirtualSwitchUuid: dvs.id, vlanId: net.vlan, tags: [tenantTag.id] });
+      const pg = hardenedPortGroup(this, net.name, {
+        name: `${t.tenant}-${net.name}`,
+        distributedVirtualSwitchUuid: dvs.id,
+        vlanId: net.vlan,
+        tags: [tenantTag.id],
+      });
       networkIds.set(net.name, pg.id);
     }
     const networkId = (vm: Vm): string =>
       vm.sharedNetwork
-        ? (this.lookup(`net-${vm.network.name}`, () => pinAddress(new DataVsphereNetwork(this, `net-${vm.network.name}`, { name: `${site.site}-${vm.network.name}`, datacenterId }), "site", vm.network.name)) as DataVsphereNetwork).id
+        ? (
+            this.lookup(`net-${vm.network.name}`, () =>
+              pinAddress(
+                new DataVsphereNetwork(this, `net-${vm.network.name}`, { name: `${site.site}-${vm.network.name}`, datacenterId }),
+                "site",
+                vm.network.name,
+              ),
+            ) as DataVsphereNetwork
+          ).id
         : networkIds.get(vm.network.name)!;
 
     const encryption = site.storagePolicies.find((p) => p.encryption);
@@ -147,17 +179,34 @@ export class MunicipalTenant extends Construct {
       if (vm.workload.existing && vm.workload.storagePolicy === undefined) return undefined;
       const policy = SENSITIVE.has(vm.workload.classification) && encryption && !vm.workload.existing ? encryption : vm.storagePolicy;
       if (!policy) return undefined;
-      return (this.lookup(`policy-${policy.id}`, () => pinAddress(new DataVsphereStoragePolicy(this, `policy-${policy.id}`, { name: policy.name }), policy.id)) as DataVsphereStoragePolicy).id;
+      return (
+        this.lookup(`policy-${policy.id}`, () =>
+          pinAddress(new DataVsphereStoragePolicy(this, `policy-${policy.id}`, { name: policy.name }), policy.id),
+        ) as DataVsphereStoragePolicy
+      ).id;
     };
 
     const joinPassword = t.directory
-      ? new TerraformVariable(this, "ad_join_password", { type: "string", sensitive: true, nullable: false, description: `Password of ${t.directory.joinAccount}, which joins new Windows VMs to ${t.directory.domain}; supply at plan time (TF_VAR_ad_join_password).` })
+      ? new TerraformVariable(this, "ad_join_password", {
+          type: "string",
+          sensitive: true,
+          nullable: false,
+          description: `Password of ${t.directory.joinAccount}, which joins new Windows VMs to ${t.directory.domain}; supply at plan time (TF_VAR_ad_join_password).`,
+        })
       : undefined;
     joinPassword?.overrideLogicalId("ad_join_password");
 
     const groupTags = new Map<string, Tag>();
     const groupTag = (group: string) => {
-      if (!groupTags.has(group)) groupTags.set(group, pinAddress(new Tag(this, `group-${group}`, { name: `${t.tenant}-${group}`, categoryId: category("redundancyGroup").id }), "redundancy-group", group));
+      if (!groupTags.has(group))
+        groupTags.set(
+          group,
+          pinAddress(
+            new Tag(this, `group-${group}`, { name: `${t.tenant}-${group}`, categoryId: category("redundancyGroup").id }),
+            "redundancy-group",
+            group,
+          ),
+        );
       return groupTags.get(group)!;
     };
 
@@ -178,8 +227,26 @@ export class MunicipalTenant extends Construct {
       ];
       const placementLookup =
         vm.placement.kind === "datastore-cluster"
-          ? { datastoreClusterId: (this.lookup(`dsc-${vm.placement.name}`, () => pinAddress(new DataVsphereDatastoreCluster(this, `dsc-${vm.placement.name}`, { name: vm.placement.name, datacenterId }), vm.placement.name)) as DataVsphereDatastoreCluster).id }
-          : { datastoreId: (this.lookup(`ds-${vm.placement.name}`, () => pinAddress(new DataVsphereDatastore(this, `ds-${vm.placement.name}`, { name: vm.placement.name, datacenterId }), vm.placement.name)) as DataVsphereDatastore).id };
+          ? {
+              datastoreClusterId: (
+                this.lookup(`dsc-${vm.placement.name}`, () =>
+                  pinAddress(
+                    new DataVsphereDatastoreCluster(this, `dsc-${vm.placement.name}`, { name: vm.placement.name, datacenterId }),
+                    vm.placement.name,
+                  ),
+                ) as DataVsphereDatastoreCluster
+              ).id,
+            }
+          : {
+              datastoreId: (
+                this.lookup(`ds-${vm.placement.name}`, () =>
+                  pinAddress(
+                    new DataVsphereDatastore(this, `ds-${vm.placement.name}`, { name: vm.placement.name, datacenterId }),
+                    vm.placement.name,
+                  ),
+                ) as DataVsphereDatastore
+              ).id,
+            };
       const machine = new TenantVirtualMachine(this, `vm-${vm.name}`, {
         vm,
         tenant: t,
@@ -201,7 +268,14 @@ export class MunicipalTenant extends Construct {
       this.vms.set(vm.name, machine);
       const priority = RESTART_PRIORITY[vm.workload.criticality];
       if (priority) {
-        pinAddress(new HaVmOverride(this, `ha-${vm.name}`, { computeClusterId: inCluster(vm.cluster).cluster.id, virtualMachineId: machine.resource.id, haVmRestartPriority: priority }), vm.name);
+        pinAddress(
+          new HaVmOverride(this, `ha-${vm.name}`, {
+            computeClusterId: inCluster(vm.cluster).cluster.id,
+            virtualMachineId: machine.resource.id,
+            haVmRestartPriority: priority,
+          }),
+          vm.name,
+        );
       }
     }
 
@@ -239,7 +313,11 @@ export class MunicipalTenant extends Construct {
   private adminPassword(vmName: string): string {
     const stack = TerraformStack.of(this);
     if (!stack.node.tryFindChild("random")) new RandomProvider(stack, "random");
-    return pinAddress(new Password(this, `admin-password-${vmName}`, { length: 24, special: true, minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 }), vmName, "admin").result;
+    return pinAddress(
+      new Password(this, `admin-password-${vmName}`, { length: 24, special: true, minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 }),
+      vmName,
+      "admin",
+    ).result;
   }
 
   /** A data source created once and shared by every VM that needs it. */
@@ -250,11 +328,29 @@ export class MunicipalTenant extends Construct {
 
   private templateId(template: Template, datacenterId: string): string {
     if (template.vm) {
-      const tpl = this.lookup(`template-${template.id}`, () => pinAddress(new DataVsphereVirtualMachine(this, `template-${template.id}`, { name: template.vm, datacenterId }), "template", template.id)) as DataVsphereVirtualMachine;
+      const tpl = this.lookup(`template-${template.id}`, () =>
+        pinAddress(
+          new DataVsphereVirtualMachine(this, `template-${template.id}`, { name: template.vm, datacenterId }),
+          "template",
+          template.id,
+        ),
+      ) as DataVsphereVirtualMachine;
       return tpl.id;
     }
-    const library = this.lookup(`library-${template.contentLibrary}`, () => pinAddress(new DataVsphereContentLibrary(this, `library-${template.contentLibrary}`, { name: template.contentLibrary! }), "library", template.contentLibrary!)) as DataVsphereContentLibrary;
-    const item = this.lookup(`item-${template.id}`, () => pinAddress(new DataVsphereContentLibraryItem(this, `item-${template.id}`, { name: template.item!, libraryId: library.id, type: "ovf" }), "template", template.id)) as DataVsphereContentLibraryItem;
+    const library = this.lookup(`library-${template.contentLibrary}`, () =>
+      pinAddress(
+        new DataVsphereContentLibrary(this, `library-${template.contentLibrary}`, { name: template.contentLibrary! }),
+        "library",
+        template.contentLibrary!,
+      ),
+    ) as DataVsphereContentLibrary;
+    const item = this.lookup(`item-${template.id}`, () =>
+      pinAddress(
+        new DataVsphereContentLibraryItem(this, `item-${template.id}`, { name: template.item!, libraryId: library.id, type: "ovf" }),
+        "template",
+        template.id,
+      ),
+    ) as DataVsphereContentLibraryItem;
     return item.id;
   }
 }

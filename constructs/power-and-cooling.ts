@@ -35,15 +35,40 @@ export class PowerAndCooling extends Construct {
       });
     }
     for (const rack of site.racks) record("rack", rack.id, { roomId: rack.room, designKw: rack.designKw, ...sourced() });
-    for (const b of fac.boards ?? []) record("board", b.id, { path: b.path, roomId: b.room, capacityKw: b.capacityKw, ...sourced(b.source) });
-    for (const g of fac.generators ?? []) record("generator", g.id, { kw: g.kw, fuelHours: g.fuelHours, atsId: g.ats, feeds: g.feeds ?? [], ...sourced(g.source) });
+    for (const b of fac.boards ?? [])
+      record("board", b.id, { path: b.path, roomId: b.room, capacityKw: b.capacityKw, ...sourced(b.source) });
+    for (const g of fac.generators ?? [])
+      record("generator", g.id, { kw: g.kw, fuelHours: g.fuelHours, atsId: g.ats, feeds: g.feeds ?? [], ...sourced(g.source) });
     const upsPath = new Map((fac.ups ?? []).map((u) => [u.id, u.path]));
     for (const u of fac.ups ?? []) {
-      record("ups", u.id, { path: u.path, roomId: u.room, boardId: u.board, modules: u.modules.map((m) => ({ kw: m.kw, status: m.status })), runtimeMin: u.runtimeMin, ...sourced(u.source) });
+      record("ups", u.id, {
+        path: u.path,
+        roomId: u.room,
+        boardId: u.board,
+        modules: u.modules.map((m) => ({ kw: m.kw, status: m.status })),
+        runtimeMin: u.runtimeMin,
+        ...sourced(u.source),
+      });
     }
-    for (const p of fac.pdus ?? []) record("pdu", p.id, { rackId: p.rack, upsId: p.ups, path: upsPath.get(p.ups) ?? null, capacityKw: p.capacityKw, ...sourced(p.source) });
+    for (const p of fac.pdus ?? [])
+      record("pdu", p.id, {
+        rackId: p.rack,
+        upsId: p.ups,
+        path: upsPath.get(p.ups) ?? null,
+        capacityKw: p.capacityKw,
+        ...sourced(p.source),
+      });
     for (const d of siteDevices(site)) {
-      record("device", d.id, { role: d.role, rackId: d.rackId, model: d.model, firmware: d.firmware, psus: d.psus, links: d.links, ...d.extra, ...sourced(d.source) });
+      record("device", d.id, {
+        role: d.role,
+        rackId: d.rackId,
+        model: d.model,
+        firmware: d.firmware,
+        psus: d.psus,
+        links: d.links,
+        ...d.extra,
+        ...sourced(d.source),
+      });
     }
     for (const c of fac.cooling ?? []) record("cooling", c.id, { roomId: c.room, kw: c.kw, feed: c.feed, ...sourced(c.source) });
     for (const r of fac.alarmRoutes ?? []) record("alarm-route", r.id, { target: r.target, hours: r.hours, severities: r.severities });

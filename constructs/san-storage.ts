@@ -88,13 +88,26 @@ export class SanStorage extends Construct {
     const s = site.site;
     for (const lun of san.luns) {
       const datastore = san.datastores.find((d) => d.lun === lun.naa);
-      new FacilityObject(facility, s, "lun", lun.naa, { arrayId: san.array.id, sizeGb: lun.sizeGb, ownerControllerId: lun.controller, datastore: datastore?.name });
+      new FacilityObject(facility, s, "lun", lun.naa, {
+        arrayId: san.array.id,
+        sizeGb: lun.sizeGb,
+        ownerControllerId: lun.controller,
+        datastore: datastore?.name,
+      });
     }
     for (const kp of site.keyProviders) {
-      new FacilityObject(facility, s, "key-provider", kp.id, { providerKind: kp.kind, redundant: kp.redundant, description: kp.description });
+      new FacilityObject(facility, s, "key-provider", kp.id, {
+        providerKind: kp.kind,
+        redundant: kp.redundant,
+        description: kp.description,
+      });
     }
     for (const p of site.storagePolicies) {
-      new FacilityObject(facility, s, "storage-policy", p.id, { name: p.name, encryption: p.encryption, keyProviderId: p.keyProvider ?? null });
+      new FacilityObject(facility, s, "storage-policy", p.id, {
+        name: p.name,
+        encryption: p.encryption,
+        keyProviderId: p.keyProvider ?? null,
+      });
     }
   }
 }

@@ -6,9 +6,7 @@ import type { TerraformElement } from "cdktf";
  * hyphens (valid in Terraform names); vCenter names may hold more, which becomes "_".
  */
 export function addressName(...parts: string[]): string {
-  const name = parts
-    .map((p) => p.toLowerCase().replace(/[^a-z0-9_-]/g, "_"))
-    .join("_");
+  const name = parts.map((p) => p.toLowerCase().replace(/[^a-z0-9_-]/g, "_")).join("_");
   return /^[a-z_]/.test(name) ? name : `_${name}`;
 }
 

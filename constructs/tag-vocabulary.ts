@@ -5,12 +5,20 @@ import type { Classification, Criticality } from "../spec/types";
  * so each fact gets its own single-cardinality category.
  */
 export const TAG_CATEGORIES = {
-  tenant: { name: "tenant", types: ["VirtualMachine", "Folder", "ResourcePool", "DistributedVirtualPortgroup"], description: "Municipality that owns the object" },
+  tenant: {
+    name: "tenant",
+    types: ["VirtualMachine", "Folder", "ResourcePool", "DistributedVirtualPortgroup"],
+    description: "Municipality that owns the object",
+  },
   criticality: { name: "criticality", types: ["VirtualMachine"], description: "life-and-health restarts first after a host failure" },
   classification: { name: "data-classification", types: ["VirtualMachine"], description: "Most sensitive data the VM holds" },
   redundancyGroup: { name: "redundancy-group", types: ["VirtualMachine"], description: "VMs that must never share a host" },
   lifecycle: { name: "lifecycle", types: ["VirtualMachine"], description: "active, or retiring (to be powered off after a final backup)" },
-  backupClass: { name: "backup-class", types: ["VirtualMachine"], description: "Backup class: backup software selects the VMs of a class by this tag" },
+  backupClass: {
+    name: "backup-class",
+    types: ["VirtualMachine"],
+    description: "Backup class: backup software selects the VMs of a class by this tag",
+  },
 } as const;
 
 export type TagCategoryKey = keyof typeof TAG_CATEGORIES;

@@ -132,7 +132,12 @@ export class TenantVirtualMachine extends Construct {
     if (existing) this.resource.importFrom(props.importId!);
   }
 
-  private customization({ vm, dns, placement, tenant }: TenantVirtualMachineProps): NonNullable<VirtualMachineConfig["clone"]>["customize"] {
+  private customization({
+    vm,
+    dns,
+    placement,
+    tenant,
+  }: TenantVirtualMachineProps): NonNullable<VirtualMachineConfig["clone"]>["customize"] {
     const network = { ipv4Address: vm.ip!, ipv4Netmask: prefixOf(vm.network.cidr) };
     const shared = {
       networkInterface: [network],
@@ -145,7 +150,14 @@ export class TenantVirtualMachine extends Construct {
     return {
       ...shared,
       windowsOptions: directory
-        ? { computerName: vm.name, adminPassword: placement.adminPassword, joinDomain: directory.domain, domainAdminUser: directory.joinAccount, domainAdminPassword: placement.joinPassword, domainOu: directory.ou }
+        ? {
+            computerName: vm.name,
+            adminPassword: placement.adminPassword,
+            joinDomain: directory.domain,
+            domainAdminUser: directory.joinAccount,
+            domainAdminPassword: placement.joinPassword,
+            domainOu: directory.ou,
+          }
         : { computerName: vm.name, adminPassword: placement.adminPassword, workgroup: "WORKGROUP" },
     };
   }

@@ -56,7 +56,10 @@ export class VmwareServerPark extends Construct {
     this.site = site;
     const stack = TerraformStack.of(this);
 
-    this.datacenter = pinAddress(new Datacenter(this, "datacenter", { name: site.vcenter.datacenter, lifecycle: { preventDestroy: true } }), site.vcenter.datacenter);
+    this.datacenter = pinAddress(
+      new Datacenter(this, "datacenter", { name: site.vcenter.datacenter, lifecycle: { preventDestroy: true } }),
+      site.vcenter.datacenter,
+    );
     if (site.vcenter.datacenterExists) this.datacenter.importFrom(`/${site.vcenter.datacenter}`);
     const datacenterId = this.datacenter.id;
 
@@ -107,7 +110,14 @@ export class VmwareServerPark extends Construct {
 
     const portGroups = new Map<string, DistributedPortGroup>();
     for (const net of site.networks) {
-      portGroups.set(net.name, hardenedPortGroup(this, net.name, { name: `${site.site}-${net.name}`, distributedVirtualSwitchUuid: this.distributedSwitch.id, vlanId: net.vlan }));
+      portGroups.set(
+        net.name,
+        hardenedPortGroup(this, net.name, {
+          name: `${site.site}-${net.name}`,
+          distributedVirtualSwitchUuid: this.distributedSwitch.id,
+          vlanId: net.vlan,
+        }),
+      );
     }
 
     // vMotion vmkernel ports, on their own network.
@@ -140,8 +150,12 @@ export class VmwareServerPark extends Construct {
     });
 
     for (const c of site.clusters) {
-      const datastores = site.san.datastores.filter((d) => d.cluster === c.name && d.lifecycle !== "removed" && d.lifecycle !== "unmanaged");
-      const heartbeat = (c.ha.heartbeatDatastores ?? datastores.map((d) => d.name)).map((name) => this.san.datastores.get(name)?.id).filter((x): x is string => x !== undefined);
+      const datastores = site.san.datastores.filter(
+        (d) => d.cluster === c.name && d.lifecycle !== "removed" && d.lifecycle !== "unmanaged",
+      );
+      const heartbeat = (c.ha.heartbeatDatastores ?? datastores.map((d) => d.name))
+        .map((name) => this.san.datastores.get(name)?.id)
+        .filter((x): x is string => x !== undefined);
       this.clusters.set(
         c.name,
         pinAddress(
@@ -199,13 +213,20 @@ export class VmwareServerPark extends Construct {
   private addTagCategories(): void {
     for (const [key, cat] of Object.entries(TAG_CATEGORIES)) {
       // Backup classes are tags only where the site declares its backup.
-      const values = key === "backupClass" ? (this.site.backup?.classes ?? []).map(backupTagOf) : FIXED_TAGS[key as keyof typeof FIXED_TAGS] ?? [];
+      const values =
+        key === "backupClass" ? (this.site.backup?.classes ?? []).map(backupTagOf) : (FIXED_TAGS[key as keyof typeof FIXED_TAGS] ?? []);
       if (key === "backupClass" && !this.site.backup) continue;
       const category = pinAddress(
-        new TagCategory(this, `tag-category-${key}`, { name: cat.name, description: cat.description, cardinality: "SINGLE", associableTypes: [...cat.types] }),
+        new TagCategory(this, `tag-category-${key}`, {
+          name: cat.name,
+          description: cat.description,
+          cardinality: "SINGLE",
+          associableTypes: [...cat.types],
+        }),
         cat.name,
       );
-      for (const value of values) pinAddress(new Tag(this, `tag-${key}-${value}`, { name: value, categoryId: category.id }), cat.name, value);
+      for (const value of values)
+        pinAddress(new Tag(this, `tag-${key}-${value}`, { name: value, categoryId: category.id }), cat.name, value);
     }
   }
 }

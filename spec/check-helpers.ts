@@ -23,10 +23,18 @@ export class Findings {
   }
 
   /** Reports a reference that names nothing known; atKey when the reference is a mapping key. */
-  known(name: string | undefined, known: ReadonlySet<string> | ReadonlyMap<string, unknown>, pointer: string, what: string, atKey = false): boolean {
+  known(
+    name: string | undefined,
+    known: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+    pointer: string,
+    what: string,
+    atKey = false,
+  ): boolean {
     if (name === undefined || known.has(name)) return true;
     const names = [...known.keys()].sort();
-    const hint = names.length ? `one of ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", ..." : ""}` : `a declared ${what} (none is declared)`;
+    const hint = names.length
+      ? `one of ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", ..." : ""}`
+      : `a declared ${what} (none is declared)`;
     this.add(pointer, `unknown ${what} ${JSON.stringify(name)}; expected ${hint}`, atKey);
     return false;
   }

@@ -41,17 +41,35 @@ export function readLock(path: string, displayName: string): { entries: LockEntr
   list.forEach((raw: Record<string, unknown>, i) => {
     const at = `/addresses/${i}`;
     const ok =
-      raw && typeof raw.ip === "string" && /^\d+\.\d+\.\d+\.\d+$/.test(raw.ip) && typeof raw.network === "string" && typeof raw.vm === "string" && STATES.has(String(raw.state)) &&
+      raw &&
+      typeof raw.ip === "string" &&
+      /^\d+\.\d+\.\d+\.\d+$/.test(raw.ip) &&
+      typeof raw.network === "string" &&
+      typeof raw.vm === "string" &&
+      STATES.has(String(raw.state)) &&
       (raw.state !== "held" || (typeof raw.heldUntil === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.heldUntil)));
-    if (!ok) f.add(at, `expected { ip, network, vm, state: active|retiring|unmanaged|held, heldUntil: YYYY-MM-DD when held }, found ${JSON.stringify(raw)}`);
+    if (!ok)
+      f.add(
+        at,
+        `expected { ip, network, vm, state: active|retiring|unmanaged|held, heldUntil: YYYY-MM-DD when held }, found ${JSON.stringify(raw)}`,
+      );
     else entries.push(raw as unknown as LockEntry);
   });
-  f.unique(entries, (e) => e.ip, (i) => `/addresses/${i}/ip`, "pinned address");
+  f.unique(
+    entries,
+    (e) => e.ip,
+    (i) => `/addresses/${i}/ip`,
+    "pinned address",
+  );
   return { entries, findings: f.errors.length ? f : undefined };
 }
 
 export function serializeLock(entries: LockEntry[]): string {
   const sorted = [...entries].sort((a, b) => ipToInt(a.ip) - ipToInt(b.ip));
-  const addresses = sorted.map((e) => (e.state === "held" ? { ip: e.ip, network: e.network, vm: e.vm, state: e.state, heldUntil: e.heldUntil } : { ip: e.ip, network: e.network, vm: e.vm, state: e.state }));
+  const addresses = sorted.map((e) =>
+    e.state === "held"
+      ? { ip: e.ip, network: e.network, vm: e.vm, state: e.state, heldUntil: e.heldUntil }
+      : { ip: e.ip, network: e.network, vm: e.vm, state: e.state },
+  );
   return HEADER + stringify({ version: 1, addresses }, { lineWidth: 0 });
 }

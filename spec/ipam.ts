@@ -48,13 +48,19 @@ export function allocate(
   const taken = new Set<string>([...siteAddresses, ...held.keys()]);
 
   const netKey = (t: Tenant, vm: Vm) => (vm.sharedNetwork ? `site/${vm.network.name}` : `${t.spec.tenant}/${vm.network.name}`);
-  const all = tenants.flatMap(({ tenant, findings }) => tenant.vms.filter(wantsAddress).map((vm) => ({ tenant, vm, findings, key: `${tenant.spec.tenant}/${vm.name}` })));
+  const all = tenants.flatMap(({ tenant, findings }) =>
+    tenant.vms.filter(wantsAddress).map((vm) => ({ tenant, vm, findings, key: `${tenant.spec.tenant}/${vm.name}` })),
+  );
 
   // Given addresses first, then pinned ones, so allocation never hands them out.
   for (const item of all) {
     if (item.vm.ip === undefined) continue;
     const h = held.get(item.vm.ip);
-    if (h && h.vm !== item.key) item.findings.add(`${item.vm.workloadPointer}/ip`, `address ${item.vm.ip} is held for the removed VM ${h.vm} until ${h.heldUntil}; choose another or leave ip out`);
+    if (h && h.vm !== item.key)
+      item.findings.add(
+        `${item.vm.workloadPointer}/ip`,
+        `address ${item.vm.ip} is held for the removed VM ${h.vm} until ${h.heldUntil}; choose another or leave ip out`,
+      );
     taken.add(item.vm.ip);
   }
   for (const item of all) {
@@ -80,7 +86,10 @@ export function allocate(
         exhausted.add(key);
         const needing = all.filter((o) => netKey(o.tenant, o.vm) === key).length;
         const free = hosts.last - hosts.first + 1 - net.reserved;
-        item.findings.add(item.vm.workloadPointer, `network ${net.name} (${net.cidr}) has too few free addresses for its VMs: ${needing} VMs need one, ${free} addresses after the ${net.reserved} reserved, some taken or held; VM ${item.vm.name} gets none`);
+        item.findings.add(
+          item.vm.workloadPointer,
+          `network ${net.name} (${net.cidr}) has too few free addresses for its VMs: ${needing} VMs need one, ${free} addresses after the ${net.reserved} reserved, some taken or held; VM ${item.vm.name} gets none`,
+        );
       }
       continue;
     }

@@ -9,7 +9,9 @@ export interface Ipv4Range {
 }
 
 export function ipToInt(ip: string): number {
-  return ipaddr.IPv4.parse(ip).toByteArray().reduce((acc, byte) => acc * 256 + byte, 0);
+  return ipaddr.IPv4.parse(ip)
+    .toByteArray()
+    .reduce((acc, byte) => acc * 256 + byte, 0);
 }
 
 export function intToIp(value: number): string {
@@ -48,7 +50,6 @@ export function usableHosts(range: Ipv4Range): { first: number; last: number } {
   return range.prefix >= 31 ? { first: range.first, last: range.last } : { first: range.first + 1, last: range.last - 1 };
 }
 
-
 /** Prefix length of a CIDR. */
 export function prefixOf(cidr: string): number {
   return Number(cidr.split("/")[1]);
@@ -72,6 +73,7 @@ export function networkOfInterface(addressWithPrefix: string): Ipv4Range {
 /** Why `ip` cannot be a host of `range` (named `label`), or undefined when it can. */
 export function hostAddressProblem(range: Ipv4Range, ip: string, label: string): string | undefined {
   if (!contains(range, ip)) return `expected an address inside ${label} ${range.cidr}, found ${ip}`;
-  if (!isHostAddress(range, ip)) return `expected a host address of ${range.cidr}, found its ${ipToInt(ip) === range.first ? "network" : "broadcast"} address ${ip}`;
+  if (!isHostAddress(range, ip))
+    return `expected a host address of ${range.cidr}, found its ${ipToInt(ip) === range.first ? "network" : "broadcast"} address ${ip}`;
   return undefined;
 }

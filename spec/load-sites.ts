@@ -55,7 +55,8 @@ export function loadSites(sitesDir: string, options: LoadOptions): LoadedSites {
     .filter((name) => existsSync(join(sitesDir, name, "site.yaml")))
     .sort();
   if (siteDirs.length === 0) dirError(`expected at least one site (${display(join(sitesDir, "<site>", "site.yaml"))}), found none`);
-  if (options.site !== undefined && !siteDirs.includes(options.site)) dirError(`no site ${JSON.stringify(options.site)}; expected one of ${siteDirs.join(", ")}`);
+  if (options.site !== undefined && !siteDirs.includes(options.site))
+    dirError(`no site ${JSON.stringify(options.site)}; expected one of ${siteDirs.join(", ")}`);
 
   const errors: SpecError[] = [];
   const sites: Site[] = [];
@@ -71,7 +72,11 @@ export function loadSites(sitesDir: string, options: LoadOptions): LoadedSites {
 }
 
 /** Parses a file and runs the secret scan and the schema; `data` is set only when all passed. */
-function readSpec<T>(path: string, display: string, validate: (f: SpecFile) => SpecError[]): { file: SpecFile; data?: T; errors: SpecError[] } {
+function readSpec<T>(
+  path: string,
+  display: string,
+  validate: (f: SpecFile) => SpecError[],
+): { file: SpecFile; data?: T; errors: SpecError[] } {
   const file = SpecFile.read(path, display);
   if (file.syntaxErrors.length) return { file, errors: file.syntaxErrors };
   const secrets = findSecrets(file);
@@ -84,7 +89,12 @@ function byPosition(a: SpecError, b: SpecError): number {
   return a.line - b.line || a.col - b.col;
 }
 
-function loadSite(dir: string, name: string, asOf: string, display: (p: string) => string): { site?: Site; ipam?: IpamPlan; errors: SpecError[] } {
+function loadSite(
+  dir: string,
+  name: string,
+  asOf: string,
+  display: (p: string) => string,
+): { site?: Site; ipam?: IpamPlan; errors: SpecError[] } {
   const sitePath = join(dir, "site.yaml");
   const site = readSpec<SiteFile>(sitePath, display(sitePath), (f) => validator!.validateSite(f));
   const tenantsDir = join(dir, "tenants");
@@ -107,7 +117,8 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     if (!t.data) return undefined;
     if (!t.data.dns && spec.dns) t.data.dns = spec.dns;
     const c = checkTenant(t.data, t.file, t.base, spec, index);
-    if (!t.data.dns && c.vms.some((vm) => !vm.workload.existing)) c.findings.add("", `new VMs need DNS settings for guest customization: set dns in the tenant file or in site.yaml, found neither`);
+    if (!t.data.dns && c.vms.some((vm) => !vm.workload.existing))
+      c.findings.add("", `new VMs need DNS settings for guest customization: set dns in the tenant file or in site.yaml, found neither`);
     return { spec: t.data, file: t.file, ...c };
   });
   const present = checked.filter((c): c is NonNullable<typeof c> => c !== undefined);
@@ -124,11 +135,18 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     nets.forEach((n, i) => {
       vlans.push({ findings, pointer: `/networks/${i}/vlan`, label: `${label} network ${n.name}`, vlan: n.vlan });
       const range = parseRange(n.cidr);
-      if (typeof range !== "string") networks.push({ findings, pointer: `/networks/${i}/cidr`, label: `${label} network ${n.name}`, range });
+      if (typeof range !== "string")
+        networks.push({ findings, pointer: `/networks/${i}/cidr`, label: `${label} network ${n.name}`, range });
     });
   const siteF = checkedSite.findings;
   declare(siteF, spec.networks, "site");
-  if (spec.firewall?.internet.vlan) vlans.push({ findings: siteF, pointer: "/firewall/internet/vlan", label: "site firewall's internet uplink", vlan: spec.firewall.internet.vlan });
+  if (spec.firewall?.internet.vlan)
+    vlans.push({
+      findings: siteF,
+      pointer: "/firewall/internet/vlan",
+      label: "site firewall's internet uplink",
+      vlan: spec.firewall.internet.vlan,
+    });
   const siteNetworks = [...networks];
   const vlanRanges: (Declared & { from: number; to: number })[] = [];
   const tenantCidrs: (Declared & { range: Ipv4Range })[] = [];
@@ -138,12 +156,20 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     if (c.cidr) tenantCidrs.push({ findings: c.findings, pointer: "/cidr", label: `tenant ${c.spec.tenant}`, range: c.cidr });
   }
   checkAcrossFiles(vlans, networks, vlanRanges, tenantCidrs, siteNetworks);
-  checkTenantVdoms(spec, siteF, present.map((c) => ({ spec: c.spec, findings: c.findings })));
+  checkTenantVdoms(
+    spec,
+    siteF,
+    present.map((c) => ({ spec: c.spec, findings: c.findings })),
+  );
   const siteAddresses = new Map(index.usedAddresses);
-  for (const c of present) c.spec.networks.forEach((n, i) => n.gateway && siteAddresses.set(n.gateway, c.findings.where(`/networks/${i}/gateway`)));
+  for (const c of present)
+    c.spec.networks.forEach((n, i) => n.gateway && siteAddresses.set(n.gateway, c.findings.where(`/networks/${i}/gateway`)));
   checkGivenAddresses(present, siteAddresses);
 
-  const errorsSoFar = () => [...site.errors, ...siteF.errors].sort(byPosition).concat(tenants.flatMap((t, i) => [...t.errors, ...(checked[i]?.findings.errors ?? [])].sort(byPosition)));
+  const errorsSoFar = () =>
+    [...site.errors, ...siteF.errors]
+      .sort(byPosition)
+      .concat(tenants.flatMap((t, i) => [...t.errors, ...(checked[i]?.findings.errors ?? [])].sort(byPosition)));
   if (errorsSoFar().length || present.length !== tenants.length) return { errors: errorsSoFar() };
 
   // Addresses: given, pinned or allocated.
@@ -161,7 +187,11 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
     new Set((spec.firewall?.sharedServices ?? []).flatMap((svc) => svc.addresses)),
   );
   // The firewall plan needs the pinned addresses (vm: endpoints).
-  const firewall = planFirewall(spec, siteF, tenantObjects.map((tenant, i) => ({ tenant, findings: present[i].findings })));
+  const firewall = planFirewall(
+    spec,
+    siteF,
+    tenantObjects.map((tenant, i) => ({ tenant, findings: present[i].findings })),
+  );
   const after = errorsSoFar();
   if (after.length) return { errors: after };
   const text = serializeLock(result.entries);
@@ -173,7 +203,10 @@ function loadSite(dir: string, name: string, asOf: string, display: (p: string) 
 }
 
 /** An address written into two VMs, or into a VM and a host or gateway of the site. */
-function checkGivenAddresses(tenants: { findings: Findings; vms: { ip?: string; workloadPointer: string }[] }[], site: Map<string, string>): void {
+function checkGivenAddresses(
+  tenants: { findings: Findings; vms: { ip?: string; workloadPointer: string }[] }[],
+  site: Map<string, string>,
+): void {
   const seen = new Map(site);
   for (const t of tenants) {
     for (const vm of t.vms) {

@@ -90,7 +90,11 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case "required":
-      return { pointer: e.instancePath + pointerOf([String(p.missingProperty)]), message: `missing required field "${p.missingProperty}"`, atKey: false };
+      return {
+        pointer: e.instancePath + pointerOf([String(p.missingProperty)]),
+        message: `missing required field "${p.missingProperty}"`,
+        atKey: false,
+      };
     case "additionalProperties": {
       const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).filter((k) => k !== "$schema");
       return {
@@ -102,16 +106,32 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
     case "type":
       return { pointer: e.instancePath, message: `expected ${article(String(p.type))}, found ${found}`, atKey: false };
     case "enum":
-      return { pointer: e.instancePath, message: `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, found ${found}`, atKey: false };
+      return {
+        pointer: e.instancePath,
+        message: `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}, found ${found}`,
+        atKey: false,
+      };
     case "const":
       return { pointer: e.instancePath, message: `expected ${JSON.stringify(p.allowedValue)}, found ${found}`, atKey: false };
     case "pattern":
-      return { pointer: e.instancePath, message: `expected ${expectedWords(e) ?? `text matching ${p.pattern}`}, found ${found}`, atKey: false };
+      return {
+        pointer: e.instancePath,
+        message: `expected ${expectedWords(e) ?? `text matching ${p.pattern}`}, found ${found}`,
+        atKey: false,
+      };
     case "format":
-      return { pointer: e.instancePath, message: `expected ${expectedWords(e) ?? FORMAT_WORDS[String(p.format)] ?? String(p.format)}, found ${found}`, atKey: false };
+      return {
+        pointer: e.instancePath,
+        message: `expected ${expectedWords(e) ?? FORMAT_WORDS[String(p.format)] ?? String(p.format)}, found ${found}`,
+        atKey: false,
+      };
     case "oneOf":
     case "anyOf":
-      return { pointer: e.instancePath, message: `expected ${expectedWords(e) ?? "one of the allowed forms (see the schema)"}, found ${found}`, atKey: false };
+      return {
+        pointer: e.instancePath,
+        message: `expected ${expectedWords(e) ?? "one of the allowed forms (see the schema)"}, found ${found}`,
+        atKey: false,
+      };
     default:
       return { pointer: e.instancePath, message: `${e.message ?? "invalid"}, found ${found}`, atKey: false };
   }
@@ -120,7 +140,6 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
-
 
 function isIpv4Cidr(text: string): boolean {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return false;

@@ -8,7 +8,8 @@ const URL_USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:[^/@\s]+@/i;
 /** password=... as a URL parameter or in a keyword=value connection string. */
 const SECRET_PARAMETER = /(^|[?&;\s])(pass(word|wd)?|pwd|secret|token|api-?key|access-?key|secret-?key)=[^&;\s]/i;
 
-const HOW = "credentials are supplied at plan time (sensitive Terraform variables or the provider's environment variables), never written in spec files";
+const HOW =
+  "credentials are supplied at plan time (sensitive Terraform variables or the provider's environment variables), never written in spec files";
 
 /**
  * Finds passwords and tokens written into a spec file. The value is never echoed back.
@@ -35,7 +36,9 @@ export function findSecrets(file: SpecFile): { errors: SpecError[]; pointers: Se
     if (typeof value === "string" && (URL_USERINFO.test(value) || SECRET_PARAMETER.test(value))) {
       const pointer = pointerOf(path);
       pointers.add(pointer);
-      const what = URL_USERINFO.test(value) ? "a user name and password inside a URL" : "a credential written as a parameter (password=..., token=...)";
+      const what = URL_USERINFO.test(value)
+        ? "a user name and password inside a URL"
+        : "a credential written as a parameter (password=..., token=...)";
       errors.push(file.error(pointer, `found ${what}; ${HOW}`));
     }
   };

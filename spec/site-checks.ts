@@ -27,17 +27,35 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   if (spec.site !== dirName) f.add("/site", `expected the directory name ${JSON.stringify(dirName)}, found ${JSON.stringify(spec.site)}`);
 
   if ((spec.state?.backend ?? "local") === "local" && spec.environment === "production") {
-    f.add(spec.state ? "/state/backend" : "/environment", `a production site may not keep Terraform state locally; expected state.backend pg, s3, http or remote, found ${JSON.stringify(spec.state?.backend ?? "local (the default)")}`);
+    f.add(
+      spec.state ? "/state/backend" : "/environment",
+      `a production site may not keep Terraform state locally; expected state.backend pg, s3, http or remote, found ${JSON.stringify(spec.state?.backend ?? "local (the default)")}`,
+    );
   }
 
   const rooms = new Set(spec.rooms.map((r) => r.id));
-  f.unique(spec.rooms, (r) => r.id, (i) => `/rooms/${i}/id`, "room id");
-  f.unique(spec.racks, (r) => r.id, (i) => `/racks/${i}/id`, "rack id");
+  f.unique(
+    spec.rooms,
+    (r) => r.id,
+    (i) => `/rooms/${i}/id`,
+    "room id",
+  );
+  f.unique(
+    spec.racks,
+    (r) => r.id,
+    (i) => `/racks/${i}/id`,
+    "rack id",
+  );
   spec.racks.forEach((r, i) => f.known(r.room, rooms, `/racks/${i}/room`, "room"));
   const racks = new Set(spec.racks.map((r) => r.id));
 
   // Networks: names, gateways inside; overlaps and VLANs are checked across site and tenants later.
-  f.unique(spec.networks, (n) => n.name, (i) => `/networks/${i}/name`, "network name");
+  f.unique(
+    spec.networks,
+    (n) => n.name,
+    (i) => `/networks/${i}/name`,
+    "network name",
+  );
   const ranges = new Map<string, Ipv4Range>();
   const used = new Map<string, string>();
   const useAddress = (ip: string, pointer: string): void => {
@@ -60,9 +78,19 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   const vmotion = byPurpose("vmotion");
 
   // Clusters and hosts.
-  f.unique(spec.clusters, (c) => c.name, (i) => `/clusters/${i}/name`, "cluster name");
+  f.unique(
+    spec.clusters,
+    (c) => c.name,
+    (i) => `/clusters/${i}/name`,
+    "cluster name",
+  );
   const hosts = spec.clusters.flatMap((c, ci) => c.hosts.map((h, hi) => ({ h, at: `/clusters/${ci}/hosts/${hi}` })));
-  f.unique(hosts, ({ h }) => h.name, (i) => `${hosts[i].at}/name`, "host name");
+  f.unique(
+    hosts,
+    ({ h }) => h.name,
+    (i) => `${hosts[i].at}/name`,
+    "host name",
+  );
   hosts.forEach(({ h, at }) => {
     f.known(h.rack, racks, `${at}/rack`, "rack");
     const inNetwork = (ip: string, net: Network | undefined, pointer: string, purpose: string): void => {
@@ -79,7 +107,12 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
 
   // Distributed switch.
   const dvs = spec.distributedSwitch;
-  f.unique(dvs.uplinks, (u) => u, (i) => `/distributedSwitch/uplinks/${i}`, "uplink");
+  f.unique(
+    dvs.uplinks,
+    (u) => u,
+    (i) => `/distributedSwitch/uplinks/${i}`,
+    "uplink",
+  );
   (dvs.standbyUplinks ?? []).forEach((u, i) => f.known(u, new Set(dvs.uplinks), `/distributedSwitch/standbyUplinks/${i}`, "uplink"));
 
   // SAN and the physical devices it brings.
@@ -94,46 +127,109 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     ...(spec.facility?.devices ?? []).map((d, i) => ({ id: d.id, at: `/facility/devices/${i}` })),
     ...(spec.backup?.repositories ?? []).map((r, i) => ({ id: r.id, at: `/backup/repositories/${i}` })),
   ];
-  f.unique(devices, (d) => d.id, (i) => `${devices[i].at}/id`.replace(/(hosts\/\d+)\/id$/, "$1/name"), "device id");
+  f.unique(
+    devices,
+    (d) => d.id,
+    (i) => `${devices[i].at}/id`.replace(/(hosts\/\d+)\/id$/, "$1/name"),
+    "device id",
+  );
   f.known(san.array.rack, racks, "/san/array/rack", "rack");
   san.controllers.forEach((d, i) => f.known(d.rack, racks, `/san/controllers/${i}/rack`, "rack"));
   san.fabrics.forEach((fab, fi) => fab.switches.forEach((d, i) => f.known(d.rack, racks, `/san/fabrics/${fi}/switches/${i}/rack`, "rack")));
-  f.unique(san.fabrics, (fab) => fab.id, (i) => `/san/fabrics/${i}/id`, "fabric");
-  f.unique(san.luns, (l) => l.naa, (i) => `/san/luns/${i}/naa`, "LUN");
+  f.unique(
+    san.fabrics,
+    (fab) => fab.id,
+    (i) => `/san/fabrics/${i}/id`,
+    "fabric",
+  );
+  f.unique(
+    san.luns,
+    (l) => l.naa,
+    (i) => `/san/luns/${i}/naa`,
+    "LUN",
+  );
   const controllers = new Set(san.controllers.map((c) => c.id));
   san.luns.forEach((l, i) => f.known(l.controller, controllers, `/san/luns/${i}/controller`, "controller"));
   const luns = new Set(san.luns.map((l) => l.naa));
   // Case-insensitive: the name also becomes the Terraform address, which is lower case.
-  f.unique(san.datastores, (d) => d.name.toLowerCase(), (i) => `/san/datastores/${i}/name`, "datastore name (ignoring case)");
-  f.unique(san.datastores, (d) => d.lun, (i) => `/san/datastores/${i}/lun`, "datastore LUN");
+  f.unique(
+    san.datastores,
+    (d) => d.name.toLowerCase(),
+    (i) => `/san/datastores/${i}/name`,
+    "datastore name (ignoring case)",
+  );
+  f.unique(
+    san.datastores,
+    (d) => d.lun,
+    (i) => `/san/datastores/${i}/lun`,
+    "datastore LUN",
+  );
   san.datastores.forEach((d, i) => {
-    if (!/^naa\./.test(d.lun)) f.add(`/san/datastores/${i}/lun`, `expected the NAA id of a LUN in san.luns, found ${JSON.stringify(d.lun)}`);
+    if (!/^naa\./.test(d.lun))
+      f.add(`/san/datastores/${i}/lun`, `expected the NAA id of a LUN in san.luns, found ${JSON.stringify(d.lun)}`);
     else f.known(d.lun, luns, `/san/datastores/${i}/lun`, "LUN");
     f.known(d.cluster, clusterNames, `/san/datastores/${i}/cluster`, "cluster");
   });
   const datastores = new Set(san.datastores.map((d) => d.name));
   const dsClusters = san.datastoreClusters ?? [];
-  f.unique(dsClusters, (c) => c.name.toLowerCase(), (i) => `/san/datastoreClusters/${i}/name`, "datastore cluster name (ignoring case)");
+  f.unique(
+    dsClusters,
+    (c) => c.name.toLowerCase(),
+    (i) => `/san/datastoreClusters/${i}/name`,
+    "datastore cluster name (ignoring case)",
+  );
   const members = dsClusters.flatMap((c, ci) => c.datastores.map((d, di) => ({ d, at: `/san/datastoreClusters/${ci}/datastores/${di}` })));
-  f.unique(members, (m) => m.d, (i) => members[i].at, "datastore cluster member");
+  f.unique(
+    members,
+    (m) => m.d,
+    (i) => members[i].at,
+    "datastore cluster member",
+  );
   members.forEach((m) => f.known(m.d, datastores, m.at, "datastore"));
   spec.clusters.forEach((c, ci) =>
-    (c.ha.heartbeatDatastores ?? []).forEach((d, di) => f.known(d, datastores, `/clusters/${ci}/ha/heartbeatDatastores/${di}`, "datastore")),
+    (c.ha.heartbeatDatastores ?? []).forEach((d, di) =>
+      f.known(d, datastores, `/clusters/${ci}/ha/heartbeatDatastores/${di}`, "datastore"),
+    ),
   );
 
   // Storage policies and their key providers.
-  f.unique(spec.keyProviders, (k) => k.id, (i) => `/keyProviders/${i}/id`, "key provider id");
+  f.unique(
+    spec.keyProviders,
+    (k) => k.id,
+    (i) => `/keyProviders/${i}/id`,
+    "key provider id",
+  );
   const keyProviders = new Set(spec.keyProviders.map((k) => k.id));
-  f.unique(spec.storagePolicies, (p) => p.id, (i) => `/storagePolicies/${i}/id`, "storage policy id");
-  f.unique(spec.storagePolicies, (p) => p.name, (i) => `/storagePolicies/${i}/name`, "storage policy name");
+  f.unique(
+    spec.storagePolicies,
+    (p) => p.id,
+    (i) => `/storagePolicies/${i}/id`,
+    "storage policy id",
+  );
+  f.unique(
+    spec.storagePolicies,
+    (p) => p.name,
+    (i) => `/storagePolicies/${i}/name`,
+    "storage policy name",
+  );
   spec.storagePolicies.forEach((p, i) => {
-    if (p.encryption && !p.keyProvider) f.add(`/storagePolicies/${i}`, `an encryption policy needs keyProvider (the native key provider or KMS behind it), found none`);
+    if (p.encryption && !p.keyProvider)
+      f.add(`/storagePolicies/${i}`, `an encryption policy needs keyProvider (the native key provider or KMS behind it), found none`);
     f.known(p.keyProvider, keyProviders, `/storagePolicies/${i}/keyProvider`, "key provider");
   });
   const defaults = spec.storagePolicies.filter((p) => p.default);
-  if (defaults.length > 1) f.add(`/storagePolicies/${spec.storagePolicies.indexOf(defaults[1])}/default`, `expected at most one default storage policy, found ${defaults.length}`);
+  if (defaults.length > 1)
+    f.add(
+      `/storagePolicies/${spec.storagePolicies.indexOf(defaults[1])}/default`,
+      `expected at most one default storage policy, found ${defaults.length}`,
+    );
 
-  f.unique(spec.templates, (t) => t.id, (i) => `/templates/${i}/id`, "template id");
+  f.unique(
+    spec.templates,
+    (t) => t.id,
+    (i) => `/templates/${i}/id`,
+    "template id",
+  );
 
   checkFirewall(spec, f, racks, useAddress);
   checkFacility(spec, f);

@@ -12,7 +12,10 @@ export class SpecFile {
   private readonly doc: Document;
   private readonly lines: LineCounter;
 
-  private constructor(readonly file: string, readonly text: string) {
+  private constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {
     this.lines = new LineCounter();
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
     this.syntaxErrors = [...this.doc.errors, ...this.doc.warnings].map((err) => {

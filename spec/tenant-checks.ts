@@ -15,8 +15,10 @@ export interface CheckedTenant {
 /** Cross-reference checks of one tenant file against itself and its site. */
 export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, site: SiteFile, index: SiteIndex): CheckedTenant {
   const f = new Findings(file);
-  if (spec.tenant !== fileBase) f.add("/tenant", `expected the file name ${JSON.stringify(fileBase)}, found ${JSON.stringify(spec.tenant)}`);
-  if (spec.vlanRange.from > spec.vlanRange.to) f.add("/vlanRange", `expected from <= to, found ${spec.vlanRange.from} > ${spec.vlanRange.to}`);
+  if (spec.tenant !== fileBase)
+    f.add("/tenant", `expected the file name ${JSON.stringify(fileBase)}, found ${JSON.stringify(spec.tenant)}`);
+  if (spec.vlanRange.from > spec.vlanRange.to)
+    f.add("/vlanRange", `expected from <= to, found ${spec.vlanRange.from} > ${spec.vlanRange.to}`);
 
   const tenantCidr = parseRange(spec.cidr);
   if (typeof tenantCidr === "string") f.add("/cidr", tenantCidr);
@@ -24,7 +26,12 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
   const clusters = new Set(site.clusters.map((c) => c.name));
   f.known(spec.cluster, clusters, "/cluster", "cluster");
 
-  f.unique(spec.networks, (n) => n.name, (i) => `/networks/${i}/name`, "network name");
+  f.unique(
+    spec.networks,
+    (n) => n.name,
+    (i) => `/networks/${i}/name`,
+    "network name",
+  );
   const ranges = new Map<string, Ipv4Range>();
   spec.networks.forEach((n, i) => {
     if (n.vlan < spec.vlanRange.from || n.vlan > spec.vlanRange.to) {
@@ -36,7 +43,8 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     if (typeof tenantCidr !== "string" && (range.first < tenantCidr.first || range.last > tenantCidr.last)) {
       f.add(`/networks/${i}/cidr`, `expected a network inside the tenant's range ${spec.cidr}, found ${n.cidr}`);
     }
-    if (n.gateway && !contains(range, n.gateway)) f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
+    if (n.gateway && !contains(range, n.gateway))
+      f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
   });
   const own = new Map([...spec.networks].reverse().map((n) => [n.name, n]));
   const shared = new Map([...index.networks].filter(([, n]) => n.purpose === "shared-services"));
@@ -53,7 +61,8 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
   spec.workloads.forEach((w, i) => {
     const at = `/workloads/${i}`;
     if (w.namePattern !== undefined && w.count === undefined) f.add(`${at}/namePattern`, `namePattern needs count, found no count`);
-    if (w.ip !== undefined && (w.count ?? 1) > 1) f.add(`${at}/ip`, `a fixed ip needs a single VM, found count ${w.count}; leave ip out and addresses are allocated and pinned`);
+    if (w.ip !== undefined && (w.count ?? 1) > 1)
+      f.add(`${at}/ip`, `a fixed ip needs a single VM, found count ${w.count}; leave ip out and addresses are allocated and pinned`);
     const lifecycle = w.lifecycle ?? spec.lifecycle ?? "active";
 
     let size: VmSize | undefined;
@@ -69,22 +78,34 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
 
     const template = w.template === undefined ? undefined : templates.get(w.template);
     if (w.template !== undefined) f.known(w.template, index.templates, `${at}/template`, "template");
-    else if (!w.existing && lifecycle !== "unmanaged") f.add(`${at}`, `a new VM needs a template to be cloned from (or existing: for a VM that already runs), found neither`);
+    else if (!w.existing && lifecycle !== "unmanaged")
+      f.add(`${at}`, `a new VM needs a template to be cloned from (or existing: for a VM that already runs), found neither`);
 
     f.known(w.cluster, clusters, `${at}/cluster`, "cluster");
     if (w.datastore !== undefined) f.known(w.datastore, placements, `${at}/datastore`, "datastore or datastore cluster");
     if (w.storagePolicy !== undefined) f.known(w.storagePolicy, index.storagePolicies, `${at}/storagePolicy`, "storage policy");
     const backupClass = w.backupClass ?? site.backup?.defaults[w.criticality];
-    if (w.backupClass !== undefined) f.known(w.backupClass, new Set((site.backup?.classes ?? []).map((c) => c.id)), `${at}/backupClass`, "backup class");
+    if (w.backupClass !== undefined)
+      f.known(w.backupClass, new Set((site.backup?.classes ?? []).map((c) => c.id)), `${at}/backupClass`, "backup class");
     else if (site.backup && backupClass === undefined && lifecycle !== "removed") {
-      f.add(`${at}/criticality`, `criticality ${w.criticality} maps to no backup class: add it to backup.defaults in site.yaml or give the workload backupClass`);
+      f.add(
+        `${at}/criticality`,
+        `criticality ${w.criticality} maps to no backup class: add it to backup.defaults in site.yaml or give the workload backupClass`,
+      );
     }
 
     if (!size || !network) return;
-    const placement = w.datastore === undefined ? defaultPlacement : { kind: index.datastoreClusters.has(w.datastore) ? ("datastore-cluster" as const) : ("datastore" as const), name: w.datastore };
+    const placement =
+      w.datastore === undefined
+        ? defaultPlacement
+        : { kind: index.datastoreClusters.has(w.datastore) ? ("datastore-cluster" as const) : ("datastore" as const), name: w.datastore };
     const names = vmNames(w);
     const tooLong = template?.os === "windows" ? names.find((n) => n.length > 15) : undefined;
-    if (tooLong) f.add(w.count === undefined ? `${at}/name` : `${at}/namePattern`, `a Windows computer name has at most 15 characters, found ${JSON.stringify(tooLong)} (${tooLong.length})`);
+    if (tooLong)
+      f.add(
+        w.count === undefined ? `${at}/name` : `${at}/namePattern`,
+        `a Windows computer name has at most 15 characters, found ${JSON.stringify(tooLong)} (${tooLong.length})`,
+      );
     for (const name of names) {
       vms.push({
         name,
@@ -103,7 +124,12 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
       });
     }
   });
-  f.unique(vms, (vm) => vm.name, (i) => `${vms[i].workloadPointer}/name`, "VM name");
+  f.unique(
+    vms,
+    (vm) => vm.name,
+    (i) => `${vms[i].workloadPointer}/name`,
+    "VM name",
+  );
 
   return { findings: f, vms, ranges, cidr: typeof tenantCidr === "string" ? undefined : tenantCidr };
 }

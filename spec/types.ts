@@ -248,9 +248,26 @@ export interface Facility {
   defaultSource?: Source;
   boards?: { id: string; path: "A" | "B"; room: string; capacityKw: number; source?: Source }[];
   generators?: { id: string; kw: number; fuelHours: number; ats: string; feeds?: string[]; source?: Source }[];
-  ups?: { id: string; path: "A" | "B"; room: string; board: string; modules: { kw: number; status: "ok" | "in-repair" }[]; runtimeMin: number; source?: Source }[];
+  ups?: {
+    id: string;
+    path: "A" | "B";
+    room: string;
+    board: string;
+    modules: { kw: number; status: "ok" | "in-repair" }[];
+    runtimeMin: number;
+    source?: Source;
+  }[];
   pdus?: { id: string; rack: string; ups: string; capacityKw: number; source?: Source }[];
-  devices?: { id: string; role: "core-switch" | "backup-server" | "tape-library" | "other"; rack: string; model: string; firmware?: string; psus?: Psu[]; links?: Link[]; source?: Source }[];
+  devices?: {
+    id: string;
+    role: "core-switch" | "backup-server" | "tape-library" | "other";
+    rack: string;
+    model: string;
+    firmware?: string;
+    psus?: Psu[];
+    links?: Link[];
+    source?: Source;
+  }[];
   power?: Record<string, Psu[]>;
   links?: Record<string, Link[]>;
   cooling?: { id: string; room: string; kw: number; feed: string; source?: Source }[];
@@ -270,11 +287,39 @@ export interface BackupClass {
 /** site.yaml `backup:` the backup room, classes, copies and evidence. */
 export interface Backup {
   room: string;
-  repositories?: { id: string; rack: string; model: string; firmware?: string; capacityTb: number; immutable: boolean; psus?: Psu[]; links?: Link[]; source?: Source }[];
+  repositories?: {
+    id: string;
+    rack: string;
+    model: string;
+    firmware?: string;
+    capacityTb: number;
+    immutable: boolean;
+    psus?: Psu[];
+    links?: Link[];
+    source?: Source;
+  }[];
   classes: BackupClass[];
   defaults: Partial<Record<Criticality, string>>;
-  copies: { id: string; class: string; room?: string; site?: string; media: "disk" | "object-storage" | "tape" | "cloud"; immutable: boolean; offsiteKm?: number; source?: Source }[];
-  evidence?: { id: string; about: string; kind: string; date: string; result: "pass" | "fail" | "partial"; by: string; documentRef: string; nextDue: string }[];
+  copies: {
+    id: string;
+    class: string;
+    room?: string;
+    site?: string;
+    media: "disk" | "object-storage" | "tape" | "cloud";
+    immutable: boolean;
+    offsiteKm?: number;
+    source?: Source;
+  }[];
+  evidence?: {
+    id: string;
+    about: string;
+    kind: string;
+    date: string;
+    result: "pass" | "fail" | "partial";
+    by: string;
+    documentRef: string;
+    nextDue: string;
+  }[];
 }
 
 /** A tenant's `legal:` facts for the national rules. */
@@ -381,7 +426,12 @@ export interface TenantFile {
   cluster?: string;
   directory?: { domain: string; joinAccount: string; ou?: string };
   dns?: Dns;
-  resourcePool?: { cpuShares: "low" | "normal" | "high"; memoryShares: "low" | "normal" | "high"; cpuLimitMhz?: number; memoryLimitGb?: number };
+  resourcePool?: {
+    cpuShares: "low" | "normal" | "high";
+    memoryShares: "low" | "normal" | "high";
+    cpuLimitMhz?: number;
+    memoryLimitGb?: number;
+  };
   networks: Network[];
   firewall?: TenantFirewall;
   workloads: Workload[];

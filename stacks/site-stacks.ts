@@ -95,7 +95,11 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
  * Terraform forgets the objects, or destroys them when the tenant file says destroyApproved.
  */
 function removeTenant(stack: TerraformStack, site: Site, tenant: Tenant): void {
-  const active: Tenant = { ...tenant, spec: { ...tenant.spec, lifecycle: "active" }, vms: tenant.vms.map((vm) => ({ ...vm, lifecycle: "active" })) };
+  const active: Tenant = {
+    ...tenant,
+    spec: { ...tenant.spec, lifecycle: "active" },
+    vms: tenant.vms.map((vm) => ({ ...vm, lifecycle: "active" })),
+  };
   removedBlocksFor(stack, tenant.spec.destroyApproved, (scratch) => {
     addVsphereProvider(scratch, site.spec);
     new MunicipalTenant(scratch, "tenant", { site: site.spec, tenant: active });

@@ -26,7 +26,16 @@ export function configureStateBackend(stack: TerraformStack, site: SiteFile, sta
         key: `${site.site}/${stackName}.tfstate`,
         region: state.s3Region,
         encrypt: true,
-        ...(state.s3Endpoint ? { endpoints: { s3: state.s3Endpoint }, usePathStyle: true, skipCredentialsValidation: true, skipRegionValidation: true, skipRequestingAccountId: true, skipMetadataApiCheck: true } : {}),
+        ...(state.s3Endpoint
+          ? {
+              endpoints: { s3: state.s3Endpoint },
+              usePathStyle: true,
+              skipCredentialsValidation: true,
+              skipRegionValidation: true,
+              skipRequestingAccountId: true,
+              skipMetadataApiCheck: true,
+            }
+          : {}),
       });
       // Locking with a lock object in the bucket: on-premises S3 has no DynamoDB, and cdktf 0.21 lacks the option.
       stack.addOverride("terraform.backend.s3.use_lockfile", true);

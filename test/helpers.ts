@@ -38,7 +38,9 @@ export function edit(sitesDir: string, file: string, find: string | RegExp, repl
 
 /** Line (1-based) of the first line of a file containing `needle`, to assert reported positions. */
 export function lineOf(sitesDir: string, file: string, needle: string): number {
-  const index = readFileSync(join(sitesDir, file), "utf8").split("\n").findIndex((l) => l.includes(needle));
+  const index = readFileSync(join(sitesDir, file), "utf8")
+    .split("\n")
+    .findIndex((l) => l.includes(needle));
   if (index < 0) throw new Error(`lineOf: ${needle} not in ${file}`);
   return index + 1;
 }

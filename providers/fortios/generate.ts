@@ -8,7 +8,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type * as Commons from "@cdktf/commons";
 import type { ProviderSchema } from "@cdktf/commons";
+import type * as ProviderGenerator from "@cdktf/provider-generator/lib/get/generator/provider-generator";
+import type * as Codemaker from "codemaker";
 
 /** The provider the bindings are for: registry source and version constraint written into required_providers. */
 export const FORTIOS_PROVIDER = { name: "fortios", source: "fortinetdev/fortios", version: "~> 1.25" };
@@ -28,16 +31,16 @@ export async function generateFortiosBindings(force = false): Promise<"generated
   // generation needs no Terraform, so load it with an empty CLI configuration and only when needed.
   process.env.TF_CLI_CONFIG_FILE = "/dev/null";
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const { ConstructsMakerProviderTarget, Language, TerraformProviderConstraint } = require("@cdktf/commons") as typeof import("@cdktf/commons");
-  const { TerraformProviderGenerator } = require("@cdktf/provider-generator/lib/get/generator/provider-generator") as typeof import("@cdktf/provider-generator/lib/get/generator/provider-generator");
-  const { CodeMaker } = require("codemaker") as typeof import("codemaker");
+  const { ConstructsMakerProviderTarget, Language, TerraformProviderConstraint } = require("@cdktf/commons") as typeof Commons;
+  const { TerraformProviderGenerator } = require("@cdktf/provider-generator/lib/get/generator/provider-generator") as typeof ProviderGenerator;
+  const { CodeMaker } = require("codemaker") as typeof Codemaker;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const schema = JSON.parse(text) as ProviderSchema;
   const tmp = join(OUT, `.fortios-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   const code = new CodeMaker();
   const generator = new TerraformProviderGenerator(code, schema);
-  generator.generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint(FORTIOS_PROVIDER), Language.TYPESCRIPT) as never);
+  generator.generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint(FORTIOS_PROVIDER), Language.TYPESCRIPT));
   await code.save(tmp);
   // Generated into <tmp>/providers/fortios; swap it in whole so a failed run leaves the old bindings.
   mkdirSync(join(OUT, "providers"), { recursive: true });

@@ -18,16 +18,53 @@ export function checkFacility(site: SiteFile, f: Findings): void {
   const devices = siteDevices(site);
   const deviceIds = new Set(devices.map((d) => d.id));
 
-  f.unique(fac.boards ?? [], (b) => b.id, (i) => `/facility/boards/${i}/id`, "board id");
-  f.unique(fac.generators ?? [], (g) => g.id, (i) => `/facility/generators/${i}/id`, "generator id");
-  f.unique(fac.ups ?? [], (u) => u.id, (i) => `/facility/ups/${i}/id`, "UPS id");
-  f.unique(fac.pdus ?? [], (p) => p.id, (i) => `/facility/pdus/${i}/id`, "PDU id");
-  f.unique(fac.cooling ?? [], (c) => c.id, (i) => `/facility/cooling/${i}/id`, "cooling unit id");
-  f.unique(fac.sensors ?? [], (s) => s.id, (i) => `/facility/sensors/${i}/id`, "sensor id");
-  f.unique(fac.alarmRoutes ?? [], (r) => r.id, (i) => `/facility/alarmRoutes/${i}/id`, "alarm route id");
+  f.unique(
+    fac.boards ?? [],
+    (b) => b.id,
+    (i) => `/facility/boards/${i}/id`,
+    "board id",
+  );
+  f.unique(
+    fac.generators ?? [],
+    (g) => g.id,
+    (i) => `/facility/generators/${i}/id`,
+    "generator id",
+  );
+  f.unique(
+    fac.ups ?? [],
+    (u) => u.id,
+    (i) => `/facility/ups/${i}/id`,
+    "UPS id",
+  );
+  f.unique(
+    fac.pdus ?? [],
+    (p) => p.id,
+    (i) => `/facility/pdus/${i}/id`,
+    "PDU id",
+  );
+  f.unique(
+    fac.cooling ?? [],
+    (c) => c.id,
+    (i) => `/facility/cooling/${i}/id`,
+    "cooling unit id",
+  );
+  f.unique(
+    fac.sensors ?? [],
+    (s) => s.id,
+    (i) => `/facility/sensors/${i}/id`,
+    "sensor id",
+  );
+  f.unique(
+    fac.alarmRoutes ?? [],
+    (r) => r.id,
+    (i) => `/facility/alarmRoutes/${i}/id`,
+    "alarm route id",
+  );
 
   (fac.boards ?? []).forEach((b, i) => f.known(b.room, rooms, `/facility/boards/${i}/room`, "room"));
-  (fac.generators ?? []).forEach((g, i) => (g.feeds ?? []).forEach((b, j) => f.known(b, boards, `/facility/generators/${i}/feeds/${j}`, "board")));
+  (fac.generators ?? []).forEach((g, i) =>
+    (g.feeds ?? []).forEach((b, j) => f.known(b, boards, `/facility/generators/${i}/feeds/${j}`, "board")),
+  );
   (fac.ups ?? []).forEach((u, i) => {
     f.known(u.room, rooms, `/facility/ups/${i}/room`, "room");
     f.known(u.board, boards, `/facility/ups/${i}/board`, "board");
@@ -40,8 +77,10 @@ export function checkFacility(site: SiteFile, f: Findings): void {
   // Devices: their racks, the PDUs their supplies plug into, the devices their links reach.
   (fac.devices ?? []).forEach((d, i) => f.known(d.rack, racks, `/facility/devices/${i}/rack`, "rack"));
   (site.backup?.repositories ?? []).forEach((r, i) => f.known(r.rack, racks, `/backup/repositories/${i}/rack`, "rack"));
-  const wiring = (psus: { pdu?: string }[] | undefined, at: string) => (psus ?? []).forEach((p, j) => p.pdu !== undefined && f.known(p.pdu, pdus, `${at}/${j}/pdu`, "PDU"));
-  const cabling = (links: { peer: string }[] | undefined, at: string) => (links ?? []).forEach((l, j) => f.known(l.peer, deviceIds, `${at}/${j}/peer`, "device"));
+  const wiring = (psus: { pdu?: string }[] | undefined, at: string) =>
+    (psus ?? []).forEach((p, j) => p.pdu !== undefined && f.known(p.pdu, pdus, `${at}/${j}/pdu`, "PDU"));
+  const cabling = (links: { peer: string }[] | undefined, at: string) =>
+    (links ?? []).forEach((l, j) => f.known(l.peer, deviceIds, `${at}/${j}/peer`, "device"));
   for (const d of devices) {
     wiring(d.declared.psus, `${d.pointer}/psus`);
     cabling(d.declared.links, `${d.pointer}/links`);
@@ -74,15 +113,44 @@ export function checkFacility(site: SiteFile, f: Findings): void {
   const backup = site.backup;
   if (!backup) return;
   f.known(backup.room, rooms, "/backup/room", "room");
-  f.unique(backup.classes, (c) => c.id, (i) => `/backup/classes/${i}/id`, "backup class");
+  f.unique(
+    backup.classes,
+    (c) => c.id,
+    (i) => `/backup/classes/${i}/id`,
+    "backup class",
+  );
   const classes = new Set(backup.classes.map((c) => c.id));
-  for (const [criticality, cls] of Object.entries(backup.defaults)) f.known(cls, classes, `/backup/defaults/${criticality}`, "backup class");
-  f.unique(backup.copies, (c) => c.id, (i) => `/backup/copies/${i}/id`, "backup copy");
+  for (const [criticality, cls] of Object.entries(backup.defaults))
+    f.known(cls, classes, `/backup/defaults/${criticality}`, "backup class");
+  f.unique(
+    backup.copies,
+    (c) => c.id,
+    (i) => `/backup/copies/${i}/id`,
+    "backup copy",
+  );
   backup.copies.forEach((c, i) => {
     f.known(c.class, classes, `/backup/copies/${i}/class`, "backup class");
     if (c.room !== undefined) f.known(c.room, rooms, `/backup/copies/${i}/room`, "room");
   });
-  const objects = new Set<string>([...rooms, ...racks, ...boards, ...ups, ...pdus, ...deviceIds, ...classes, ...(fac.generators ?? []).map((g) => g.id), ...(fac.cooling ?? []).map((c) => c.id), ...(fac.sensors ?? []).map((s) => s.id), ...routes, ...backup.copies.map((c) => c.id)]);
-  f.unique(backup.evidence ?? [], (e) => e.id, (i) => `/backup/evidence/${i}/id`, "evidence id");
+  const objects = new Set<string>([
+    ...rooms,
+    ...racks,
+    ...boards,
+    ...ups,
+    ...pdus,
+    ...deviceIds,
+    ...classes,
+    ...(fac.generators ?? []).map((g) => g.id),
+    ...(fac.cooling ?? []).map((c) => c.id),
+    ...(fac.sensors ?? []).map((s) => s.id),
+    ...routes,
+    ...backup.copies.map((c) => c.id),
+  ]);
+  f.unique(
+    backup.evidence ?? [],
+    (e) => e.id,
+    (i) => `/backup/evidence/${i}/id`,
+    "evidence id",
+  );
   (backup.evidence ?? []).forEach((e, i) => f.known(e.about, objects, `/backup/evidence/${i}/about`, "facility object"));
 }

@@ -3,7 +3,16 @@ import type { Link, Psu, SiteFile, Source } from "../types";
 /** Every physical device of a site, wherever the spec declares it, with its power and cabling. */
 export interface DeviceRecord {
   id: string;
-  role: "esxi-host" | "firewall" | "core-switch" | "san-array" | "san-controller" | "fabric-switch" | "backup-server" | "tape-library" | "other";
+  role:
+    | "esxi-host"
+    | "firewall"
+    | "core-switch"
+    | "san-array"
+    | "san-controller"
+    | "fabric-switch"
+    | "backup-server"
+    | "tape-library"
+    | "other";
   rackId: string;
   model?: string;
   firmware?: string;
@@ -21,13 +30,18 @@ export interface DeviceRecord {
 
 const psusOf = (own: { pdu?: string; watts: number }[] | undefined, wired: Psu[] | undefined) =>
   [...(own ?? []), ...(wired ?? [])].map((p) => ({ pduId: p.pdu ?? null, watts: p.watts }));
-const linksOf = (own: Link[] | undefined, wired: Link[] | undefined) => [...(own ?? []), ...(wired ?? [])].map((l) => ({ port: l.port, peerDeviceId: l.peer, peerPort: l.peerPort }));
+const linksOf = (own: Link[] | undefined, wired: Link[] | undefined) =>
+  [...(own ?? []), ...(wired ?? [])].map((l) => ({ port: l.port, peerDeviceId: l.peer, peerPort: l.peerPort }));
 
 /** Collects the devices of the park, the SAN, the firewall pair, the facility and the backup room. */
 export function siteDevices(site: SiteFile): DeviceRecord[] {
   const power = site.facility?.power ?? {};
   const cabling = site.facility?.links ?? {};
-  const record = (d: Omit<DeviceRecord, "psus" | "links" | "declared">, psus?: { pdu?: string; watts: number }[], links?: Link[]): DeviceRecord => ({
+  const record = (
+    d: Omit<DeviceRecord, "psus" | "links" | "declared">,
+    psus?: { pdu?: string; watts: number }[],
+    links?: Link[],
+  ): DeviceRecord => ({
     ...d,
     declared: { psus, links },
     psus: psusOf(psus, power[d.id]),
@@ -41,17 +55,69 @@ export function siteDevices(site: SiteFile): DeviceRecord[] {
           id: h.name,
           role: "esxi-host",
           rackId: h.rack,
-          extra: { vsphereHostname: h.hostname ?? h.address, cluster: c.name, cpuCores: h.cpuCores, memoryGb: h.memoryGb, lifecycle: h.lifecycle ?? "active" },
+          extra: {
+            vsphereHostname: h.hostname ?? h.address,
+            cluster: c.name,
+            cpuCores: h.cpuCores,
+            memoryGb: h.memoryGb,
+            lifecycle: h.lifecycle ?? "active",
+          },
           pointer: `/clusters/${ci}/hosts/${hi}`,
         }),
       ),
     ),
   );
   const san = site.san;
-  out.push(record({ id: san.array.id, role: "san-array", rackId: san.array.rack, model: san.array.model, firmware: san.array.firmware, extra: { controllerIds: san.controllers.map((c) => c.id) }, pointer: "/san/array" }, san.array.psus, san.array.links));
-  san.controllers.forEach((c, i) => out.push(record({ id: c.id, role: "san-controller", rackId: c.rack, model: c.model, firmware: c.firmware, extra: { arrayId: san.array.id }, pointer: `/san/controllers/${i}` }, c.psus, c.links)));
+  out.push(
+    record(
+      {
+        id: san.array.id,
+        role: "san-array",
+        rackId: san.array.rack,
+        model: san.array.model,
+        firmware: san.array.firmware,
+        extra: { controllerIds: san.controllers.map((c) => c.id) },
+        pointer: "/san/array",
+      },
+      san.array.psus,
+      san.array.links,
+    ),
+  );
+  san.controllers.forEach((c, i) =>
+    out.push(
+      record(
+        {
+          id: c.id,
+          role: "san-controller",
+          rackId: c.rack,
+          model: c.model,
+          firmware: c.firmware,
+          extra: { arrayId: san.array.id },
+          pointer: `/san/controllers/${i}`,
+        },
+        c.psus,
+        c.links,
+      ),
+    ),
+  );
   san.fabrics.forEach((f, fi) =>
-    f.switches.forEach((sw, i) => out.push(record({ id: sw.id, role: "fabric-switch", rackId: sw.rack, model: sw.model, firmware: sw.firmware, extra: { fabric: f.id }, pointer: `/san/fabrics/${fi}/switches/${i}` }, sw.psus, sw.links))),
+    f.switches.forEach((sw, i) =>
+      out.push(
+        record(
+          {
+            id: sw.id,
+            role: "fabric-switch",
+            rackId: sw.rack,
+            model: sw.model,
+            firmware: sw.firmware,
+            extra: { fabric: f.id },
+            pointer: `/san/fabrics/${fi}/switches/${i}`,
+          },
+          sw.psus,
+          sw.links,
+        ),
+      ),
+    ),
   );
   const fw = site.firewall;
   fw?.units.forEach((u, i) =>
@@ -63,16 +129,55 @@ export function siteDevices(site: SiteFile): DeviceRecord[] {
           rackId: u.rack,
           model: fw.model,
           firmware: fw.firmware,
-          extra: { vdomLicences: fw.vdomLicences, haGroup: fw.haGroup.name, haRole: u.role, hostname: u.hostname, managementAddress: u.managementAddress, serial: u.serial },
+          extra: {
+            vdomLicences: fw.vdomLicences,
+            haGroup: fw.haGroup.name,
+            haRole: u.role,
+            hostname: u.hostname,
+            managementAddress: u.managementAddress,
+            serial: u.serial,
+          },
           pointer: `/firewall/units/${i}`,
         },
         u.psus,
       ),
     ),
   );
-  site.facility?.devices?.forEach((d, i) => out.push(record({ id: d.id, role: d.role, rackId: d.rack, model: d.model, firmware: d.firmware, extra: {}, pointer: `/facility/devices/${i}`, source: d.source }, d.psus, d.links)));
+  site.facility?.devices?.forEach((d, i) =>
+    out.push(
+      record(
+        {
+          id: d.id,
+          role: d.role,
+          rackId: d.rack,
+          model: d.model,
+          firmware: d.firmware,
+          extra: {},
+          pointer: `/facility/devices/${i}`,
+          source: d.source,
+        },
+        d.psus,
+        d.links,
+      ),
+    ),
+  );
   site.backup?.repositories?.forEach((r, i) =>
-    out.push(record({ id: r.id, role: "backup-server", rackId: r.rack, model: r.model, firmware: r.firmware, extra: { capacityTb: r.capacityTb, immutable: r.immutable }, pointer: `/backup/repositories/${i}`, source: r.source }, r.psus, r.links)),
+    out.push(
+      record(
+        {
+          id: r.id,
+          role: "backup-server",
+          rackId: r.rack,
+          model: r.model,
+          firmware: r.firmware,
+          extra: { capacityTb: r.capacityTb, immutable: r.immutable },
+          pointer: `/backup/repositories/${i}`,
+          source: r.source,
+        },
+        r.psus,
+        r.links,
+      ),
+    ),
   );
   return out;
 }

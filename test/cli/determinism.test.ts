@@ -57,11 +57,15 @@ function canaryEnv(): NodeJS.ProcessEnv {
 }
 
 function synthIn(cwd: string, sites: string, out: string): void {
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "cli", "synth.ts"), "--sites", sites, "--out", out], {
-    cwd,
-    env: canaryEnv(),
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "cli", "synth.ts"), "--sites", sites, "--out", out],
+    {
+      cwd,
+      env: canaryEnv(),
+      encoding: "utf8",
+    },
+  );
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
 }
@@ -81,10 +85,13 @@ describe("same input, same bytes out", () => {
     for (const [rel, bytes] of outA) expect({ rel, same: bytes.equals(outB.get(rel)!) }).toEqual({ rel, same: true });
     // The address pins written to the sites are the same too.
     for (const site of readdirSync(join(a, "sites"))) {
-      expect(readFileSync(join(b, "nested", "sites", site, "ipam.lock.yaml"), "utf8")).toBe(readFileSync(join(a, "sites", site, "ipam.lock.yaml"), "utf8"));
+      expect(readFileSync(join(b, "nested", "sites", site, "ipam.lock.yaml"), "utf8")).toBe(
+        readFileSync(join(a, "sites", site, "ipam.lock.yaml"), "utf8"),
+      );
     }
     expect(outA.size).toBeGreaterThan(5);
     for (const [rel, bytes] of outA) expect({ rel, leaks: bytes.toString("utf8").includes(CANARY) }).toEqual({ rel, leaks: false });
-    for (const [rel, bytes] of tree(join(a, "sites"))) expect({ rel, leaks: bytes.toString("utf8").includes(CANARY) }).toEqual({ rel, leaks: false });
+    for (const [rel, bytes] of tree(join(a, "sites")))
+      expect({ rel, leaks: bytes.toString("utf8").includes(CANARY) }).toEqual({ rel, leaks: false });
   });
 });

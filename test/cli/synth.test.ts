@@ -40,7 +40,13 @@ describe("npm run synth: usage and exit codes", () => {
     expect(r.stdout).toMatch(/^tiny-vsphere\s+\d+\s+\d+\s+\d+\s+0$/m);
     expect(r.stdout).toMatch(/^5 stacks, \d+ resources$/m);
     expect(r.stdout).toMatch(/add {5}A {3}alpha-dc01\.tiny\.example -> 10\.1\.10\.11/);
-    expect(readdirSync(join(out, "stacks")).sort()).toEqual(["tiny-alpha", "tiny-alpha-fw", "tiny-facility", "tiny-firewall", "tiny-vsphere"]);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual([
+      "tiny-alpha",
+      "tiny-alpha-fw",
+      "tiny-facility",
+      "tiny-firewall",
+      "tiny-vsphere",
+    ]);
     expect(existsSync(join(out, "worklists", "tiny.txt"))).toBe(true);
   });
 });
@@ -53,6 +59,8 @@ describe("evaluation date", () => {
     expect(evaluationDate(undefined, {}, clock)).toBe("2031-05-06");
   });
   test("a malformed ROOM_AS_OF is a usage error naming the variable", () => {
-    expect(() => evaluationDate(undefined, { ROOM_AS_OF: "22.11.2026" }, clock)).toThrow(new UsageError('ROOM_AS_OF: expected a date as YYYY-MM-DD, found "22.11.2026"'));
+    expect(() => evaluationDate(undefined, { ROOM_AS_OF: "22.11.2026" }, clock)).toThrow(
+      new UsageError('ROOM_AS_OF: expected a date as YYYY-MM-DD, found "22.11.2026"'),
+    );
   });
 });

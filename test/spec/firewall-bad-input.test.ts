@@ -18,7 +18,6 @@ const SITE = "tiny/site.yaml";
 const ALPHA = "tiny/tenants/alpha.yaml";
 const BETA = "tiny/tenants/beta.yaml";
 
-
 /** A copy of the tiny site, with beta.yaml when `beta` is given, and the edits applied. */
 function sites(edits: Edit[], beta?: string): string {
   const dir = copySites();
@@ -69,45 +68,87 @@ test("the tiny fixture, with and without beta, loads without errors (every mista
   expect(() => load(copySites())).not.toThrow();
   expect(() => load(sites([], BETA_YAML))).not.toThrow();
   // The flow shapes the tests below break, in their valid form.
-  expect(() => load(sites([alphaFlows(`{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB], ${JUSTIFIED} }`)], BETA_YAML))).not.toThrow();
-  expect(() => load(sites([alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }`)]))).not.toThrow();
+  expect(() =>
+    load(sites([alphaFlows(`{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB], ${JUSTIFIED} }`)], BETA_YAML)),
+  ).not.toThrow();
+  expect(() =>
+    load(sites([alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }`)])),
+  ).not.toThrow();
 });
 
 describe("flow endpoints that name nothing", () => {
   test("an unknown zone", () => {
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:nowhere, to: internet, services: [HTTPS] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "zone:nowhere"), pointer: "/firewall/flows/3/from", message: /^unknown zone "nowhere" of tenant alpha; expected one of servers, health$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "zone:nowhere"),
+      pointer: "/firewall/flows/3/from",
+      message: /^unknown zone "nowhere" of tenant alpha; expected one of servers, health$/,
+    });
   });
 
   test("an unknown network", () => {
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:servers, to: network:nowhere, services: [HTTPS] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "network:nowhere"), pointer: "/firewall/flows/3/to", message: /^unknown network "nowhere" of tenant alpha; expected one of servers, health$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "network:nowhere"),
+      pointer: "/firewall/flows/3/to",
+      message: /^unknown network "nowhere" of tenant alpha; expected one of servers, health$/,
+    });
   });
 
   test("an unknown VM", () => {
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:servers, to: vm:nobody, services: [HTTPS] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "vm:nobody"), pointer: "/firewall/flows/3/to", message: /^unknown VM "nobody" of tenant alpha$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "vm:nobody"),
+      pointer: "/firewall/flows/3/to",
+      message: /^unknown VM "nobody" of tenant alpha$/,
+    });
   });
 
   test("a VM without an address to write into a policy", () => {
     // legacy-app is an imported VM without ip: the firewall cannot name it.
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:servers, to: vm:legacy-app, services: [HTTPS] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "vm:legacy-app"), pointer: "/firewall/flows/3/to", message: /^VM legacy-app has no address .*give it ip: in its workload$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "vm:legacy-app"),
+      pointer: "/firewall/flows/3/to",
+      message: /^VM legacy-app has no address .*give it ip: in its workload$/,
+    });
   });
 
   test("an unknown shared service", () => {
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:servers, to: shared:ntp, services: [NTP] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "shared:ntp"), pointer: "/firewall/flows/3/to", message: /^unknown shared service "ntp"; expected one of dns$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "shared:ntp"),
+      pointer: "/firewall/flows/3/to",
+      message: /^unknown shared service "ntp"; expected one of dns$/,
+    });
   });
 
   test("an unknown tenant", () => {
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:servers, to: tenant:nobody/zone:x, services: [HTTPS] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "tenant:nobody"), pointer: "/firewall/flows/3/to", message: /^unknown tenant "nobody"; expected one of alpha$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "tenant:nobody"),
+      pointer: "/firewall/flows/3/to",
+      message: /^unknown tenant "nobody"; expected one of alpha$/,
+    });
   });
 
   test("an unknown zone of another tenant names that tenant and its zones", () => {
-    const { dir, errors } = brokenWithBeta(BETA_YAML, alphaFlows(`{ id: 130, from: zone:servers, to: tenant:beta/zone:nowhere, services: [SMB], ${JUSTIFIED} }`));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "tenant:beta"), pointer: "/firewall/flows/3/to", message: /^unknown zone "nowhere" of tenant beta; expected one of office$/ });
+    const { dir, errors } = brokenWithBeta(
+      BETA_YAML,
+      alphaFlows(`{ id: 130, from: zone:servers, to: tenant:beta/zone:nowhere, services: [SMB], ${JUSTIFIED} }`),
+    );
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "tenant:beta"),
+      pointer: "/firewall/flows/3/to",
+      message: /^unknown zone "nowhere" of tenant beta; expected one of office$/,
+    });
   });
 
   test("an unknown service", () => {
@@ -116,13 +157,19 @@ describe("flow endpoints that name nothing", () => {
       file: ALPHA,
       ...at(dir, ALPHA, "id: 130", "HTTPZ"),
       pointer: "/firewall/flows/3/services/1",
-      message: /^unknown service "HTTPZ"; expected a FortiOS predefined service .* or one of site\.yaml firewall\.services \/ serviceGroups \(journal-app, ad\)$/,
+      message:
+        /^unknown service "HTTPZ"; expected a FortiOS predefined service .* or one of site\.yaml firewall\.services \/ serviceGroups \(journal-app, ad\)$/,
     });
   });
 
   test("a site flow naming a tenant's zone without tenant:", () => {
     const { dir, errors } = broken(siteFlows("{ id: 20, from: zone:servers, to: internet, services: [HTTPS] }"));
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: 20", "zone:servers"), pointer: "/firewall/flows/1/from", message: /^a site flow can name internet, any, .*; found "zone:servers"$/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "id: 20", "zone:servers"),
+      pointer: "/firewall/flows/1/from",
+      message: /^a site flow can name internet, any, .*; found "zone:servers"$/,
+    });
   });
 
   test("a site flow naming a tenant: it belongs in the tenant's file", () => {
@@ -131,17 +178,22 @@ describe("flow endpoints that name nothing", () => {
       file: SITE,
       ...at(dir, SITE, "id: 20", "tenant:alpha"),
       pointer: "/firewall/flows/1/from",
-      message: /^a site flow belongs to the shared VDOM; a flow to or from a tenant belongs in that tenant's file, found "tenant:alpha\/zone:servers"$/,
+      message:
+        /^a site flow belongs to the shared VDOM; a flow to or from a tenant belongs in that tenant's file, found "tenant:alpha\/zone:servers"$/,
     });
   });
 
   test("a tenant file writing a flow that neither starts nor ends in that tenant", () => {
-    const { dir, errors } = brokenWithBeta(BETA_YAML, alphaFlows("{ id: 130, from: tenant:beta/network:office, to: internet, services: [HTTPS] }"));
+    const { dir, errors } = brokenWithBeta(
+      BETA_YAML,
+      alphaFlows("{ id: 130, from: tenant:beta/network:office, to: internet, services: [HTTPS] }"),
+    );
     expectOnly(errors, {
       file: ALPHA,
       ...at(dir, ALPHA, "id: 130", "{"),
       pointer: "/firewall/flows/3",
-      message: /^a tenant file owns only flows that start or end in its own tenant \(alpha\); found from "tenant:beta\/network:office" to "internet"$/,
+      message:
+        /^a tenant file owns only flows that start or end in its own tenant \(alpha\); found from "tenant:beta\/network:office" to "internet"$/,
     });
   });
 });
@@ -154,7 +206,9 @@ describe("flow ids and duplicate flows", () => {
       file: ALPHA,
       ...at(dir, ALPHA, "id: 110", "110", 1),
       pointer: "/firewall/flows/3/id",
-      message: new RegExp(`^duplicate flow id 110; first used at ${escape(where(ALPHA, first))} \\(flow ids become policy ids and are unique across the site\\)$`),
+      message: new RegExp(
+        `^duplicate flow id 110; first used at ${escape(where(ALPHA, first))} \\(flow ids become policy ids and are unique across the site\\)$`,
+      ),
     });
   });
 
@@ -181,7 +235,12 @@ describe("flow ids and duplicate flows", () => {
   });
 
   test("the same flow with its services in another order", () => {
-    const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:servers, to: internet, services: [SSH, HTTP] }", "{ id: 140, from: zone:servers, to: internet, services: [HTTP, SSH] }"));
+    const { dir, errors } = broken(
+      alphaFlows(
+        "{ id: 130, from: zone:servers, to: internet, services: [SSH, HTTP] }",
+        "{ id: 140, from: zone:servers, to: internet, services: [HTTP, SSH] }",
+      ),
+    );
     expectOnly(errors, {
       file: ALPHA,
       ...at(dir, ALPHA, "id: 140", "{"),
@@ -192,12 +251,17 @@ describe("flow ids and duplicate flows", () => {
 
   test("the same flow in two tenant files (alpha to beta, written in both): reported in the later file", () => {
     const beta = `${BETA_YAML}firewall:\n  flows:\n    - { id: 200, from: tenant:alpha/zone:servers, to: network:office, services: [SMB], ${JUSTIFIED} }\n`;
-    const { dir, errors } = brokenWithBeta(beta, alphaFlows(`{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB], ${JUSTIFIED} }`));
+    const { dir, errors } = brokenWithBeta(
+      beta,
+      alphaFlows(`{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB], ${JUSTIFIED} }`),
+    );
     expectOnly(errors, {
       file: BETA,
       ...at(dir, BETA, "id: 200", "{"),
       pointer: "/firewall/flows/0",
-      message: new RegExp(`^duplicate flow: the same from, to, services and action as flow 130 at ${escape(where(ALPHA, at(dir, ALPHA, "id: 130", "{")))}$`),
+      message: new RegExp(
+        `^duplicate flow: the same from, to, services and action as flow 130 at ${escape(where(ALPHA, at(dir, ALPHA, "id: 130", "{")))}$`,
+      ),
     });
   });
 });
@@ -205,7 +269,12 @@ describe("flow ids and duplicate flows", () => {
 describe("flows the rules forbid", () => {
   test("an any-to-any accept (accept by default)", () => {
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: any, to: any, services: [ALL] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "{"), pointer: "/firewall/flows/3", message: /^an any-to-any accept is not allowed: name the zones, networks or services the flow needs$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "{"),
+      pointer: "/firewall/flows/3",
+      message: /^an any-to-any accept is not allowed: name the zones, networks or services the flow needs$/,
+    });
   });
 
   test("an any-to-any deny is allowed (the rule is about accepts)", () => {
@@ -213,18 +282,39 @@ describe("flows the rules forbid", () => {
   });
 
   test("a flow to another tenant without justification or ticket", () => {
-    const { dir, errors } = brokenWithBeta(BETA_YAML, alphaFlows("{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB] }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "{"), pointer: "/firewall/flows/3", message: /^a flow between tenants needs justification and ticket; missing justification and ticket$/ });
+    const { dir, errors } = brokenWithBeta(
+      BETA_YAML,
+      alphaFlows("{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB] }"),
+    );
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "{"),
+      pointer: "/firewall/flows/3",
+      message: /^a flow between tenants needs justification and ticket; missing justification and ticket$/,
+    });
   });
 
   test("a flow to another tenant with a ticket but no justification", () => {
-    const { dir, errors } = brokenWithBeta(BETA_YAML, alphaFlows("{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB], ticket: CHG-1234 }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "{"), pointer: "/firewall/flows/3", message: /^a flow between tenants needs justification and ticket; missing justification$/ });
+    const { dir, errors } = brokenWithBeta(
+      BETA_YAML,
+      alphaFlows("{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB], ticket: CHG-1234 }"),
+    );
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "{"),
+      pointer: "/firewall/flows/3",
+      message: /^a flow between tenants needs justification and ticket; missing justification$/,
+    });
   });
 
   test("an inbound flow from the internet without justification or ticket", () => {
     const { dir, errors } = broken(alphaFlows("{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11 }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "{"), pointer: "/firewall/flows/3", message: /^a flow from the internet inward needs justification and ticket; missing justification and ticket$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "{"),
+      pointer: "/firewall/flows/3",
+      message: /^a flow from the internet inward needs justification and ticket; missing justification and ticket$/,
+    });
   });
 
   test("an inbound flow without publishAs", () => {
@@ -233,13 +323,21 @@ describe("flows the rules forbid", () => {
       file: ALPHA,
       ...at(dir, ALPHA, "id: 130", "{"),
       pointer: "/firewall/flows/3",
-      message: /^a flow from the internet must go to one vm:<name> and give publishAs \(its public address\), found to "vm:journal" and no publishAs$/,
+      message:
+        /^a flow from the internet must go to one vm:<name> and give publishAs \(its public address\), found to "vm:journal" and no publishAs$/,
     });
   });
 
   test("an inbound flow to a zone rather than a VM", () => {
-    const { dir, errors } = broken(alphaFlows(`{ id: 130, from: internet, to: zone:servers, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }`));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "{"), pointer: "/firewall/flows/3", message: /^a flow from the internet must go to one vm:<name> .*, found to "zone:servers"$/ });
+    const { dir, errors } = broken(
+      alphaFlows(`{ id: 130, from: internet, to: zone:servers, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }`),
+    );
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "{"),
+      pointer: "/firewall/flows/3",
+      message: /^a flow from the internet must go to one vm:<name> .*, found to "zone:servers"$/,
+    });
   });
 
   test("two inbound flows publishing different VMs on the same public address", () => {
@@ -264,8 +362,13 @@ describe("flows the rules forbid", () => {
 
   test("two tenants publishing their VMs of the same name on the same public address", () => {
     // VM names are per tenant: alpha's journal and beta's journal are two hosts, and 203.0.113.11 can map to one.
-    const beta = BETA_YAML.replace("  - name: files", "  - name: journal\n    ip: 10.2.10.5") + `firewall:\n  flows:\n    - { id: 200, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }\n`;
-    const { dir, errors } = brokenWithBeta(beta, alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }`));
+    const beta =
+      BETA_YAML.replace("  - name: files", "  - name: journal\n    ip: 10.2.10.5") +
+      `firewall:\n  flows:\n    - { id: 200, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }\n`;
+    const { dir, errors } = brokenWithBeta(
+      beta,
+      alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }`),
+    );
     expectOnly(errors, {
       file: BETA,
       ...at(dir, BETA, "id: 200", "203.0.113.11"),
@@ -275,7 +378,9 @@ describe("flows the rules forbid", () => {
   });
 
   test("a public address outside the internet range", () => {
-    const { dir, errors } = broken(alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 198.51.100.5, ${JUSTIFIED} }`));
+    const { dir, errors } = broken(
+      alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 198.51.100.5, ${JUSTIFIED} }`),
+    );
     expectOnly(errors, {
       file: ALPHA,
       ...at(dir, ALPHA, "id: 130", "198.51.100.5"),
@@ -285,19 +390,37 @@ describe("flows the rules forbid", () => {
   });
 
   test("a public address that is the firewall's own internet address", () => {
-    const { dir, errors } = broken(alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.10, ${JUSTIFIED} }`));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "203.0.113.10"), pointer: "/firewall/flows/3/publishAs", message: /^expected a free host address of 203\.0\.113\.8\/29, found 203\.0\.113\.10 / });
+    const { dir, errors } = broken(
+      alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.10, ${JUSTIFIED} }`),
+    );
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "203.0.113.10"),
+      pointer: "/firewall/flows/3/publishAs",
+      message: /^expected a free host address of 203\.0\.113\.8\/29, found 203\.0\.113\.10 /,
+    });
   });
 
   test("publishAs on a flow that does not come from the internet", () => {
-    const { dir, errors } = broken(alphaFlows("{ id: 130, from: zone:servers, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11 }"));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", "203.0.113.11"), pointer: "/firewall/flows/3/publishAs", message: /^publishAs only applies to a flow from the internet, found it on a flow from elsewhere$/ });
+    const { dir, errors } = broken(
+      alphaFlows("{ id: 130, from: zone:servers, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11 }"),
+    );
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", "203.0.113.11"),
+      pointer: "/firewall/flows/3/publishAs",
+      message: /^publishAs only applies to a flow from the internet, found it on a flow from elsewhere$/,
+    });
   });
 });
 
 describe("justification and ticket: the `ticket=...; why=...; flow=...` comment", () => {
   test("a ';' in a justification is rejected (it would split the comment's fields)", () => {
-    const { dir, errors } = broken(alphaFlows('{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ticket: CHG-1234, justification: "Patients book; why=nothing" }'));
+    const { dir, errors } = broken(
+      alphaFlows(
+        '{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ticket: CHG-1234, justification: "Patients book; why=nothing" }',
+      ),
+    );
     expectOnly(errors, {
       file: ALPHA,
       ...at(dir, ALPHA, "id: 130", '"Patients book'),
@@ -307,8 +430,17 @@ describe("justification and ticket: the `ticket=...; why=...; flow=...` comment"
   });
 
   test("a ticket carrying a second field is rejected", () => {
-    const { dir, errors } = broken(alphaFlows('{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ticket: "CHG-1; why=x", justification: "Patients book appointments" }'));
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "id: 130", '"CHG-1'), pointer: "/firewall/flows/3/ticket", message: /^expected a ticket reference such as CHG-1234, found "CHG-1; why=x"$/ });
+    const { dir, errors } = broken(
+      alphaFlows(
+        '{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ticket: "CHG-1; why=x", justification: "Patients book appointments" }',
+      ),
+    );
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "id: 130", '"CHG-1'),
+      pointer: "/firewall/flows/3/ticket",
+      message: /^expected a ticket reference such as CHG-1234, found "CHG-1; why=x"$/,
+    });
   });
 
   test("a justification written as a folded block (it ends in a newline) does not break the comment", () => {
@@ -337,10 +469,16 @@ describe("justification and ticket: the `ticket=...; why=...; flow=...` comment"
     const why = "Citizens reach the journal portal from home to book and cancel appointments. ".repeat(5).trim();
     expect(why.length).toBeGreaterThan(255);
     expect(why.length).toBeLessThanOrEqual(900);
-    const dir = sites([alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ticket: CHG-1234, justification: "${why}" }`)]);
+    const dir = sites([
+      alphaFlows(
+        `{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11, ticket: CHG-1234, justification: "${why}" }`,
+      ),
+    ]);
     const { errors, plan } = attempt(dir);
     expect(errors).toEqual([]);
-    const overlong = comments(plan!).filter((c) => c.text.length > c.max).map((c) => `${c.what}: ${c.text.length} > ${c.max}`);
+    const overlong = comments(plan!)
+      .filter((c) => c.text.length > c.max)
+      .map((c) => `${c.what}: ${c.text.length} > ${c.max}`);
     expect(overlong).toEqual([]);
   });
 });
@@ -348,7 +486,12 @@ describe("justification and ticket: the `ticket=...; why=...; flow=...` comment"
 describe("firewall units and interfaces", () => {
   test("a unit in a rack that does not exist", () => {
     const { dir, errors } = broken([SITE, "rack: r2, hostname: tiny-fw-b", "rack: r9, hostname: tiny-fw-b"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: fw-b", "r9"), pointer: "/firewall/units/1/rack", message: /^unknown rack "r9"; expected one of r1, r2$/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "id: fw-b", "r9"),
+      pointer: "/firewall/units/1/rack",
+      message: /^unknown rack "r9"; expected one of r1, r2$/,
+    });
   });
 
   test("a unit management address outside the management network", () => {
@@ -385,13 +528,23 @@ describe("firewall units and interfaces", () => {
 
   test("a unit management address that is the management network's broadcast address", () => {
     const { dir, errors } = broken([SITE, "managementAddress: 10.0.10.3", "managementAddress: 10.0.10.255"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: fw-b", "10.0.10.255"), pointer: "/firewall/units/1/managementAddress", message: /broadcast.*10\.0\.10\.255|10\.0\.10\.255.*broadcast/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "id: fw-b", "10.0.10.255"),
+      pointer: "/firewall/units/1/managementAddress",
+      message: /broadcast.*10\.0\.10\.255|10\.0\.10\.255.*broadcast/,
+    });
   });
 
   test("two units with role primary", () => {
     const { dir, errors } = broken([SITE, "role: secondary", "role: primary"]);
     const first = at(dir, SITE, "id: fw-a", "primary");
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "id: fw-b", "primary"), pointer: "/firewall/units/1/role", message: new RegExp(`^duplicate unit role "primary"; first defined at ${escape(where(SITE, first))}$`) });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "id: fw-b", "primary"),
+      pointer: "/firewall/units/1/role",
+      message: new RegExp(`^duplicate unit role "primary"; first defined at ${escape(where(SITE, first))}$`),
+    });
   });
 
   test("a heartbeat interface that is the internet interface", () => {
@@ -400,28 +553,49 @@ describe("firewall units and interfaces", () => {
       file: SITE,
       ...at(dir, SITE, "heartbeatInterfaces:", "x2"),
       pointer: "/firewall/heartbeatInterfaces/1",
-      message: /^heartbeat interface x2 is also the internet interface; heartbeat ports carry the cluster's configuration and must be dedicated$/,
+      message:
+        /^heartbeat interface x2 is also the internet interface; heartbeat ports carry the cluster's configuration and must be dedicated$/,
     });
   });
 
   test("a heartbeat interface that is the management interface", () => {
     const { dir, errors } = broken([SITE, "heartbeatInterfaces: [ha1, ha2]", "heartbeatInterfaces: [mgmt, ha2]"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "heartbeatInterfaces:", "mgmt"), pointer: "/firewall/heartbeatInterfaces/0", message: /^heartbeat interface mgmt is also the management interface; / });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "heartbeatInterfaces:", "mgmt"),
+      pointer: "/firewall/heartbeatInterfaces/0",
+      message: /^heartbeat interface mgmt is also the management interface; /,
+    });
   });
 
   test("the management interface is the internet interface (admin HTTPS and SSH would face the internet)", () => {
     const { dir, errors } = broken([SITE, "managementInterface: mgmt", "managementInterface: x2"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "managementInterface: x2", "x2"), pointer: "/firewall/managementInterface", message: /x2.*internet|internet.*x2/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "managementInterface: x2", "x2"),
+      pointer: "/firewall/managementInterface",
+      message: /x2.*internet|internet.*x2/,
+    });
   });
 
   test("the internet gateway is the firewall's own internet address", () => {
     const { dir, errors } = broken([SITE, "gateway: 203.0.113.9", "gateway: 203.0.113.10"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "internet: {", "203.0.113.10 }"), pointer: "/firewall/internet/gateway", message: /203\.0\.113\.10/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "internet: {", "203.0.113.10 }"),
+      pointer: "/firewall/internet/gateway",
+      message: /203\.0\.113\.10/,
+    });
   });
 
   test("more VDOMs than the licence allows (root, shared and alpha: 3 on a licence of 2)", () => {
     const { dir, errors } = broken([SITE, "vdomLicences: 10", "vdomLicences: 2"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "vdomLicences: 2", "2"), pointer: "/firewall/vdomLicences", message: /VDOM[\s\S]*(\b2\b[\s\S]*\b3\b|\b3\b[\s\S]*\b2\b)/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "vdomLicences: 2", "2"),
+      pointer: "/firewall/vdomLicences",
+      message: /VDOM[\s\S]*(\b2\b[\s\S]*\b3\b|\b3\b[\s\S]*\b2\b)/,
+    });
   });
 });
 
@@ -468,7 +642,9 @@ describe("VLANs", () => {
       file: ALPHA,
       ...at(dir, ALPHA, "vlan: 110", "110", 1),
       pointer: "/networks/1/vlan",
-      message: new RegExp(`^duplicate VLAN id 110; already used by alpha network servers at ${escape(where(ALPHA, at(dir, ALPHA, "vlan: 110", "110", 0)))}$`),
+      message: new RegExp(
+        `^duplicate VLAN id 110; already used by alpha network servers at ${escape(where(ALPHA, at(dir, ALPHA, "vlan: 110", "110", 0)))}$`,
+      ),
     });
   });
 });
@@ -476,7 +652,12 @@ describe("VLANs", () => {
 describe("services and shared services", () => {
   test("a shared service on a network that is not a shared-services network", () => {
     const { dir, errors } = broken([SITE, "network: shared, addresses", "network: management, addresses"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "name: dns, network:", "management"), pointer: "/firewall/sharedServices/0/network", message: /^unknown shared-services network "management"; expected one of shared$/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "name: dns, network:", "management"),
+      pointer: "/firewall/sharedServices/0/network",
+      message: /^unknown shared-services network "management"; expected one of shared$/,
+    });
   });
 
   test("a shared service address outside its network", () => {
@@ -491,13 +672,27 @@ describe("services and shared services", () => {
 
   test("a service group naming an unknown service", () => {
     const { dir, errors } = broken([SITE, "members: [DNS, KERBEROS, LDAP, SMB]", "members: [DNS, KERBEROS, LDAPS, SMB]"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "name: ad,", "LDAPS"), pointer: "/firewall/serviceGroups/0/members/2", message: /^unknown service "LDAPS"; expected one of / });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "name: ad,", "LDAPS"),
+      pointer: "/firewall/serviceGroups/0/members/2",
+      message: /^unknown service "LDAPS"; expected one of /,
+    });
   });
 
   test("a custom service named like a predefined one", () => {
     // The schema allows lower-case names only, so no predefined (upper-case) name gets past it.
-    const { dir, errors } = broken([SITE, '    - { name: journal-app, tcp: "8443" }', '    - { name: journal-app, tcp: "8443" }\n    - { name: HTTPS, tcp: "443" }']);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "name: HTTPS", "HTTPS"), pointer: "/firewall/services/1/name", message: /^expected a lower-case service name, found "HTTPS"$/ });
+    const { dir, errors } = broken([
+      SITE,
+      '    - { name: journal-app, tcp: "8443" }',
+      '    - { name: journal-app, tcp: "8443" }\n    - { name: HTTPS, tcp: "443" }',
+    ]);
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "name: HTTPS", "HTTPS"),
+      pointer: "/firewall/services/1/name",
+      message: /^expected a lower-case service name, found "HTTPS"$/,
+    });
   });
 
   test("a service group with the name of a custom service", () => {
@@ -515,11 +710,20 @@ describe("services and shared services", () => {
 describe("zones and VDOMs", () => {
   test("a zone naming an unknown network", () => {
     const { dir, errors } = broken([ALPHA, "{ name: servers, networks: [servers] }", "{ name: servers, networks: [servers, nowhere] }"]);
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, "{ name: servers, networks:", "nowhere"), pointer: "/firewall/zones/0/networks/1", message: /^unknown network "nowhere"; expected one of servers, health$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, "{ name: servers, networks:", "nowhere"),
+      pointer: "/firewall/zones/0/networks/1",
+      message: /^unknown network "nowhere"; expected one of servers, health$/,
+    });
   });
 
   test("a network in two zones", () => {
-    const { dir, errors } = broken([ALPHA, "{ name: servers, networks: [servers] }", "{ name: servers, networks: [servers] }\n    - { name: clinical, networks: [health, servers] }"]);
+    const { dir, errors } = broken([
+      ALPHA,
+      "{ name: servers, networks: [servers] }",
+      "{ name: servers, networks: [servers] }\n    - { name: clinical, networks: [health, servers] }",
+    ]);
     expectOnly(errors, {
       file: ALPHA,
       ...at(dir, ALPHA, "name: clinical", "servers"),
@@ -530,26 +734,52 @@ describe("zones and VDOMs", () => {
 
   test("a zone name too long for FortiOS (z-<name>: at most 35 characters)", () => {
     const zone = `clinical-${"x".repeat(25)}`; // 34 characters: z-<zone> is 36
-    const dir = sites([[ALPHA, "{ name: servers, networks: [servers] }", `{ name: servers, networks: [servers] }\n    - { name: ${zone}, networks: [health] }`]]);
+    const dir = sites([
+      [
+        ALPHA,
+        "{ name: servers, networks: [servers] }",
+        `{ name: servers, networks: [servers] }\n    - { name: ${zone}, networks: [health] }`,
+      ],
+    ]);
     const { errors } = attempt(dir);
-    expectOnly(errors, { file: ALPHA, ...at(dir, ALPHA, `name: ${zone}`, zone), pointer: "/firewall/zones/1/name", message: /^expected a zone name of at most 33 characters .*, found "clinical-x+" \(34\)$/ });
+    expectOnly(errors, {
+      file: ALPHA,
+      ...at(dir, ALPHA, `name: ${zone}`, zone),
+      pointer: "/firewall/zones/1/name",
+      message: /^expected a zone name of at most 33 characters .*, found "clinical-x+" \(34\)$/,
+    });
   });
 
   test("sharedVdom: root", () => {
     const { dir, errors } = broken([SITE, "  internalInterface: x1\n", "  internalInterface: x1\n  sharedVdom: root\n"]);
-    expectOnly(errors, { file: SITE, ...at(dir, SITE, "sharedVdom: root", "root"), pointer: "/firewall/sharedVdom", message: /^expected a VDOM of its own for shared services, found "root" \(the management VDOM\)$/ });
+    expectOnly(errors, {
+      file: SITE,
+      ...at(dir, SITE, "sharedVdom: root", "root"),
+      pointer: "/firewall/sharedVdom",
+      message: /^expected a VDOM of its own for shared services, found "root" \(the management VDOM\)$/,
+    });
   });
 
   test("two tenants whose VDOM names collide (beta with firewall.vdom: alpha)", () => {
     const { dir, errors } = brokenWithBeta(`${BETA_YAML}firewall:\n  vdom: alpha\n`);
-    expectError(errors, { file: BETA, ...at(dir, BETA, "vdom: alpha", "alpha"), pointer: "/firewall/vdom", message: /^VDOM name alpha is already the VDOM of tenant alpha; set firewall\.vdom$/ });
+    expectError(errors, {
+      file: BETA,
+      ...at(dir, BETA, "vdom: alpha", "alpha"),
+      pointer: "/firewall/vdom",
+      message: /^VDOM name alpha is already the VDOM of tenant alpha; set firewall\.vdom$/,
+    });
     // The inter-VDOM link, named after the VDOM by default, collides too; nothing else is reported.
     for (const e of errors) expect(e).toEqual(expect.objectContaining({ file: BETA, message: expect.stringMatching(/alpha/) }));
   });
 
   test("a tenant VDOM named like the shared VDOM", () => {
     const { dir, errors } = brokenWithBeta(`${BETA_YAML}firewall:\n  vdom: shared\n`);
-    expectOnly(errors, { file: BETA, ...at(dir, BETA, "vdom: shared", "shared"), pointer: "/firewall/vdom", message: /^VDOM name shared is already the shared VDOM; set firewall\.vdom$/ });
+    expectOnly(errors, {
+      file: BETA,
+      ...at(dir, BETA, "vdom: shared", "shared"),
+      pointer: "/firewall/vdom",
+      message: /^VDOM name shared is already the shared VDOM; set firewall\.vdom$/,
+    });
   });
 
   test("a tenant id longer than a VDOM name may be (31 characters), without firewall.vdom", () => {
@@ -558,7 +788,12 @@ describe("zones and VDOMs", () => {
     writeFileSync(join(dir, `tiny/tenants/${id}.yaml`), BETA_YAML.replace("tenant: beta", `tenant: ${id}`));
     const { errors } = attempt(dir);
     const file = `tiny/tenants/${id}.yaml`;
-    expectOnly(errors, { file, ...at(dir, file, `tenant: ${id}`, id), pointer: "/tenant", message: /^a VDOM name has at most 31 characters, found ".*" \(34\); set firewall\.vdom$/ });
+    expectOnly(errors, {
+      file,
+      ...at(dir, file, `tenant: ${id}`, id),
+      pointer: "/tenant",
+      message: /^a VDOM name has at most 31 characters, found ".*" \(34\); set firewall\.vdom$/,
+    });
   });
 
   test("a tenant firewall section when the site has no firewall", () => {
@@ -568,7 +803,8 @@ describe("zones and VDOMs", () => {
       file: ALPHA,
       ...at(dir, ALPHA, "  zones:", "zones"),
       pointer: "/firewall",
-      message: /^the site declares no firewall, so a tenant cannot have a firewall section; add firewall: to site\.yaml or remove this one$/,
+      message:
+        /^the site declares no firewall, so a tenant cannot have a firewall section; add firewall: to site\.yaml or remove this one$/,
     });
   });
 });
@@ -585,7 +821,9 @@ describe("synth CLI with bad firewall input", () => {
     expect(r.stdout).toBe("");
     const pos = at(dir, ALPHA, "id: 130", "vm:nobody");
     expect(r.stderr.trimEnd().split("\n")).toEqual([
-      expect.stringMatching(new RegExp(`(^|/)tiny/tenants/alpha\\.yaml:${pos.line}:${pos.col}: /firewall/flows/3/to: unknown VM "nobody" of tenant alpha$`)),
+      expect.stringMatching(
+        new RegExp(`(^|/)tiny/tenants/alpha\\.yaml:${pos.line}:${pos.col}: /firewall/flows/3/to: unknown VM "nobody" of tenant alpha$`),
+      ),
       "1 error(s); nothing was written.",
     ]);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -604,7 +842,12 @@ describe("synth CLI with bad firewall input", () => {
 
     expect(r.code).toBe(2);
     const pos = at(dir, SITE, "heartbeatInterfaces:", "x2");
-    expect(r.stderr).toMatch(new RegExp(`(^|/)tiny/site\\.yaml:${pos.line}:${pos.col}: /firewall/heartbeatInterfaces/1: heartbeat interface x2 is also the internet interface; `, "m"));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `(^|/)tiny/site\\.yaml:${pos.line}:${pos.col}: /firewall/heartbeatInterfaces/1: heartbeat interface x2 is also the internet interface; `,
+        "m",
+      ),
+    );
     expect(r.stderr).toMatch(/^1 error\(s\); nothing was written\.$/m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(outDir)).toBe(false);

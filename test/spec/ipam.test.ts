@@ -42,7 +42,13 @@ describe("address pinning (ipam.lock.yaml)", () => {
     synthLock(sites);
     edit(sites, "tiny/tenants/alpha.yaml", "count: 2", "count: 1");
     const removed = synthLock(sites);
-    expect(removed.entries).toContainEqual({ ip: "10.1.10.12", network: "alpha/servers", vm: "alpha/alpha-dc02", state: "held", heldUntil: "2027-02-20" });
+    expect(removed.entries).toContainEqual({
+      ip: "10.1.10.12",
+      network: "alpha/servers",
+      vm: "alpha/alpha-dc02",
+      state: "held",
+      heldUntil: "2027-02-20",
+    });
     expect(removed.work).toEqual(["remove alpha-dc02 10.1.10.12"]);
 
     edit(sites, "tiny/tenants/alpha.yaml", "workloads:\n", `workloads:\n${THIRD_DC}`);
@@ -73,7 +79,12 @@ describe("address pinning (ipam.lock.yaml)", () => {
   test("a retiring VM keeps its address and its DNS records go on the work list", () => {
     const sites = copySites();
     synthLock(sites);
-    edit(sites, "tiny/tenants/alpha.yaml", "    redundancyGroup: domain-controllers\n", "    redundancyGroup: domain-controllers\n    lifecycle: retiring\n");
+    edit(
+      sites,
+      "tiny/tenants/alpha.yaml",
+      "    redundancyGroup: domain-controllers\n",
+      "    redundancyGroup: domain-controllers\n    lifecycle: retiring\n",
+    );
     const retiring = synthLock(sites);
     expect(retiring.byVm["alpha/alpha-dc01"]).toBe("10.1.10.11");
     expect(retiring.entries.find((e) => e.vm === "alpha/alpha-dc01").state).toBe("retiring");
@@ -85,9 +96,19 @@ describe("address pinning (ipam.lock.yaml)", () => {
   test("a shared service's address is never allocated to a new VM, but the VM that is the service keeps it", () => {
     const sites = copySites();
     // The shared DNS service names 10.0.20.10-11; put a pinned VM on .10 and add new VMs to the shared network.
-    edit(sites, "tiny/tenants/alpha.yaml", "workloads:\n", `workloads:\n  - { name: dns1, template: rhel9, size: small, network: shared, ip: 10.0.20.10, criticality: critical, classification: internal }\n`);
+    edit(
+      sites,
+      "tiny/tenants/alpha.yaml",
+      "workloads:\n",
+      `workloads:\n  - { name: dns1, template: rhel9, size: small, network: shared, ip: 10.0.20.10, criticality: critical, classification: internal }\n`,
+    );
     expect(synthLock(sites).byVm["alpha/dns1"]).toBe("10.0.20.10");
-    edit(sites, "tiny/tenants/alpha.yaml", "workloads:\n", `workloads:\n  - { name: new1, template: rhel9, size: small, network: shared, criticality: standard, classification: internal }\n`);
+    edit(
+      sites,
+      "tiny/tenants/alpha.yaml",
+      "workloads:\n",
+      `workloads:\n  - { name: new1, template: rhel9, size: small, network: shared, criticality: standard, classification: internal }\n`,
+    );
     // After the reserved block (.1-.10) the next free is .11, but .11 is the service's second address.
     const { byVm } = synthLock(sites);
     expect(byVm["alpha/new1"]).toBe("10.0.20.12");

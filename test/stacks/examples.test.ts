@@ -19,14 +19,20 @@ beforeAll(() => {
 
 const stackNames = () => readdirSync(join(out, "stacks")).sort();
 const resourcesOf = (stack: string, type: string): Record<string, any> => stackJson(out, stack).resource?.[type] ?? {};
-const managedVms = (site: Site) => site.tenants.flatMap((t) => t.vms.filter((vm) => vm.lifecycle === "active" || vm.lifecycle === "retiring").map((vm) => ({ tenant: t.spec.tenant, vm })));
+const managedVms = (site: Site) =>
+  site.tenants.flatMap((t) =>
+    t.vms.filter((vm) => vm.lifecycle === "active" || vm.lifecycle === "retiring").map((vm) => ({ tenant: t.spec.tenant, vm })),
+  );
 const vmResource = (site: Site, tenant: string, vm: Vm) => resourcesOf(`${site.spec.site}-${tenant}`, "vsphere_virtual_machine")[vm.name];
 
 describe("example sites", () => {
   test("the committed address pins are up to date: synth changes no ipam.lock.yaml and renumbers no VM", () => {
     for (const site of sites) {
       const name = site.spec.site;
-      expect({ name, lock: readFileSync(join(sitesDir, name, "ipam.lock.yaml"), "utf8") }).toEqual({ name, lock: readFileSync(join(EXAMPLES, name, "ipam.lock.yaml"), "utf8") });
+      expect({ name, lock: readFileSync(join(sitesDir, name, "ipam.lock.yaml"), "utf8") }).toEqual({
+        name,
+        lock: readFileSync(join(EXAMPLES, name, "ipam.lock.yaml"), "utf8"),
+      });
     }
   });
 
@@ -44,7 +50,13 @@ describe("example sites", () => {
     for (const site of sites) {
       const s = site.spec.site;
       const partner = site.tenants.find((t) => !t.spec.hostMunicipality) ?? site.tenants[0];
-      for (const stack of [`${s}-vsphere`, `${s}-facility`, `${s}-firewall`, `${s}-${partner.spec.tenant}`, `${s}-${partner.spec.tenant}-fw`]) {
+      for (const stack of [
+        `${s}-vsphere`,
+        `${s}-facility`,
+        `${s}-firewall`,
+        `${s}-${partner.spec.tenant}`,
+        `${s}-${partner.spec.tenant}-fw`,
+      ]) {
         expect(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")).toMatchSnapshot(stack);
       }
     }
@@ -103,8 +115,12 @@ describe("example sites", () => {
 
   test("switch and port groups reject promiscuous mode, MAC changes and forged transmits", () => {
     for (const stack of stackNames()) {
-      const groups = [...Object.values(resourcesOf(stack, "vsphere_distributed_virtual_switch")), ...Object.values(resourcesOf(stack, "vsphere_distributed_port_group"))];
-      for (const g of groups) expect(g).toMatchObject({ allow_promiscuous: false, allow_mac_changes: false, allow_forged_transmits: false });
+      const groups = [
+        ...Object.values(resourcesOf(stack, "vsphere_distributed_virtual_switch")),
+        ...Object.values(resourcesOf(stack, "vsphere_distributed_port_group")),
+      ];
+      for (const g of groups)
+        expect(g).toMatchObject({ allow_promiscuous: false, allow_mac_changes: false, allow_forged_transmits: false });
     }
   });
 
@@ -130,12 +146,20 @@ describe("example sites", () => {
   });
 
   test("HA restart priority follows criticality: life-and-health restarts first", () => {
-    const expected: Record<string, string | undefined> = { "life-and-health": "highest", critical: "high", standard: undefined, low: "low" };
+    const expected: Record<string, string | undefined> = {
+      "life-and-health": "highest",
+      critical: "high",
+      standard: undefined,
+      low: "low",
+    };
     let lifeAndHealth = 0;
     for (const site of sites) {
       for (const { tenant, vm } of managedVms(site)) {
         const override = resourcesOf(`${site.spec.site}-${tenant}`, "vsphere_ha_vm_override")[vm.name];
-        expect({ vm: vm.name, priority: override?.ha_vm_restart_priority }).toEqual({ vm: vm.name, priority: expected[vm.workload.criticality] });
+        expect({ vm: vm.name, priority: override?.ha_vm_restart_priority }).toEqual({
+          vm: vm.name,
+          priority: expected[vm.workload.criticality],
+        });
         if (vm.workload.criticality === "life-and-health") lifeAndHealth++;
       }
     }
@@ -150,7 +174,11 @@ describe("example sites", () => {
         if (vm.workload.existing || !["personal", "health", "security-classified"].includes(vm.workload.classification)) continue;
         const r = vmResource(site, tenant, vm);
         const ref = `\${data.vsphere_storage_policy.${encryption.id}.id}`;
-        expect({ vm: vm.name, policy: r.storage_policy_id, disks: r.disk.map((d: { storage_policy_id: string }) => d.storage_policy_id) }).toEqual({ vm: vm.name, policy: ref, disks: r.disk.map(() => ref) });
+        expect({
+          vm: vm.name,
+          policy: r.storage_policy_id,
+          disks: r.disk.map((d: { storage_policy_id: string }) => d.storage_policy_id),
+        }).toEqual({ vm: vm.name, policy: ref, disks: r.disk.map(() => ref) });
         checked++;
       }
     }
@@ -161,8 +189,15 @@ describe("example sites", () => {
     for (const site of sites) {
       for (const { tenant, vm } of managedVms(site)) {
         const r = vmResource(site, tenant, vm);
-        expect(r).toMatchObject({ extra_config_reboot_required: false, force_power_off: false, extra_config: { "isolation.tools.copy.disable": "TRUE", "RemoteDisplay.maxConnections": "1" } });
-        expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ["clone", "annotation", ...(vm.workload.existing ? UNDECLARED_REBOOT_SETTINGS : [])] });
+        expect(r).toMatchObject({
+          extra_config_reboot_required: false,
+          force_power_off: false,
+          extra_config: { "isolation.tools.copy.disable": "TRUE", "RemoteDisplay.maxConnections": "1" },
+        });
+        expect(r.lifecycle).toEqual({
+          prevent_destroy: true,
+          ignore_changes: ["clone", "annotation", ...(vm.workload.existing ? UNDECLARED_REBOOT_SETTINGS : [])],
+        });
       }
     }
   });
@@ -191,7 +226,9 @@ describe("example sites", () => {
           guest_id: e.guestId,
           network_interface: [expect.objectContaining({ adapter_type: e.nicType })],
         });
-        expect(r.disk.map((d: any) => [d.label, d.controller_type, d.unit_number, d.size])).toEqual(e.disks.map((d) => [d.label, d.controllerType, d.unitNumber, d.sizeGb]));
+        expect(r.disk.map((d: any) => [d.label, d.controller_type, d.unit_number, d.size])).toEqual(
+          e.disks.map((d) => [d.label, d.controllerType, d.unitNumber, d.sizeGb]),
+        );
         expect(json(tenant).import).toContainEqual(expect.objectContaining({ to: `vsphere_virtual_machine.${vm.name}` }));
       }
     }
@@ -225,10 +262,14 @@ describe("example sites", () => {
       const objects = Object.values(json.resource.terraform_data).map((r: any) => r.input);
       const devices = objects.filter((o) => o.kind === "device");
       for (const h of site.spec.clusters.flatMap((c) => c.hosts)) {
-        expect(devices).toContainEqual(expect.objectContaining({ id: h.name, role: "esxi-host", vsphereHostname: h.hostname ?? h.address, rackId: h.rack }));
+        expect(devices).toContainEqual(
+          expect.objectContaining({ id: h.name, role: "esxi-host", vsphereHostname: h.hostname ?? h.address, rackId: h.rack }),
+        );
       }
       expect(devices.filter((d) => d.role === "san-controller")).toHaveLength(site.spec.san.controllers.length);
-      expect(new Set(devices.filter((d) => d.role === "fabric-switch").map((d) => d.fabric))).toEqual(new Set(site.spec.san.fabrics.map((f) => f.id)));
+      expect(new Set(devices.filter((d) => d.role === "fabric-switch").map((d) => d.fabric))).toEqual(
+        new Set(site.spec.san.fabrics.map((f) => f.id)),
+      );
       expect(objects.filter((o) => o.kind === "storage-policy" && o.encryption)).toHaveLength(1);
       for (const o of objects) expect(o.site).toBe(site.spec.site);
     }

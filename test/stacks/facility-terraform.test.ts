@@ -5,7 +5,10 @@ import { copySites, EXAMPLES, stackJson, synthOk, tempDir, TINY } from "../helpe
 
 /** The terraform binary on the PATH, if any. */
 function findTerraform(): string | undefined {
-  return (process.env.PATH ?? "").split(delimiter).map((dir) => join(dir, "terraform")).find((p) => existsSync(p));
+  return (process.env.PATH ?? "")
+    .split(delimiter)
+    .map((dir) => join(dir, "terraform"))
+    .find((p) => existsSync(p));
 }
 
 const terraform = findTerraform();
@@ -48,13 +51,21 @@ describe("the facility stack with the real terraform CLI (only built-in resource
     expect({ step: "init", status: init.status, out: init.status === 0 ? "" : init.out }).toEqual({ step: "init", status: 0, out: "" });
     expect(init.out).not.toMatch(/Installing|Downloading/);
     const validate = tf(dir, "validate", "-no-color");
-    expect({ step: "validate", status: validate.status, out: validate.status === 0 ? "" : validate.out }).toEqual({ step: "validate", status: 0, out: "" });
+    expect({ step: "validate", status: validate.status, out: validate.status === 0 ? "" : validate.out }).toEqual({
+      step: "validate",
+      status: 0,
+      out: "",
+    });
     const plan = tf(dir, "plan", "-input=false", "-no-color", "-out=facility.tfplan");
     expect({ step: "plan", status: plan.status, out: plan.status === 0 ? "" : plan.out }).toEqual({ step: "plan", status: 0, out: "" });
     const count = Object.keys(json.resource.terraform_data).length;
     expect(plan.out).toContain(`Plan: ${count} to add, 0 to change, 0 to destroy.`);
     const apply = tf(dir, "apply", "-input=false", "-no-color", "facility.tfplan");
-    expect({ step: "apply", status: apply.status, out: apply.status === 0 ? "" : apply.out }).toEqual({ step: "apply", status: 0, out: "" });
+    expect({ step: "apply", status: apply.status, out: apply.status === 0 ? "" : apply.out }).toEqual({
+      step: "apply",
+      status: 0,
+      out: "",
+    });
     expect(apply.out).toContain(`Apply complete! Resources: ${count} added, 0 changed, 0 destroyed.`);
     const again = tf(dir, "plan", "-input=false", "-no-color", "-detailed-exitcode");
     expect({ step: "second plan", status: again.status }).toEqual({ step: "second plan", status: 0 });

@@ -3,7 +3,8 @@ import { copySites, EXAMPLES, load, stackJson, synthOk, TINY } from "../helpers"
 
 type Json = Record<string, any>;
 
-const objectsOf = (out: string, site: string): Json[] => Object.values(stackJson(out, `${site}-facility`).resource.terraform_data).map((r: any) => r.input);
+const objectsOf = (out: string, site: string): Json[] =>
+  Object.values(stackJson(out, `${site}-facility`).resource.terraform_data).map((r: any) => r.input);
 
 describe.each([
   ["the tiny fixture", TINY],
@@ -50,16 +51,23 @@ describe.each([
   test("every device of the park, the SAN and the firewall pair is present with its join key", () => {
     for (const site of loaded) {
       const s = site.spec.site;
-      const devices = new Map(objectsOf(out, s).filter((o) => o.kind === "device").map((d) => [d.id, d]));
+      const devices = new Map(
+        objectsOf(out, s)
+          .filter((o) => o.kind === "device")
+          .map((d) => [d.id, d]),
+      );
       const vsphere = stackJson(out, `${s}-vsphere`).resource.vsphere_host as Record<string, Json>;
       for (const h of site.spec.clusters.flatMap((c) => c.hosts)) {
         expect(devices.get(h.name)).toMatchObject({ role: "esxi-host", rackId: h.rack, cpuCores: h.cpuCores, memoryGb: h.memoryGb });
         if (vsphere[h.name]) expect(devices.get(h.name)!.vsphereHostname).toBe(vsphere[h.name].hostname);
       }
       for (const c of site.spec.san.controllers) expect(devices.get(c.id)).toMatchObject({ role: "san-controller" });
-      for (const f of site.spec.san.fabrics) for (const sw of f.switches) expect(devices.get(sw.id)).toMatchObject({ role: "fabric-switch", fabric: f.id });
+      for (const f of site.spec.san.fabrics)
+        for (const sw of f.switches) expect(devices.get(sw.id)).toMatchObject({ role: "fabric-switch", fabric: f.id });
       if (site.spec.firewall) {
-        const ha = Object.values(stackJson(out, `${s}-firewall`).resource.fortios_system_ha as Record<string, Json>).find((h) => h.group_name);
+        const ha = Object.values(stackJson(out, `${s}-firewall`).resource.fortios_system_ha as Record<string, Json>).find(
+          (h) => h.group_name,
+        );
         for (const u of site.spec.firewall.units) expect(devices.get(u.id)).toMatchObject({ role: "firewall", haGroup: ha!.group_name });
       }
     }
@@ -86,7 +94,12 @@ describe.each([
   test("the backup room: classes with RPO, copies, restore tests as records; tenants and workloads with their legal facts", () => {
     for (const site of loaded) {
       const objects = objectsOf(out, site.spec.site);
-      expect(objects.filter((o) => o.kind === "backup-class").map((c) => c.id).sort()).toEqual(site.spec.backup!.classes.map((c) => c.id).sort());
+      expect(
+        objects
+          .filter((o) => o.kind === "backup-class")
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual(site.spec.backup!.classes.map((c) => c.id).sort());
       for (const c of objects.filter((o) => o.kind === "backup-class")) expect(c.rpoHours).toBeGreaterThan(0);
       expect(objects.filter((o) => o.kind === "backup-copy").length).toBe(site.spec.backup!.copies.length);
       expect(objects.filter((o) => o.kind === "restore-test").length).toBeGreaterThanOrEqual(1);
@@ -95,16 +108,26 @@ describe.each([
         expect(tenant).toMatchObject({ country: t.spec.country, legalEntity: t.spec.legal!.legalEntity });
         expect(tenant.regimes.length).toBeGreaterThanOrEqual(1);
         expect(tenant.reportingRoutes.length).toBeGreaterThanOrEqual(1);
-        for (const w of t.spec.workloads) expect(objects.find((o) => o.kind === "workload" && o.id === `${t.spec.tenant}-${w.name}`)).toMatchObject({ sensitivity: w.classification, criticality: w.criticality });
+        for (const w of t.spec.workloads)
+          expect(objects.find((o) => o.kind === "workload" && o.id === `${t.spec.tenant}-${w.name}`)).toMatchObject({
+            sensitivity: w.classification,
+            criticality: w.criticality,
+          });
       }
     }
   });
 
   test("typed facts carry their source document and when they were verified", () => {
     for (const site of loaded) {
-      const sourced = objectsOf(out, site.spec.site).filter((o) => ["room", "rack", "board", "ups", "pdu", "generator", "cooling"].includes(o.kind));
+      const sourced = objectsOf(out, site.spec.site).filter((o) =>
+        ["room", "rack", "board", "ups", "pdu", "generator", "cooling"].includes(o.kind),
+      );
       expect(sourced.length).toBeGreaterThan(0);
-      for (const o of sourced) expect({ id: o.id, source: o.source }).toEqual({ id: o.id, source: { document: expect.any(String), verified: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+      for (const o of sourced)
+        expect({ id: o.id, source: o.source }).toEqual({
+          id: o.id,
+          source: { document: expect.any(String), verified: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+        });
     }
   });
 });

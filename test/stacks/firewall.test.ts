@@ -53,7 +53,12 @@ describe.each([
       expect(json.provider.fortios.map((p: Json) => p.alias).sort()).toEqual(["primary", "secondary"]);
       for (const unit of site.spec.firewall!.units) {
         const alias = `fortios.${unit.role}`;
-        expect(json.resource.fortios_system_ha[`ha_${unit.id}`]).toMatchObject({ provider: alias, priority: expect.any(Number), override: "disable", ha_mgmt_status: "enable" });
+        expect(json.resource.fortios_system_ha[`ha_${unit.id}`]).toMatchObject({
+          provider: alias,
+          priority: expect.any(Number),
+          override: "disable",
+          ha_mgmt_status: "enable",
+        });
         expect(json.resource.fortios_system_global[`global_${unit.id}`]).toMatchObject({ provider: alias, hostname: unit.hostname });
         expect(json.resource.fortios_system_interface[`interface_${unit.id}_${site.spec.firewall!.managementInterface}`]).toMatchObject({
           provider: alias,
@@ -61,7 +66,11 @@ describe.each([
           allowaccess: "ping https ssh",
         });
         const provider = json.provider.fortios.find((p: Json) => p.alias === unit.role);
-        expect(provider).toEqual({ alias: unit.role, hostname: `\${var.fortios_hostname_${unit.role}}`, token: `\${var.fortios_token_${unit.role}}` });
+        expect(provider).toEqual({
+          alias: unit.role,
+          hostname: `\${var.fortios_hostname_${unit.role}}`,
+          token: `\${var.fortios_token_${unit.role}}`,
+        });
         expect(json.variable[`fortios_hostname_${unit.role}`].default).toBe(unit.managementAddress);
         expect(json.variable[`fortios_token_${unit.role}`]).toMatchObject({ sensitive: true });
       }
@@ -88,7 +97,9 @@ describe.each([
         vdom_mode: "multi-vdom",
       });
       const management = site.spec.networks.find((n) => n.purpose === "management")!;
-      expect(Object.values(json.resource.fortios_system_apiuser)[0]).toMatchObject({ trusthost: [{ ipv4_trusthost: management.cidr, type: "ipv4-trusthost" }] });
+      expect(Object.values(json.resource.fortios_system_apiuser)[0]).toMatchObject({
+        trusthost: [{ ipv4_trusthost: management.cidr, type: "ipv4-trusthost" }],
+      });
       for (const [name, intf] of Object.entries(json.resource.fortios_system_interface as Record<string, Json>)) {
         const admin = /\b(https?|ssh|telnet|fgfm)\b/.test(intf.allowaccess ?? "");
         expect({ name, admin }).toEqual({ name, admin: intf.name === site.spec.firewall!.managementInterface });
@@ -101,12 +112,17 @@ describe.each([
   test("one VDOM per tenant, plus the shared VDOM, each tenant with its own interfaces and link", () => {
     for (const site of loaded) {
       const json = stackJson(out, `${site.spec.site}-firewall`);
-      const vdoms = Object.values(json.resource.fortios_system_vdom).map((v: any) => v.name).sort();
+      const vdoms = Object.values(json.resource.fortios_system_vdom)
+        .map((v: any) => v.name)
+        .sort();
       expect(vdoms).toEqual([site.spec.firewall!.sharedVdom, ...site.tenants.map((t) => t.spec.firewall?.vdom ?? t.spec.tenant)].sort());
       const interfaces = Object.values(json.resource.fortios_system_interface as Record<string, Json>);
       for (const t of site.tenants) {
         const vdom = t.spec.firewall?.vdom ?? t.spec.tenant;
-        for (const n of t.spec.networks) expect(interfaces).toContainEqual(expect.objectContaining({ name: `vlan${n.vlan}`, vlanid: n.vlan, type: "vlan", vdom: `\${fortios_system_vdom.${vdom}.name}` }));
+        for (const n of t.spec.networks)
+          expect(interfaces).toContainEqual(
+            expect.objectContaining({ name: `vlan${n.vlan}`, vlanid: n.vlan, type: "vlan", vdom: `\${fortios_system_vdom.${vdom}.name}` }),
+          );
       }
       expect(Object.keys(json.resource.fortios_system_vdomlink)).toHaveLength(site.tenants.length);
     }
@@ -119,7 +135,13 @@ describe.each([
         const max = Math.max(...policies.map((p) => p.policyid));
         expect({ name, max }).toEqual({ name, max: DENY_POLICY_ID });
         const deny = policies.find((p) => p.policyid === DENY_POLICY_ID)!;
-        expect(deny).toMatchObject({ action: "deny", logtraffic: "all", srcaddr: [{ name: "all" }], dstaddr: [{ name: "all" }], service: [{ name: "ALL" }] });
+        expect(deny).toMatchObject({
+          action: "deny",
+          logtraffic: "all",
+          srcaddr: [{ name: "all" }],
+          dstaddr: [{ name: "all" }],
+          service: [{ name: "ALL" }],
+        });
         const sorts = Object.values(json.resource.fortios_firewall_policy_sort as Record<string, Json>);
         expect(sorts).toHaveLength(1);
         expect(sorts[0]).toMatchObject({ sortby: "policyid", sortdirection: "ascending", vdomparam: deny.vdomparam });
@@ -151,7 +173,12 @@ describe.each([
         const shared = policiesOf(stackJson(out, `${site.spec.site}-firewall`));
         for (const egress of tenantPolicies.filter((p) => p.dstintf.some((i: Json) => i.name === `${link}1`))) {
           const ingress = shared.find((p) => p.policyid === egress.policyid);
-          expect({ id: egress.policyid, ingress: ingress?.srcintf }).toEqual({ id: egress.policyid, ingress: [{ name: expect.stringMatching(new RegExp(`^(\\$\\{fortios_system_interface\\.interface_${link}0\\.name\\}|${link}0)$`)) }] });
+          expect({ id: egress.policyid, ingress: ingress?.srcintf }).toEqual({
+            id: egress.policyid,
+            ingress: [
+              { name: expect.stringMatching(new RegExp(`^(\\$\\{fortios_system_interface\\.interface_${link}0\\.name\\}|${link}0)$`)) },
+            ],
+          });
         }
       }
     }
@@ -174,14 +201,24 @@ describe.each([
       const objects = Object.values(stackJson(out, `${site.spec.site}-facility`).resource.terraform_data).map((r: any) => r.input);
       const units = objects.filter((o) => o.role === "firewall");
       expect(units.map((u) => u.id).sort()).toEqual(site.spec.firewall!.units.map((u) => u.id).sort());
-      for (const u of units) expect(u).toMatchObject({ kind: "device", haGroup: site.spec.firewall!.haGroup.name, model: site.spec.firewall!.model, firmware: site.spec.firewall!.firmware, vdomLicences: site.spec.firewall!.vdomLicences });
+      for (const u of units)
+        expect(u).toMatchObject({
+          kind: "device",
+          haGroup: site.spec.firewall!.haGroup.name,
+          model: site.spec.firewall!.model,
+          firmware: site.spec.firewall!.firmware,
+          vdomLicences: site.spec.firewall!.vdomLicences,
+        });
     }
   });
 
   test("FortiOS provider pinned as fortinetdev/fortios ~> 1.25 in every firewall stack, credentials as variables only", () => {
     for (const site of loaded) {
       for (const { name, json } of firewallStacks(out, site)) {
-        expect({ name, p: json.terraform.required_providers.fortios }).toEqual({ name, p: { source: "fortinetdev/fortios", version: "~> 1.25" } });
+        expect({ name, p: json.terraform.required_providers.fortios }).toEqual({
+          name,
+          p: { source: "fortinetdev/fortios", version: "~> 1.25" },
+        });
         for (const p of json.provider.fortios) expect(p.token).toMatch(/^\$\{var\.fortios_token_(primary|secondary)\}$/);
         expect(json.provider.vsphere).toBeUndefined();
       }

@@ -41,7 +41,9 @@ describe("lifecycle states", () => {
   test("a removed tenant keeps its stack with removed blocks for everything it had", () => {
     const sites = copySites();
     const before = stackJson(synthOk(sites), "tiny-alpha");
-    const addresses = Object.entries(before.resource as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+    const addresses = Object.entries(before.resource as Record<string, object>).flatMap(([type, byName]) =>
+      Object.keys(byName).map((n) => `${type}.${n}`),
+    );
     edit(sites, "tiny/tenants/alpha.yaml", "hostMunicipality: true\n", "hostMunicipality: true\nlifecycle: removed\n");
     const after = stackJson(synthOk(sites), "tiny-alpha");
     expect(after.resource).toBeUndefined();
@@ -51,7 +53,10 @@ describe("lifecycle states", () => {
 
   test("a removed tenant's VDOM, link and interfaces leave the firewall through removed blocks; its VDOM stack keeps removed blocks for everything", () => {
     const sites = copySites();
-    const addressesOf = (json: Record<string, any>) => Object.entries((json.resource ?? {}) as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+    const addressesOf = (json: Record<string, any>) =>
+      Object.entries((json.resource ?? {}) as Record<string, object>).flatMap(([type, byName]) =>
+        Object.keys(byName).map((n) => `${type}.${n}`),
+      );
     const before = synthOk(sites);
     const fwBefore = addressesOf(stackJson(before, "tiny-firewall"));
     const vdomBefore = addressesOf(stackJson(before, "tiny-alpha-fw"));
@@ -62,7 +67,9 @@ describe("lifecycle states", () => {
     const removed = fw.removed.map((r: { from: string }) => r.from);
     // Box-wide objects of the tenant are removed blocks (forgotten, not destroyed); its policies in the shared VDOM just go.
     expect(removed.sort()).toEqual(gone.filter((a) => /^fortios_system_(vdom|vdomlink|interface)\./.test(a)).sort());
-    expect(removed).toEqual(expect.arrayContaining(["fortios_system_vdom.alpha", "fortios_system_vdomlink.alpha", "fortios_system_interface.interface_vlan110"]));
+    expect(removed).toEqual(
+      expect.arrayContaining(["fortios_system_vdom.alpha", "fortios_system_vdomlink.alpha", "fortios_system_interface.interface_vlan110"]),
+    );
     expect(fw.removed.every((r: { lifecycle: { destroy: boolean } }) => r.lifecycle.destroy === false)).toBe(true);
     const vdom = stackJson(after, "tiny-alpha-fw");
     expect(vdom.resource).toBeUndefined();
@@ -81,7 +88,12 @@ describe("lifecycle states", () => {
 
   test("a removed host leaves the cluster and becomes a removed block; an unmanaged host is only a device", () => {
     const sites = copySites();
-    edit(sites, "tiny/site.yaml", "        vmotionAddress: 10.0.11.12\n", "        vmotionAddress: 10.0.11.12\n        lifecycle: removed\n");
+    edit(
+      sites,
+      "tiny/site.yaml",
+      "        vmotionAddress: 10.0.11.12\n",
+      "        vmotionAddress: 10.0.11.12\n        lifecycle: removed\n",
+    );
     const out = synthOk(sites);
     const json = stackJson(out, "tiny-vsphere");
     expect(json.resource.vsphere_host.esx02).toBeUndefined();

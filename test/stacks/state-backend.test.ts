@@ -20,15 +20,28 @@ describe("per-stack state", () => {
   });
 
   test("pg: one schema per stack, no credential in the connection string", () => {
-    const { vsphere, tenant, text } = synthWithState("state:\n  backend: pg\n  pgHost: postgres://tfstate.tiny.example/terraform?sslmode=verify-full\n");
-    expect(vsphere.terraform.backend.pg).toEqual({ conn_str: "postgres://tfstate.tiny.example/terraform?sslmode=verify-full", schema_name: "tiny_vsphere" });
+    const { vsphere, tenant, text } = synthWithState(
+      "state:\n  backend: pg\n  pgHost: postgres://tfstate.tiny.example/terraform?sslmode=verify-full\n",
+    );
+    expect(vsphere.terraform.backend.pg).toEqual({
+      conn_str: "postgres://tfstate.tiny.example/terraform?sslmode=verify-full",
+      schema_name: "tiny_vsphere",
+    });
     expect(tenant.terraform.backend.pg.schema_name).toBe("tiny_alpha");
     expect(text).not.toMatch(/password|access_key|secret_key|token/i);
   });
 
   test("s3: a key per site and stack, lock file in the bucket, no access keys", () => {
-    const { vsphere, text } = synthWithState("state:\n  backend: s3\n  s3Bucket: tfstate\n  s3Region: us-east-1\n  s3Endpoint: https://minio.tiny.example\n");
-    expect(vsphere.terraform.backend.s3).toMatchObject({ bucket: "tfstate", key: "tiny/tiny-vsphere.tfstate", use_lockfile: true, encrypt: true, use_path_style: true });
+    const { vsphere, text } = synthWithState(
+      "state:\n  backend: s3\n  s3Bucket: tfstate\n  s3Region: us-east-1\n  s3Endpoint: https://minio.tiny.example\n",
+    );
+    expect(vsphere.terraform.backend.s3).toMatchObject({
+      bucket: "tfstate",
+      key: "tiny/tiny-vsphere.tfstate",
+      use_lockfile: true,
+      encrypt: true,
+      use_path_style: true,
+    });
     expect(text).not.toMatch(/access_key|secret_key|token/i);
   });
 
@@ -39,8 +52,14 @@ describe("per-stack state", () => {
   });
 
   test("remote: a workspace per stack, no token", () => {
-    const { vsphere, text } = synthWithState("state:\n  backend: remote\n  remoteHostname: tfe.tiny.example\n  remoteOrganization: tiny\n  remoteWorkspacePrefix: room-\n");
-    expect(vsphere.terraform.backend.remote).toEqual({ hostname: "tfe.tiny.example", organization: "tiny", workspaces: { name: "room-tiny-vsphere" } });
+    const { vsphere, text } = synthWithState(
+      "state:\n  backend: remote\n  remoteHostname: tfe.tiny.example\n  remoteOrganization: tiny\n  remoteWorkspacePrefix: room-\n",
+    );
+    expect(vsphere.terraform.backend.remote).toEqual({
+      hostname: "tfe.tiny.example",
+      organization: "tiny",
+      workspaces: { name: "room-tiny-vsphere" },
+    });
     expect(text).not.toMatch(/token/i);
   });
 
