@@ -1,27 +1,30 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { copySites, edit, load, runSynth, tempDir } from "../helpers";
-import { at, broken, escape, expectOnly, where, type Edit } from "../spec-error-matchers";
+import { load } from "../helpers";
+import {
+  ALPHA,
+  at,
+  broken,
+  expectOnly,
+  printed,
+  reportsOnly,
+  SITE,
+  sites,
+  synthRefuses,
+  type Edit,
+  type Mistake,
+} from "../spec-error-matchers";
 
 /**
  * Bad facility, backup and legal input, one mistake at a time: each test copies the valid tiny site
  * (whose site.yaml ends with a valid facility: and backup: section, and whose alpha.yaml holds a valid
  * legal: section), injects one mistake and asserts the file, line and column (found from the injected
  * text, never hard-coded), JSON pointer and message the loader reports, and that nothing else is.
+ * Mistakes of the same shape are rows of a table (see Mistake in spec-error-matchers).
  *
  * A room that is merely not redundant (one UPS, one power path, one supply a device) is not bad input:
  * the policy rules judge it, the loader must load it.
  */
-
-const SITE = "tiny/site.yaml";
-const ALPHA = "tiny/tenants/alpha.yaml";
-
-/** A copy of the tiny site with the edits applied. */
-function sites(...edits: Edit[]): string {
-  const dir = copySites();
-  for (const [file, find, replace] of edits) edit(dir, file, find, replace);
-  return dir;
-}
 
 /** The tiny fixture's PDU ids, as an unknown-PDU message lists them. */
 const PDUS = "r1-pdu-a, r1-pdu-b, r2-pdu-a, r2-pdu-b";
@@ -50,7 +53,7 @@ const REPOSITORY = "rack: r1, model: Dell R760xd2, capacityTb: 200, immutable: t
 const THRESHOLDS = "lowCritical: 10, lowWarning: 15, highWarning: 27, highCritical: 32";
 
 test("the tiny fixture loads without errors, with the facility, backup and legal sections the tests break", () => {
-  const loaded = load(copySites());
+  const loaded = load(sites());
   const spec = loaded.sites[0].spec;
   expect(spec.facility?.pdus?.map((p) => p.id)).toEqual(["r1-pdu-a", "r1-pdu-b", "r2-pdu-a", "r2-pdu-b"]);
   expect(spec.backup?.classes.map((c) => c.id)).toEqual(["gold", "silver"]);
@@ -170,143 +173,105 @@ describe("power paths: UPS, boards, PDUs, cooling", () => {
     });
   });
 
-  test("a board on path C", () => {
-    const { dir, errors } = broken([SITE, "{ id: board-b, path: B,", "{ id: board-b, path: C,"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: board-b", "C, room"),
-      pointer: "/facility/boards/1/path",
-      message: /^expected one of "A", "B", found "C"$/,
-    });
-  });
-
-  test("a UPS fed from an unknown board", () => {
-    const { dir, errors } = broken([SITE, "board: board-b, modules", "board: board-x, modules"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: ups-b", "board-x"),
-      pointer: "/facility/ups/1/board",
-      message: /^unknown board "board-x"; expected one of board-a, board-b$/,
-    });
-  });
-
-  test("a PDU on an unknown UPS", () => {
-    const { dir, errors } = broken([SITE, "{ id: r2-pdu-b, rack: r2, ups: ups-b", "{ id: r2-pdu-b, rack: r2, ups: ups-x"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: r2-pdu-b", "ups-x"),
-      pointer: "/facility/pdus/3/ups",
-      message: /^unknown UPS "ups-x"; expected one of ups-a, ups-b$/,
-    });
-  });
-
-  test("a PDU in an unknown rack", () => {
-    const { dir, errors } = broken([SITE, "{ id: r2-pdu-b, rack: r2,", "{ id: r2-pdu-b, rack: r9,"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: r2-pdu-b", "r9,"),
-      pointer: "/facility/pdus/3/rack",
-      message: /^unknown rack "r9"; expected one of r1, r2$/,
-    });
-  });
-
-  test("a generator backing an unknown board", () => {
-    const { dir, errors } = broken([SITE, "feeds: [board-a, board-b]", "feeds: [board-a, board-x]"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: gen1", "board-x"),
-      pointer: "/facility/generators/0/feeds/1",
-      message: /^unknown board "board-x"; expected one of board-a, board-b$/,
-    });
-  });
-
-  test("a cooling unit fed from an unknown board", () => {
-    const { dir, errors } = broken([
-      SITE,
-      "{ id: crac2, room: room-a, kw: 20, feed: board-b }",
-      "{ id: crac2, room: room-a, kw: 20, feed: board-x }",
-    ]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: crac2", "board-x"),
-      pointer: "/facility/cooling/1/feed",
-      message: /^unknown board or UPS "board-x"; expected one of board-a, board-b, ups-a, ups-b$/,
-    });
-  });
-
-  test("two PDUs with the same id: the second, naming the first", () => {
-    const { dir, errors } = broken([SITE, "  devices:\n", "    - { id: r1-pdu-a, rack: r2, ups: ups-b, capacityKw: 7.4 }\n  devices:\n"]);
-    const first = at(dir, SITE, "{ id: r1-pdu-a", "r1-pdu-a", 0);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: r1-pdu-a", "r1-pdu-a", 1),
-      pointer: "/facility/pdus/4/id",
-      message: new RegExp(`^duplicate PDU id "r1-pdu-a"; first defined at ${escape(where(SITE, first))}$`),
-    });
-  });
+  test.each<Mistake>([
+    [
+      "a board on path C",
+      [SITE, "{ id: board-b, path: B,", "{ id: board-b, path: C,"],
+      [SITE, "{ id: board-b", "C, room"],
+      "/facility/boards/1/path",
+      /^expected one of "A", "B", found "C"$/,
+    ],
+    [
+      "a UPS fed from an unknown board",
+      [SITE, "board: board-b, modules", "board: board-x, modules"],
+      [SITE, "{ id: ups-b", "board-x"],
+      "/facility/ups/1/board",
+      /^unknown board "board-x"; expected one of board-a, board-b$/,
+    ],
+    [
+      "a PDU on an unknown UPS",
+      [SITE, "{ id: r2-pdu-b, rack: r2, ups: ups-b", "{ id: r2-pdu-b, rack: r2, ups: ups-x"],
+      [SITE, "{ id: r2-pdu-b", "ups-x"],
+      "/facility/pdus/3/ups",
+      /^unknown UPS "ups-x"; expected one of ups-a, ups-b$/,
+    ],
+    [
+      "a PDU in an unknown rack",
+      [SITE, "{ id: r2-pdu-b, rack: r2,", "{ id: r2-pdu-b, rack: r9,"],
+      [SITE, "{ id: r2-pdu-b", "r9,"],
+      "/facility/pdus/3/rack",
+      /^unknown rack "r9"; expected one of r1, r2$/,
+    ],
+    [
+      "a generator backing an unknown board",
+      [SITE, "feeds: [board-a, board-b]", "feeds: [board-a, board-x]"],
+      [SITE, "id: gen1", "board-x"],
+      "/facility/generators/0/feeds/1",
+      /^unknown board "board-x"; expected one of board-a, board-b$/,
+    ],
+    [
+      "a cooling unit fed from an unknown board",
+      [SITE, "{ id: crac2, room: room-a, kw: 20, feed: board-b }", "{ id: crac2, room: room-a, kw: 20, feed: board-x }"],
+      [SITE, "id: crac2", "board-x"],
+      "/facility/cooling/1/feed",
+      /^unknown board or UPS "board-x"; expected one of board-a, board-b, ups-a, ups-b$/,
+    ],
+    [
+      "two PDUs with the same id: the second, naming the first",
+      [SITE, "  devices:\n", "    - { id: r1-pdu-a, rack: r2, ups: ups-b, capacityKw: 7.4 }\n  devices:\n"],
+      [SITE, "{ id: r1-pdu-a", "r1-pdu-a", 1],
+      "/facility/pdus/4/id",
+      (earlier) => new RegExp(`^duplicate PDU id "r1-pdu-a"; first defined at ${earlier(SITE, "{ id: r1-pdu-a", "r1-pdu-a", 0)}$`),
+    ],
+  ])("%s", reportsOnly);
 });
 
 describe("devices: racks, ids, power entries", () => {
-  test("a facility device in an unknown rack", () => {
-    const { dir, errors } = broken([SITE, "      rack: r2\n      model: Dell", "      rack: r9\n      model: Dell"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "rack: r9", "r9"),
-      pointer: "/facility/devices/1/rack",
-      message: /^unknown rack "r9"; expected one of r1, r2$/,
-    });
-  });
-
-  test("a backup repository in an unknown rack", () => {
-    const { dir, errors } = broken(repository("rack: r9, model: Dell R760xd2, capacityTb: 200, immutable: true"));
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: repo1", "r9,"),
-      pointer: "/backup/repositories/0/rack",
-      message: /^unknown rack "r9"; expected one of r1, r2$/,
-    });
-  });
-
-  test("a facility device whose id is a host's name: at the device, naming the host", () => {
-    const { dir, errors } = broken([SITE, "  power:\n", "    - { id: esx02, role: other, rack: r2, model: KVM switch }\n  power:\n"]);
-    const host = at(dir, SITE, "- name: esx02", "esx02");
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: esx02", "esx02"),
-      pointer: "/facility/devices/2/id",
-      message: new RegExp(`^duplicate device id "esx02"; first defined at ${escape(where(SITE, host))}$`),
-    });
-  });
-
-  test("a backup repository whose id is a facility device's", () => {
-    const { dir, errors } = broken([
-      SITE,
-      "backup:\n  room: room-a\n",
-      "backup:\n  room: room-a\n  repositories:\n    - { id: core1, rack: r1, model: Dell R760xd2, capacityTb: 200, immutable: true }\n",
-    ]);
-    const first = at(dir, SITE, "- id: core1", "core1");
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: core1", "core1"),
-      pointer: "/backup/repositories/0/id",
-      message: new RegExp(`^duplicate device id "core1"; first defined at ${escape(where(SITE, first))}$`),
-    });
-  });
-
-  test("a facility.power entry for a device that does not exist: reported once, at the key", () => {
-    const ghost: Edit = [
-      SITE,
-      "    esx02: [{ pdu: r2-pdu-a, watts: 600 }",
-      "    esx09: [{ pdu: r2-pdu-a, watts: 600 }, { pdu: r2-pdu-b, watts: 600 }]\n    esx02: [{ pdu: r2-pdu-a, watts: 600 }",
-    ];
-    const { dir, errors } = broken(ghost);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "esx09:", "esx09"),
-      pointer: "/facility/power/esx09",
-      message: new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`),
-    });
-  });
+  test.each<Mistake>([
+    [
+      "a facility device in an unknown rack",
+      [SITE, "      rack: r2\n      model: Dell", "      rack: r9\n      model: Dell"],
+      [SITE, "rack: r9", "r9"],
+      "/facility/devices/1/rack",
+      /^unknown rack "r9"; expected one of r1, r2$/,
+    ],
+    [
+      "a backup repository in an unknown rack",
+      repository("rack: r9, model: Dell R760xd2, capacityTb: 200, immutable: true"),
+      [SITE, "id: repo1", "r9,"],
+      "/backup/repositories/0/rack",
+      /^unknown rack "r9"; expected one of r1, r2$/,
+    ],
+    [
+      "a facility device whose id is a host's name: at the device, naming the host",
+      [SITE, "  power:\n", "    - { id: esx02, role: other, rack: r2, model: KVM switch }\n  power:\n"],
+      [SITE, "{ id: esx02", "esx02"],
+      "/facility/devices/2/id",
+      (earlier) => new RegExp(`^duplicate device id "esx02"; first defined at ${earlier(SITE, "- name: esx02", "esx02")}$`),
+    ],
+    [
+      "a backup repository whose id is a facility device's",
+      [
+        SITE,
+        "backup:\n  room: room-a\n",
+        "backup:\n  room: room-a\n  repositories:\n    - { id: core1, rack: r1, model: Dell R760xd2, capacityTb: 200, immutable: true }\n",
+      ],
+      [SITE, "{ id: core1", "core1"],
+      "/backup/repositories/0/id",
+      (earlier) => new RegExp(`^duplicate device id "core1"; first defined at ${earlier(SITE, "- id: core1", "core1")}$`),
+    ],
+    [
+      "a facility.power entry for a device that does not exist: reported once, at the key",
+      [
+        SITE,
+        "    esx02: [{ pdu: r2-pdu-a, watts: 600 }",
+        "    esx09: [{ pdu: r2-pdu-a, watts: 600 }, { pdu: r2-pdu-b, watts: 600 }]\n    esx02: [{ pdu: r2-pdu-a, watts: 600 }",
+      ],
+      [SITE, "esx09:", "esx09"],
+      "/facility/power/esx09",
+      new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`),
+    ],
+  ])("%s", reportsOnly);
 });
 
 describe("links to unknown devices", () => {
@@ -352,30 +317,26 @@ describe("links to unknown devices", () => {
     });
   });
 
-  test("a backup repository's link: the repository is a device too", () => {
-    const { dir, errors } = broken(repository(`${REPOSITORY}, links: [{ port: eth0, peer: core9, peerPort: eth1/1/10 }]`));
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: repo1", "core9"),
-      pointer: "/backup/repositories/0/links/0/peer",
-      message: /^unknown device "core9"; expected one of core1, core2, esx01, esx02, fc-a, fc-b, fw-a, fw-b, repo1, san1, san1-a, san1-b$/,
-    });
-  });
-
-  test("a facility.links entry for a device that does not exist: reported once, at the key", () => {
-    const ghost: Edit = [
-      SITE,
-      "    esx02: [{ port: vmnic2, peer: core1",
-      "    esx09: [{ port: vmnic2, peer: core1, peerPort: eth1/1/9 }]\n    esx02: [{ port: vmnic2, peer: core1",
-    ];
-    const { dir, errors } = broken(ghost);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "esx09:", "esx09"),
-      pointer: "/facility/links/esx09",
-      message: new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`),
-    });
-  });
+  test.each<Mistake>([
+    [
+      "a backup repository's link: the repository is a device too",
+      repository(`${REPOSITORY}, links: [{ port: eth0, peer: core9, peerPort: eth1/1/10 }]`),
+      [SITE, "id: repo1", "core9"],
+      "/backup/repositories/0/links/0/peer",
+      /^unknown device "core9"; expected one of core1, core2, esx01, esx02, fc-a, fc-b, fw-a, fw-b, repo1, san1, san1-a, san1-b$/,
+    ],
+    [
+      "a facility.links entry for a device that does not exist: reported once, at the key",
+      [
+        SITE,
+        "    esx02: [{ port: vmnic2, peer: core1",
+        "    esx09: [{ port: vmnic2, peer: core1, peerPort: eth1/1/9 }]\n    esx02: [{ port: vmnic2, peer: core1",
+      ],
+      [SITE, "esx09:", "esx09"],
+      "/facility/links/esx09",
+      new RegExp(`^unknown device "esx09"; expected one of ${DEVICES}$`),
+    ],
+  ])("%s", reportsOnly);
 });
 
 describe("sensors", () => {
@@ -403,147 +364,104 @@ describe("sensors", () => {
     expect(() => load(sites([SITE, THRESHOLDS, "lowCritical: -5, lowWarning: 0.5, highWarning: 27, highCritical: 27.5"]))).not.toThrow();
   });
 
-  test("an unknown alarm route", () => {
-    const { dir, errors } = broken([SITE, "hysteresis: 1, route: on-call", "hysteresis: 1, route: pager"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: r1-inlet", "pager"),
-      pointer: "/facility/sensors/0/route",
-      message: /^unknown alarm route "pager"; expected one of office, on-call$/,
-    });
-  });
-
-  test("a sensor with both rack and room", () => {
-    const { dir, errors } = broken([SITE, "{ id: r1-inlet, rack: r1,", "{ id: r1-inlet, rack: r1, room: room-a,"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: r1-inlet", "{"),
-      pointer: "/facility/sensors/0",
-      message: /^expected a sensor in either a rack or a room, found an object with fields id, rack, room, measure, /,
-    });
-  });
-
-  test("a sensor with neither rack nor room", () => {
-    const { dir, errors } = broken([SITE, "{ id: r1-inlet, rack: r1,", "{ id: r1-inlet,"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: r1-inlet", "{"),
-      pointer: "/facility/sensors/0",
-      message: /^expected a sensor in either a rack or a room, found an object with fields id, measure, /,
-    });
-  });
-
-  test("a sensor in an unknown room", () => {
-    const { dir, errors } = broken([SITE, "{ id: r1-inlet, rack: r1,", "{ id: r1-inlet, room: room-z,"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: r1-inlet", "room-z"),
-      pointer: "/facility/sensors/0/room",
-      message: /^unknown room "room-z"; expected one of room-a$/,
-    });
-  });
+  test.each<Mistake>([
+    [
+      "an unknown alarm route",
+      [SITE, "hysteresis: 1, route: on-call", "hysteresis: 1, route: pager"],
+      [SITE, "id: r1-inlet", "pager"],
+      "/facility/sensors/0/route",
+      /^unknown alarm route "pager"; expected one of office, on-call$/,
+    ],
+    [
+      "a sensor with both rack and room",
+      [SITE, "{ id: r1-inlet, rack: r1,", "{ id: r1-inlet, rack: r1, room: room-a,"],
+      [SITE, "id: r1-inlet", "{"],
+      "/facility/sensors/0",
+      /^expected a sensor in either a rack or a room, found an object with fields id, rack, room, measure, /,
+    ],
+    [
+      "a sensor with neither rack nor room",
+      [SITE, "{ id: r1-inlet, rack: r1,", "{ id: r1-inlet,"],
+      [SITE, "id: r1-inlet", "{"],
+      "/facility/sensors/0",
+      /^expected a sensor in either a rack or a room, found an object with fields id, measure, /,
+    ],
+    [
+      "a sensor in an unknown room",
+      [SITE, "{ id: r1-inlet, rack: r1,", "{ id: r1-inlet, room: room-z,"],
+      [SITE, "id: r1-inlet", "room-z"],
+      "/facility/sensors/0/room",
+      /^unknown room "room-z"; expected one of room-a$/,
+    ],
+  ])("%s", reportsOnly);
 });
 
 describe("backup", () => {
-  test("an unknown room for the backup", () => {
-    const { dir, errors } = broken([SITE, "backup:\n  room: room-a", "backup:\n  room: room-z"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "room: room-z", "room-z"),
-      pointer: "/backup/room",
-      message: /^unknown room "room-z"; expected one of room-a$/,
-    });
-  });
-
-  test("a backup class with no RPO: at the class", () => {
-    const { dir, errors } = broken([SITE, "{ id: silver, rpoHours: 24, ", "{ id: silver, "]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: silver,", "{"),
-      pointer: "/backup/classes/1/rpoHours",
-      message: /^missing required field "rpoHours"$/,
-    });
-  });
-
-  test("a backup class with an RPO of 0 hours", () => {
-    const { dir, errors } = broken([SITE, "{ id: silver, rpoHours: 24,", "{ id: silver, rpoHours: 0,"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "{ id: silver,", "0,"),
-      pointer: "/backup/classes/1/rpoHours",
-      message: /> 0, found 0$/,
-    });
-  });
-
-  test("backup.defaults naming an unknown class", () => {
-    const { dir, errors } = broken([SITE, "standard: silver, low: silver", "standard: bronze, low: silver"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "defaults:", "bronze"),
-      pointer: "/backup/defaults/standard",
-      message: /^unknown backup class "bronze"; expected one of gold, silver$/,
-    });
-  });
-
-  test("a copy of an unknown class", () => {
-    const { dir, errors } = broken([SITE, "{ id: silver-local, class: silver", "{ id: silver-local, class: bronze"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: silver-local", "bronze"),
-      pointer: "/backup/copies/2/class",
-      message: /^unknown backup class "bronze"; expected one of gold, silver$/,
-    });
-  });
-
-  test("a copy in an unknown room", () => {
-    const { dir, errors } = broken([
-      SITE,
-      "{ id: silver-local, class: silver, room: room-a",
-      "{ id: silver-local, class: silver, room: room-z",
-    ]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: silver-local", "room-z"),
-      pointer: "/backup/copies/2/room",
-      message: /^unknown room "room-z"; expected one of room-a$/,
-    });
-  });
-
-  test("a copy with both room and site", () => {
-    const { dir, errors } = broken([
-      SITE,
-      "{ id: gold-offsite, class: gold, site:",
-      "{ id: gold-offsite, class: gold, room: room-a, site:",
-    ]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: gold-offsite", "{"),
-      pointer: "/backup/copies/1",
-      message:
-        /^expected a copy either in a room of this site, or at another site with offsiteKm, found an object with fields id, class, room, site, offsiteKm, media, immutable$/,
-    });
-  });
-
-  test("a copy at another site without offsiteKm", () => {
-    const { dir, errors } = broken([SITE, "offsiteKm: 18, ", ""]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: gold-offsite", "{"),
-      pointer: "/backup/copies/1",
-      message:
-        /^expected a copy either in a room of this site, or at another site with offsiteKm, found an object with fields id, class, site, media, immutable$/,
-    });
-  });
-
-  test("evidence about an unknown object", () => {
-    const { dir, errors } = broken([SITE, "about: gold", "about: platinum"]);
-    expectOnly(errors, {
-      file: SITE,
-      ...at(dir, SITE, "id: rt-gold", "platinum"),
-      pointer: "/backup/evidence/0/about",
-      message: /^unknown facility object "platinum"; expected one of board-a, board-b, /,
-    });
-  });
+  test.each<Mistake>([
+    [
+      "an unknown room for the backup",
+      [SITE, "backup:\n  room: room-a", "backup:\n  room: room-z"],
+      [SITE, "room: room-z", "room-z"],
+      "/backup/room",
+      /^unknown room "room-z"; expected one of room-a$/,
+    ],
+    [
+      "a backup class with no RPO: at the class",
+      [SITE, "{ id: silver, rpoHours: 24, ", "{ id: silver, "],
+      [SITE, "{ id: silver,", "{"],
+      "/backup/classes/1/rpoHours",
+      /^missing required field "rpoHours"$/,
+    ],
+    [
+      "a backup class with an RPO of 0 hours",
+      [SITE, "{ id: silver, rpoHours: 24,", "{ id: silver, rpoHours: 0,"],
+      [SITE, "{ id: silver,", "0,"],
+      "/backup/classes/1/rpoHours",
+      /> 0, found 0$/,
+    ],
+    [
+      "backup.defaults naming an unknown class",
+      [SITE, "standard: silver, low: silver", "standard: bronze, low: silver"],
+      [SITE, "defaults:", "bronze"],
+      "/backup/defaults/standard",
+      /^unknown backup class "bronze"; expected one of gold, silver$/,
+    ],
+    [
+      "a copy of an unknown class",
+      [SITE, "{ id: silver-local, class: silver", "{ id: silver-local, class: bronze"],
+      [SITE, "id: silver-local", "bronze"],
+      "/backup/copies/2/class",
+      /^unknown backup class "bronze"; expected one of gold, silver$/,
+    ],
+    [
+      "a copy in an unknown room",
+      [SITE, "{ id: silver-local, class: silver, room: room-a", "{ id: silver-local, class: silver, room: room-z"],
+      [SITE, "id: silver-local", "room-z"],
+      "/backup/copies/2/room",
+      /^unknown room "room-z"; expected one of room-a$/,
+    ],
+    [
+      "a copy with both room and site",
+      [SITE, "{ id: gold-offsite, class: gold, site:", "{ id: gold-offsite, class: gold, room: room-a, site:"],
+      [SITE, "id: gold-offsite", "{"],
+      "/backup/copies/1",
+      /^expected a copy either in a room of this site, or at another site with offsiteKm, found an object with fields id, class, room, site, offsiteKm, media, immutable$/,
+    ],
+    [
+      "a copy at another site without offsiteKm",
+      [SITE, "offsiteKm: 18, ", ""],
+      [SITE, "id: gold-offsite", "{"],
+      "/backup/copies/1",
+      /^expected a copy either in a room of this site, or at another site with offsiteKm, found an object with fields id, class, site, media, immutable$/,
+    ],
+    [
+      "evidence about an unknown object",
+      [SITE, "about: gold", "about: platinum"],
+      [SITE, "id: rt-gold", "platinum"],
+      "/backup/evidence/0/about",
+      /^unknown facility object "platinum"; expected one of board-a, board-b, /,
+    ],
+  ])("%s", reportsOnly);
 
   test.each(["gen1", "on-call", "r1-inlet"])("evidence about %s (a generator, an alarm route, a sensor) loads", (about) => {
     expect(() => load(sites([SITE, "about: gold", `about: ${about}`]))).not.toThrow();
@@ -551,15 +469,22 @@ describe("backup", () => {
 });
 
 describe("workloads and backup classes", () => {
-  test("a VM whose criticality maps to no backup class (standard removed from backup.defaults)", () => {
-    const { dir, errors } = broken([SITE, "standard: silver, low: silver", "low: silver"]);
-    expectOnly(errors, {
-      file: ALPHA,
-      ...at(dir, ALPHA, "criticality: standard", "standard"),
-      pointer: "/workloads/2/criticality",
-      message: /^criticality standard maps to no backup class: add it to backup\.defaults in site\.yaml or give the workload backupClass$/,
-    });
-  });
+  test.each<Mistake>([
+    [
+      "a VM whose criticality maps to no backup class (standard removed from backup.defaults)",
+      [SITE, "standard: silver, low: silver", "low: silver"],
+      [ALPHA, "criticality: standard", "standard"],
+      "/workloads/2/criticality",
+      /^criticality standard maps to no backup class: add it to backup\.defaults in site\.yaml or give the workload backupClass$/,
+    ],
+    [
+      "a workload backupClass naming an unknown class",
+      [ALPHA, "    criticality: life-and-health\n", "    criticality: life-and-health\n    backupClass: platinum\n"],
+      [ALPHA, "backupClass: platinum", "platinum"],
+      "/workloads/1/backupClass",
+      /^unknown backup class "platinum"; expected one of gold, silver$/,
+    ],
+  ])("%s", reportsOnly);
 
   test("a workload of two VMs whose criticality maps to no class: reported once, at the workload", () => {
     const { dir, errors } = broken([SITE, "critical: gold, ", ""]);
@@ -584,20 +509,6 @@ describe("workloads and backup classes", () => {
     ).not.toThrow();
   });
 
-  test("a workload backupClass naming an unknown class", () => {
-    const { dir, errors } = broken([
-      ALPHA,
-      "    criticality: life-and-health\n",
-      "    criticality: life-and-health\n    backupClass: platinum\n",
-    ]);
-    expectOnly(errors, {
-      file: ALPHA,
-      ...at(dir, ALPHA, "backupClass: platinum", "platinum"),
-      pointer: "/workloads/1/backupClass",
-      message: /^unknown backup class "platinum"; expected one of gold, silver$/,
-    });
-  });
-
   test("a workload backupClass when the site declares no backup", () => {
     const { dir, errors } = broken(
       [SITE, /^backup:\n[\s\S]*$/m, ""],
@@ -614,15 +525,29 @@ describe("workloads and backup classes", () => {
 });
 
 describe("tenant legal section", () => {
-  test("missing legalEntity: at the legal section", () => {
-    const { dir, errors } = broken([ALPHA, "  legalEntity: Alpha kommune (org. no. 999 999 999)\n", ""]);
-    expectOnly(errors, {
-      file: ALPHA,
-      ...at(dir, ALPHA, "  analysisDate:", "analysisDate"),
-      pointer: "/legal/legalEntity",
-      message: /^missing required field "legalEntity"$/,
-    });
-  });
+  test.each<Mistake>([
+    [
+      "missing legalEntity: at the legal section",
+      [ALPHA, "  legalEntity: Alpha kommune (org. no. 999 999 999)\n", ""],
+      [ALPHA, "  analysisDate:", "analysisDate"],
+      "/legal/legalEntity",
+      /^missing required field "legalEntity"$/,
+    ],
+    [
+      "an empty list of reporting routes",
+      [ALPHA, /^ {2}reportingRoutes:\n.*\n/m, "  reportingRoutes: []\n"],
+      [ALPHA, "reportingRoutes: []", "[]"],
+      "/legal/reportingRoutes",
+      /fewer than 1 item.*, found a list of 0$/,
+    ],
+    [
+      "a reporting route without its channel",
+      [ALPHA, ', channel: "https://nsm.no/varsle" }', " }"],
+      [ALPHA, "regime: digitalsikkerhetsloven", "{"],
+      "/legal/reportingRoutes/0/channel",
+      /^missing required field "channel"$/,
+    ],
+  ])("%s", reportsOnly);
 
   test("no reportingRoutes at all", () => {
     const { dir, errors } = broken([ALPHA, /^ {2}reportingRoutes:\n.*\n/m, ""]);
@@ -632,26 +557,6 @@ describe("tenant legal section", () => {
       ...at(dir, ALPHA, "  legalEntity:", "legalEntity"),
       pointer: "/legal/reportingRoutes",
       message: /^missing required field "reportingRoutes"$/,
-    });
-  });
-
-  test("an empty list of reporting routes", () => {
-    const { dir, errors } = broken([ALPHA, /^ {2}reportingRoutes:\n.*\n/m, "  reportingRoutes: []\n"]);
-    expectOnly(errors, {
-      file: ALPHA,
-      ...at(dir, ALPHA, "reportingRoutes: []", "[]"),
-      pointer: "/legal/reportingRoutes",
-      message: /fewer than 1 item.*, found a list of 0$/,
-    });
-  });
-
-  test("a reporting route without its channel", () => {
-    const { dir, errors } = broken([ALPHA, ', channel: "https://nsm.no/varsle" }', " }"]);
-    expectOnly(errors, {
-      file: ALPHA,
-      ...at(dir, ALPHA, "regime: digitalsikkerhetsloven", "{"),
-      pointer: "/legal/reportingRoutes/0/channel",
-      message: /^missing required field "channel"$/,
     });
   });
 });
@@ -706,27 +611,14 @@ describe("dates that are not dates", () => {
 describe("synth CLI with a bad facility", () => {
   test("exits 2, prints file:line:col: /pointer: message, no stack trace, writes nothing", () => {
     const dir = sites([SITE, "psus: [{ pdu: r1-pdu-a, watts: 300 }", "psus: [{ pdu: r9-pdu-x, watts: 300 }"]);
-    const parent = tempDir("out-");
-    const outDir = join(parent, "out");
-
-    const r = runSynth(["--sites", dir, "--out", outDir]);
-
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe("");
-    const pos = at(dir, SITE, "r9-pdu-x");
-    expect(r.stderr.trimEnd().split("\n")).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `(^|/)tiny/site\\.yaml:${pos.line}:${pos.col}: /facility/devices/0/psus/0/pdu: unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`,
-        ),
-      ),
-      "1 error(s); nothing was written.",
+    synthRefuses(dir, [
+      printed({
+        file: SITE,
+        ...at(dir, SITE, "r9-pdu-x"),
+        pointer: "/facility/devices/0/psus/0/pdu",
+        message: new RegExp(`^unknown PDU "r9-pdu-x"; expected one of ${PDUS}$`),
+      }),
     ]);
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(r.stderr).not.toMatch(/internal error|Error:/i);
-    expect(existsSync(outDir)).toBe(false);
-    expect(readdirSync(parent)).toEqual([]);
-    expect(existsSync(join(dir, "tiny", "ipam.lock.yaml"))).toBe(false);
   });
 
   test("several facility mistakes at once: all reported, in file order, exit 2", () => {
@@ -734,21 +626,19 @@ describe("synth CLI with a bad facility", () => {
       [SITE, "board: board-b, modules", "board: board-x, modules"],
       [SITE, "hysteresis: 1, route: on-call", "hysteresis: 1, route: pager"],
     );
-    const outDir = join(tempDir("out-"), "out");
-
-    const r = runSynth(["--sites", dir, "--out", outDir]);
-
-    expect(r.code).toBe(2);
-    const board = at(dir, SITE, "{ id: ups-b", "board-x");
-    const route = at(dir, SITE, "id: r1-inlet", "pager");
-    expect(r.stderr.trimEnd().split("\n")).toEqual([
-      expect.stringMatching(new RegExp(`tiny/site\\.yaml:${board.line}:${board.col}: /facility/ups/1/board: unknown board "board-x"; `)),
-      expect.stringMatching(
-        new RegExp(`tiny/site\\.yaml:${route.line}:${route.col}: /facility/sensors/0/route: unknown alarm route "pager"; `),
-      ),
-      "2 error(s); nothing was written.",
+    synthRefuses(dir, [
+      printed({
+        file: SITE,
+        ...at(dir, SITE, "{ id: ups-b", "board-x"),
+        pointer: "/facility/ups/1/board",
+        message: /^unknown board "board-x"; /,
+      }),
+      printed({
+        file: SITE,
+        ...at(dir, SITE, "id: r1-inlet", "pager"),
+        pointer: "/facility/sensors/0/route",
+        message: /^unknown alarm route "pager"; /,
+      }),
     ]);
-    expect(r.stderr).not.toMatch(/^\s+at /m);
-    expect(existsSync(outDir)).toBe(false);
   });
 });
