@@ -8,11 +8,11 @@ import { evaluationDate } from "./cli/as-of";
 import { writeFileAtomic } from "./cli/atomic-write";
 import { reportFailure } from "./cli/synth";
 import { newApp, synthesizeSites } from "./cli/synthesize";
-import { loadSites } from "./spec/load-sites";
+import { planSites } from "./plan/plan-sites";
 
 function run(): number {
   try {
-    const loaded = loadSites(resolve(process.env.ROOM_SITES ?? "sites"), { asOf: evaluationDate(undefined), site: process.env.ROOM_SITE });
+    const loaded = planSites(resolve(process.env.ROOM_SITES ?? "sites"), { asOf: evaluationDate(undefined), site: process.env.ROOM_SITE });
     synthesizeSites(newApp(), loaded);
     for (const plan of loaded.ipam.values()) if (plan.changed) writeFileAtomic(plan.lockPath, plan.text);
     return 0;

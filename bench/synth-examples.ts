@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { newApp, summarize, synthesizeSites } from "../cli/synthesize";
-import { loadSites } from "../spec/load-sites";
+import { planSites } from "../plan/plan-sites";
 
 const runs = Number(process.argv[2] ?? 3);
 const sitesDir = resolve(process.argv[3] ?? "sites");
@@ -22,7 +22,7 @@ let stacks = 0;
 for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(join(tmpdir(), "bench-"));
   const t0 = performance.now();
-  const loaded = loadSites(sitesDir, { asOf });
+  const loaded = planSites(sitesDir, { asOf });
   const t1 = performance.now();
   synthesizeSites(newApp(out), loaded);
   const t2 = performance.now();

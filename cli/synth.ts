@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadSites } from "../spec/load-sites";
+import { planSites } from "../plan/plan-sites";
 import { formatSpecError, SpecErrors } from "../spec/spec-error";
 import { evaluationDate } from "./as-of";
 import { replaceDirectory, writeFileAtomic } from "./atomic-write";
@@ -37,7 +37,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
     const asOf = evaluationDate(values["as-of"]);
     const sitesDir = resolve(values.sites ?? "sites");
     const outDir = resolve(values.out ?? "cdktf.out");
-    const loaded = loadSites(sitesDir, { asOf, site: values.site });
+    const loaded = planSites(sitesDir, { asOf, site: values.site });
 
     const workLists = loaded.sites.map((s) => ({
       site: s.spec.site,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { ValidateProviderPresence } from "cdktf/lib/validations";
-import type { LoadedSites } from "../spec/load-sites";
+import type { PlannedSites } from "../plan/plan-sites";
 import { addSiteStacks } from "../stacks/site-stacks";
 
 export interface StackSummary {
@@ -14,7 +14,7 @@ export interface StackSummary {
 }
 
 /** Builds every stack of the loaded sites into `app` and synthesizes them into its outdir. */
-export function synthesizeSites(app: App, loaded: LoadedSites): void {
+export function synthesizeSites(app: App, loaded: PlannedSites): void {
   const stacks = loaded.sites.map((site) => addSiteStacks(app, site));
   // cdktf's own validations are skipped (see newApp); keep the one that matters: every resource has its provider.
   const missing = stacks

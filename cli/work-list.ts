@@ -1,4 +1,4 @@
-import type { WorkItem } from "../spec/ipam";
+import type { WorkItem } from "../plan/addresses/allocate-addresses";
 
 /** The DNS and directory work list for one site, as plain text an admin can act on. */
 export function formatWorkList(site: string, work: readonly WorkItem[]): string {

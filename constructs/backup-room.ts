@@ -1,10 +1,21 @@
 import { Construct } from "constructs";
-import type { SiteFile, Source } from "../spec/types";
+import type { Backup, Source, SyslogTarget } from "../spec/types";
 import { FacilityObject, sourcedFields } from "./facility-object";
 
 export interface BackupRoomProps {
-  /** The site spec: its `backup:` section and syslog targets. */
-  readonly site: SiteFile;
+  readonly siteName: string;
+  /**
+   * The backup room, classes, copies and evidence.
+   * @default none: only the log collectors are recorded (the rules then report the missing backup)
+   */
+  readonly backup?: Backup;
+  /** Log collectors (retention, TLS). */
+  readonly syslog: readonly SyslogTarget[];
+  /**
+   * Where typed facts come from when they name no source of their own.
+   * @default no source recorded
+   */
+  readonly defaultSource?: Source;
 }
 
 /** The vSphere tag that selects a backup class's VMs (backup software selects VMs by tag). */
@@ -18,11 +29,10 @@ export const backupTagOf = (cls: { id: string; tag?: string }) => cls.tag ?? `ba
  * The repository servers are devices (PowerAndCooling); the class tags are in the vSphere stack.
  */
 export class BackupRoom extends Construct {
-  constructor(scope: Construct, id: string, { site }: BackupRoomProps) {
+  constructor(scope: Construct, id: string, { siteName: s, backup, syslog, defaultSource }: BackupRoomProps) {
     super(scope, id);
-    const s = site.site;
-    const sourced = (own?: Source) => sourcedFields(site, own);
-    for (const target of site.syslog) {
+    const sourced = (own?: Source) => sourcedFields(defaultSource, own);
+    for (const target of syslog) {
       new FacilityObject(this, s, "log-collector", target.host, {
         port: target.port,
         tls: target.protocol === "tls",
@@ -30,7 +40,6 @@ export class BackupRoom extends Construct {
         retentionMonths: target.retentionMonths ?? null,
       });
     }
-    const backup = site.backup;
     if (!backup) return;
     new FacilityObject(this, s, "backup-room", backup.room, {
       roomId: backup.room,

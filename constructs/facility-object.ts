@@ -1,6 +1,6 @@
 import { DataResource } from "cdktf";
 import type { Construct } from "constructs";
-import type { SiteFile, Source } from "../spec/types";
+import type { Source } from "../spec/types";
 import { addressName } from "./stable-address";
 
 /** Fields of a facility object besides kind, id and site (see "The facility vocabulary" in the design). */
@@ -22,7 +22,7 @@ export class FacilityObject extends DataResource {
 }
 
 /** The `source` field of a typed fact: its own source, else the facility's default; none if neither. */
-export function sourcedFields(site: SiteFile, own?: Source): { source?: Source } {
-  const src = own ?? site.facility?.defaultSource;
+export function sourcedFields(defaultSource: Source | undefined, own?: Source): { source?: Source } {
+  const src = own ?? defaultSource;
   return src ? { source: { document: src.document, verified: src.verified } } : {};
 }

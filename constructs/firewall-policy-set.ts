@@ -9,7 +9,7 @@ import { FirewallserviceGroup } from "../.gen/providers/fortios/firewallservice-
 import { FirewallVip } from "../.gen/providers/fortios/firewall-vip";
 import { RouterStatic } from "../.gen/providers/fortios/router-static";
 import { SystemZone } from "../.gen/providers/fortios/system-zone";
-import type { VdomPlan } from "../spec/firewall/plan-types";
+import type { VdomPlan } from "../plan/firewall/plan-types";
 import { pinAddress } from "./stable-address";
 
 export interface FirewallPolicySetProps {

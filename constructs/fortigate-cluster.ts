@@ -1,8 +1,8 @@
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { FirewallDoSpolicy } from "../.gen/providers/fortios/firewall-do-spolicy";
 import { LogsyslogdSetting } from "../.gen/providers/fortios/logsyslogd-setting";
-import { FortiosProvider } from "../.gen/providers/fortios/provider";
+import type { FortiosProvider } from "../.gen/providers/fortios/provider";
 import { SystemApiuser } from "../.gen/providers/fortios/system-apiuser";
 import { SystemGlobal } from "../.gen/providers/fortios/system-global";
 import { SystemHa } from "../.gen/providers/fortios/system-ha";
@@ -10,18 +10,29 @@ import { SystemInterface } from "../.gen/providers/fortios/system-interface";
 import { SystemNtp } from "../.gen/providers/fortios/system-ntp";
 import { SystemVdom } from "../.gen/providers/fortios/system-vdom";
 import { SystemVdomlink } from "../.gen/providers/fortios/system-vdomlink";
-import type { FirewallPlan } from "../spec/firewall/plan-types";
+import { linkEnd, MANAGEMENT_VDOM } from "../plan/firewall/fortios-names";
+import type { FirewallPlan, VdomPlan, VlanInterface } from "../plan/firewall/plan-types";
 import { prefixOf } from "../spec/ipv4";
-import type { FirewallUnit, SiteFile } from "../spec/types";
+import type { FirewallUnit, Network, SiteFirewall, SyslogTarget } from "../spec/types";
 import { FirewallPolicySet } from "./firewall-policy-set";
-import { addRemovedBlock } from "./removed-blocks";
-import { addressName, pinAddress } from "./stable-address";
+import { fortiosProvider } from "./fortios-provider";
+import { sensitiveVariable } from "./plan-time-variable";
+import { removedBlocksFor } from "./removed-blocks";
+import { pinAddress } from "./stable-address";
 
 export interface FortigateClusterProps {
-  /** The site spec; its `firewall` section describes the pair. */
-  readonly site: SiteFile;
-  /** VDOMs, interfaces and policies computed from the flow matrix. */
+  /** The pair: model, units, HA group, ports, internet uplink, shared VDOM, API user, DoS thresholds. */
+  readonly firewall: SiteFirewall;
+  /** VDOMs, interfaces and policies compiled from the flow matrix. */
   readonly plan: FirewallPlan;
+  /** The network of the units' reserved management ports (and of the API user's trusted hosts). */
+  readonly managementNetwork: Network;
+  readonly ntpServers: readonly string[];
+  /**
+   * The log collector the units send to.
+   * @default none: no syslog setting is written (the rules report the missing collector)
+   */
+  readonly syslog?: SyslogTarget;
 }
 
 /** DoS thresholds on the internet edge unless the spec sets others (FortiOS anomaly names). */
@@ -35,44 +46,13 @@ export const DEFAULT_DOS_THRESHOLDS: Readonly<Record<string, number>> = {
   icmp_sweep: 100,
 };
 
-/** Name of the sensitive variable with a unit's REST API token (TF_VAR_<name> at plan time). */
-export const tokenVariable = (role: FirewallUnit["role"]) => `fortios_token_${role}`;
+/** Box-wide objects live in the `global` scope of the FortiOS API. */
+const GLOBAL = "global";
 
-/** Name of the variable with a unit's API address (default its management address from the spec). */
-export const hostnameVariable = (role: FirewallUnit["role"]) => `fortios_hostname_${role}`;
-
-/** A stack variable, created once per stack however many constructs ask for it. */
-function variableOnce(scope: Construct, name: string, config: ConstructorParameters<typeof TerraformVariable>[2]): TerraformVariable {
-  const existing = TerraformStack.of(scope).node.tryFindChild(name) as TerraformVariable | undefined;
-  if (existing) return existing;
-  const v = new TerraformVariable(TerraformStack.of(scope), name, config);
-  v.overrideLogicalId(name);
-  return v;
-}
-
-/**
- * Provider for one unit. Hostname and token are plan-time variables: the hostname defaults to the
- * unit's management address from the spec (TF_VAR_fortios_hostname_<role> overrides it), the token
- * is sensitive and has no default (TF_VAR_fortios_token_<role>).
- */
-export function fortiosProvider(scope: Construct, unit: FirewallUnit, alias?: string): FortiosProvider {
-  const token = variableOnce(scope, tokenVariable(unit.role), {
-    type: "string",
-    sensitive: true,
-    nullable: false,
-    description: `REST API token of the ${unit.role} FortiGate ${unit.id}; supply at plan time (TF_VAR_${tokenVariable(unit.role)}).`,
-  });
-  const hostname = variableOnce(scope, hostnameVariable(unit.role), {
-    type: "string",
-    default: unit.managementAddress,
-    description: `API address of the ${unit.role} FortiGate ${unit.id} (its reserved management interface).`,
-  });
-  return new FortiosProvider(scope, alias ? `fortios-${alias}` : "fortios", {
-    alias,
-    hostname: hostname.stringValue,
-    token: token.stringValue,
-  });
-}
+/** The unit's reserved HA management port routes through the management network's gateway. */
+const managementRoute = (fw: SiteFirewall, management: Network) => [
+  { id: 1, interface: fw.managementInterface, gateway: management.gateway, dst: "0.0.0.0/0" },
+];
 
 /**
  * The FortiGate pair as an active-passive FGCP cluster, and the box-wide objects of the multi-VDOM
@@ -83,40 +63,53 @@ export function fortiosProvider(scope: Construct, unit: FirewallUnit, alias?: st
  * monitored uplinks, a reserved HA management interface per unit; HTTPS-only admin with TLS 1.2+,
  * strong crypto, an idle timeout and lockout; admin access (HTTPS, SSH) only on the management port and
  * the API user's trusted hosts limited to the management network; NTP and syslog to the site's
- * collector. (Both units are devices in the facility stack, recorded by PowerAndCooling.) Settings FGCP does not synchronize (hostname, priority, override, the reserved management
- * interface) go to each unit through its own provider alias; everything else goes to the primary.
+ * collector. (Both units are devices in the facility stack, recorded by PowerAndCooling.) Settings
+ * FGCP does not synchronize (hostname, priority, override, the reserved management interface) go to
+ * each unit through its own provider alias; everything else goes to the primary.
  */
 export class FortigateCluster extends Construct {
-  constructor(scope: Construct, id: string, props: FortigateClusterProps) {
-    super(scope, id);
-    const { site, plan } = props;
-    const fw = site.firewall!;
-    const primaryUnit = fw.units.find((u) => u.role === "primary")!;
-    const primary = fortiosProvider(this, primaryUnit, "primary");
-    const global = "global";
-    const management = site.networks.find((n) => n.purpose === "management")!;
+  private readonly primary: FortiosProvider;
+  private readonly primaryUnit: FirewallUnit;
 
-    // Box-wide settings, on the primary (FGCP synchronizes them).
-    const password = variableOnce(this, "fortigate_ha_password", {
-      type: "string",
-      sensitive: true,
-      nullable: false,
-      description: "FGCP cluster password; supply at plan time (TF_VAR_fortigate_ha_password).",
-    });
-    const monitor = fw.monitorInterfaces ?? [fw.internalInterface, fw.internet.interface];
-    const mgmtRoute = [{ id: 1, interface: fw.managementInterface, gateway: management.gateway, dst: "0.0.0.0/0" }];
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: FortigateClusterProps,
+  ) {
+    super(scope, id);
+    const fw = props.firewall;
+    const primaryUnit = fw.units.find((u) => u.role === "primary");
+    if (!primaryUnit) throw new Error(`FortigateCluster: the firewall has no primary unit (the site checks require one)`);
+    this.primaryUnit = primaryUnit;
+    this.primary = fortiosProvider(this, primaryUnit, "primary");
+    this.hardenGlobalSettings();
+    this.addHighAvailability();
+    this.addTimeAndLogging();
+    this.addApiUser();
+    for (const unit of fw.units) this.addUnitSettings(unit);
+    const { vdoms, interfaces } = this.addVdomsAndInterfaces();
+    this.addRetiredVdoms();
+    this.addInternetEdge(interfaces);
+    const shared = props.plan.vdoms.find((v) => v.name === props.plan.sharedVdom);
+    const sharedVdom = vdoms.get(props.plan.sharedVdom);
+    if (!shared || !sharedVdom) throw new Error(`FortigateCluster: the plan has no shared VDOM ${props.plan.sharedVdom}`);
+    new FirewallPolicySet(this, "shared-policies", { plan: shared, provider: this.primary, interfaces, dependsOn: [sharedVdom] });
+  }
+
+  /** Box-wide settings, on the primary (FGCP synchronizes them): multi-VDOM, HTTPS-only TLS 1.2+ admin, lockout, no weak SSH. */
+  private hardenGlobalSettings(): void {
     pinAddress(
       new SystemGlobal(this, "global-primary", {
-        provider: primary,
-        hostname: primaryUnit.hostname,
+        provider: this.primary,
+        hostname: this.primaryUnit.hostname,
         vdomMode: "multi-vdom",
         longVdomName: "enable",
-        managementVdom: "root",
+        managementVdom: MANAGEMENT_VDOM,
         adminHttpsRedirect: "enable",
         adminHttpsSslVersions: "tlsv1-2 tlsv1-3",
         sslMinProtoVersion: "TLSv1-2",
         strongCrypto: "enable",
-        admintimeout: fw.adminTimeoutMinutes,
+        admintimeout: this.props.firewall.adminTimeoutMinutes,
         adminTelnet: "disable",
         adminLockoutThreshold: 3,
         adminLockoutDuration: 300,
@@ -124,213 +117,198 @@ export class FortigateCluster extends Construct {
         sshHmacMd5: "disable",
         sshKexSha1: "disable",
         sshMacWeak: "disable",
-        vdomparam: global,
+        vdomparam: GLOBAL,
       }),
       "global",
-      primaryUnit.id,
+      this.primaryUnit.id,
     );
-    const hbdev = fw.heartbeatInterfaces.map((h) => `${h} 50`).join(" ");
+  }
+
+  /** FGCP active-passive: encrypted, authenticated heartbeats, session pickup, monitored uplinks, the password a plan-time variable. */
+  private addHighAvailability(): void {
+    const { firewall: fw, managementNetwork } = this.props;
+    const password = sensitiveVariable(
+      this,
+      "fortigate_ha_password",
+      "FGCP cluster password; supply at plan time (TF_VAR_fortigate_ha_password).",
+    );
+    const monitor = fw.monitorInterfaces ?? [fw.internalInterface, fw.internet.interface];
     pinAddress(
       new SystemHa(this, "ha-primary", {
-        provider: primary,
+        provider: this.primary,
         mode: "a-p",
         groupName: fw.haGroup.name,
         groupId: fw.haGroup.id,
         password: password.stringValue,
-        hbdev,
+        hbdev: fw.heartbeatInterfaces.map((h) => `${h} 50`).join(" "),
         encryption: "enable",
         authentication: "enable",
         sessionPickup: "enable",
         sessionPickupConnectionless: "enable",
         monitor: monitor.join(" "),
         override: "disable",
-        priority: primaryUnit.priority ?? 200,
+        priority: this.primaryUnit.priority ?? 200,
         haMgmtStatus: "enable",
-        haMgmtInterfaces: mgmtRoute,
-        vdomparam: global,
+        haMgmtInterfaces: managementRoute(fw, managementNetwork),
+        vdomparam: GLOBAL,
       }),
       "ha",
-      primaryUnit.id,
+      this.primaryUnit.id,
     );
+  }
+
+  /** NTP from the site's servers; syslog to its collector (TLS where the collector speaks it). */
+  private addTimeAndLogging(): void {
+    const { ntpServers, syslog: collector } = this.props;
     pinAddress(
       new SystemNtp(this, "ntp", {
-        provider: primary,
+        provider: this.primary,
         ntpsync: "enable",
         type: "custom",
         syncinterval: 60,
-        ntpserver: site.ntp.map((server, i) => ({ id: i + 1, server })),
-        vdomparam: global,
+        ntpserver: ntpServers.map((server, i) => ({ id: i + 1, server })),
+        vdomparam: GLOBAL,
       }),
       "ntp",
     );
-    const collector = site.syslog[0];
-    if (collector) {
-      pinAddress(
-        new LogsyslogdSetting(this, "syslog", {
-          provider: primary,
-          status: "enable",
-          server: collector.host,
-          port: collector.port,
-          mode: collector.protocol === "udp" ? "udp" : "reliable",
-          encAlgorithm: collector.protocol === "tls" ? "high" : "disable",
-          facility: "local7",
-          vdomparam: global,
-        }),
-        "syslog",
-      );
-    }
+    if (!collector) return;
+    pinAddress(
+      new LogsyslogdSetting(this, "syslog", {
+        provider: this.primary,
+        status: "enable",
+        server: collector.host,
+        port: collector.port,
+        mode: collector.protocol === "udp" ? "udp" : "reliable",
+        encAlgorithm: collector.protocol === "tls" ? "high" : "disable",
+        facility: "local7",
+        vdomparam: GLOBAL,
+      }),
+      "syslog",
+    );
+  }
+
+  /** The REST API user Terraform works through, trusted only from the management network. */
+  private addApiUser(): void {
+    const { firewall: fw, managementNetwork } = this.props;
     pinAddress(
       new SystemApiuser(this, "api-user", {
-        provider: primary,
+        provider: this.primary,
         name: fw.apiUser,
         accprofile: "super_admin",
         updateIfExist: true,
-        trusthost: [{ id: 1, type: "ipv4-trusthost", ipv4Trusthost: management.cidr }],
-        vdom: [{ name: "root" }],
+        trusthost: [{ id: 1, type: "ipv4-trusthost", ipv4Trusthost: managementNetwork.cidr }],
+        vdom: [{ name: MANAGEMENT_VDOM }],
         comments: "Terraform; created at bootstrap, trusted hosts limited to the management network",
-        vdomparam: global,
+        vdomparam: GLOBAL,
       }),
       "api-user",
       fw.apiUser,
     );
+  }
 
-    // Per unit, through its own alias: what FGCP does not synchronize.
-    for (const unit of fw.units) {
-      const provider = unit.role === "primary" ? primary : fortiosProvider(this, unit, unit.role);
-      if (unit.role !== "primary") {
-        pinAddress(
-          new SystemGlobal(this, `global-${unit.id}`, { provider, hostname: unit.hostname, vdomparam: global }),
-          "global",
-          unit.id,
-        );
-        pinAddress(
-          new SystemHa(this, `ha-${unit.id}`, {
-            provider,
-            override: "disable",
-            priority: unit.priority ?? 100,
-            haMgmtStatus: "enable",
-            haMgmtInterfaces: mgmtRoute,
-            vdomparam: global,
-          }),
-          "ha",
-          unit.id,
-        );
-      }
+  /** Per unit, through its own alias: what FGCP does not synchronize (hostname, priority, the reserved management port). */
+  private addUnitSettings(unit: FirewallUnit): void {
+    const { firewall: fw, managementNetwork } = this.props;
+    const provider = unit.role === "primary" ? this.primary : fortiosProvider(this, unit, unit.role);
+    if (unit.role !== "primary") {
+      pinAddress(new SystemGlobal(this, `global-${unit.id}`, { provider, hostname: unit.hostname, vdomparam: GLOBAL }), "global", unit.id);
       pinAddress(
-        new SystemInterface(this, `mgmt-${unit.id}`, {
+        new SystemHa(this, `ha-${unit.id}`, {
           provider,
-          name: fw.managementInterface,
-          vdom: "root",
-          ip: `${unit.managementAddress}/${prefixOf(management.cidr)}`,
-          allowaccess: "ping https ssh",
-          description: `reserved HA management interface of ${unit.id}`,
-          updateIfExist: true,
-          vdomparam: global,
+          override: "disable",
+          priority: unit.priority ?? 100,
+          haMgmtStatus: "enable",
+          haMgmtInterfaces: managementRoute(fw, managementNetwork),
+          vdomparam: GLOBAL,
         }),
-        "interface",
+        "ha",
         unit.id,
-        fw.managementInterface,
       );
     }
+    pinAddress(
+      new SystemInterface(this, `mgmt-${unit.id}`, {
+        provider,
+        name: fw.managementInterface,
+        vdom: MANAGEMENT_VDOM,
+        ip: `${unit.managementAddress}/${prefixOf(managementNetwork.cidr)}`,
+        allowaccess: "ping https ssh",
+        description: `reserved HA management interface of ${unit.id}`,
+        updateIfExist: true,
+        vdomparam: GLOBAL,
+      }),
+      "interface",
+      unit.id,
+      fw.managementInterface,
+    );
+  }
 
-    // VDOMs, links and interfaces.
-    const vdoms = new Map<string, SystemVdom>();
-    for (const v of plan.vdoms)
-      vdoms.set(v.name, pinAddress(new SystemVdom(this, `vdom-${v.name}`, { provider: primary, name: v.name, vdomparam: global }), v.name));
-    const vdomRef = (name: string) => vdoms.get(name)?.name ?? name;
-    const interfaces = new Map<string, string>();
+  /** Every VDOM of the plan with its VLAN interfaces and inter-VDOM link; the untagged internet port into the shared VDOM. */
+  private addVdomsAndInterfaces(): { vdoms: Map<string, SystemVdom>; interfaces: Map<string, string> } {
+    const { firewall: fw, plan } = this.props;
+    const box: BoxObjects = {
+      provider: this.primary,
+      internetPort: fw.internet.interface,
+      internalPort: fw.internalInterface,
+      sharedVdom: plan.sharedVdom,
+      vdoms: new Map(),
+      interfaces: new Map(),
+    };
+    for (const v of plan.vdoms) pinAddress(vdomOf(this, box, v.name), v.name);
     if (!fw.internet.vlan) {
       const internet = pinAddress(
         new SystemInterface(this, "internet", {
-          provider: primary,
+          provider: this.primary,
           name: fw.internet.interface,
-          vdom: vdomRef(plan.sharedVdom),
+          vdom: box.vdoms.get(plan.sharedVdom)?.name ?? plan.sharedVdom,
           ip: fw.internet.address,
           role: "wan",
           // Explicitly ping only: overwrites any admin protocol left on the internet port.
           allowaccess: "ping",
           description: "internet uplink",
           updateIfExist: true,
-          vdomparam: global,
+          vdomparam: GLOBAL,
         }),
         "interface",
         fw.internet.interface,
       );
-      interfaces.set(fw.internet.interface, internet.name);
+      box.interfaces.set(fw.internet.interface, internet.name);
     }
-    for (const i of plan.vlanInterfaces) {
-      const vlan = pinAddress(
-        new SystemInterface(this, `vlan-${i.name}`, {
-          provider: primary,
-          name: i.name,
-          type: "vlan",
-          interface: i.network === "internet" ? fw.internet.interface : fw.internalInterface,
-          vlanid: i.vlan,
-          vdom: vdomRef(i.vdom),
-          ip: i.ip,
-          role: i.network === "internet" ? "wan" : "lan",
-          allowaccess: "ping",
-          description: i.description,
-          vdomparam: global,
-        }),
-        "interface",
-        i.name,
-      );
-      interfaces.set(i.name, vlan.name);
-    }
-    for (const v of plan.vdoms) {
-      if (!v.link) continue;
-      const link = pinAddress(
-        new SystemVdomlink(this, `link-${v.link}`, { provider: primary, name: v.link, type: "ppp", vdomparam: global }),
-        v.link,
-      );
-      // FortiOS creates the two ends with the link; these adopt them and place them in their VDOMs.
-      for (const [end, vdom] of [
-        ["0", plan.sharedVdom],
-        ["1", v.name],
-      ] as const) {
-        const linkEnd = pinAddress(
-          new SystemInterface(this, `link-${v.link}${end}`, {
-            provider: primary,
-            name: `${link.name}${end}`,
-            type: "vdom-link",
-            vdom: vdomRef(vdom),
-            autogenerated: "auto",
-            allowaccess: "ping",
-            description: `link ${plan.sharedVdom} <-> ${v.name}`,
-            vdomparam: global,
-          }),
-          "interface",
-          `${v.link}${end}`,
-        );
-        interfaces.set(`${v.link}${end}`, linkEnd.name);
-      }
-    }
+    for (const i of plan.vlanInterfaces) addVlanInterface(this, box, i);
+    for (const v of plan.vdoms) addVdomLink(this, box, v);
+    return { vdoms: box.vdoms, interfaces: box.interfaces };
+  }
 
-    // Removed tenants: their VDOM, link and interfaces leave through `removed` blocks (destroyed only when
-    // the tenant file approves it).
+  /**
+   * Removed tenants: their VDOM, link and interfaces leave through `removed` blocks (destroyed only
+   * when the tenant file approves it), listed by drawing them as they were.
+   */
+  private addRetiredVdoms(): void {
+    const { firewall: fw, plan } = this.props;
     const stack = TerraformStack.of(this);
     for (const r of plan.retired) {
-      const addresses = [
-        `fortios_system_vdom.${addressName(r.vdom.name)}`,
-        ...(r.vdom.link
-          ? [
-              `fortios_system_vdomlink.${addressName(r.vdom.link)}`,
-              `fortios_system_interface.${addressName("interface", `${r.vdom.link}0`)}`,
-              `fortios_system_interface.${addressName("interface", `${r.vdom.link}1`)}`,
-            ]
-          : []),
-        ...r.vlanInterfaces.map((i) => `fortios_system_interface.${addressName("interface", i.name)}`),
-      ];
-      for (const address of addresses) addRemovedBlock(stack, address, r.destroy);
+      removedBlocksFor(stack, r.destroy, (scratch) => {
+        const box: BoxObjects = {
+          provider: fortiosProvider(scratch, this.primaryUnit, "primary"),
+          internetPort: fw.internet.interface,
+          internalPort: fw.internalInterface,
+          sharedVdom: plan.sharedVdom,
+          vdoms: new Map(),
+          interfaces: new Map(),
+        };
+        pinAddress(vdomOf(scratch, box, r.vdom.name), r.vdom.name);
+        for (const i of r.vlanInterfaces) addVlanInterface(scratch, box, i);
+        addVdomLink(scratch, box, r.vdom);
+      });
     }
+  }
 
-    // The shared VDOM: internet edge with DoS protection, and its policies.
-    const shared = plan.vdoms.find((v) => v.name === plan.sharedVdom)!;
+  /** The DoS policy on the internet interface of the shared VDOM: every anomaly blocked and logged above its threshold. */
+  private addInternetEdge(interfaces: ReadonlyMap<string, string>): void {
+    const { firewall: fw, plan } = this.props;
     const thresholds = { ...DEFAULT_DOS_THRESHOLDS, ...(fw.dos ?? {}) };
     pinAddress(
       new FirewallDoSpolicy(this, "dos", {
-        provider: primary,
+        provider: this.primary,
         policyid: 1,
         name: "internet-edge",
         status: "enable",
@@ -347,11 +325,79 @@ export class FortigateCluster extends Construct {
       "dos",
       "internet-edge",
     );
-    new FirewallPolicySet(this, "shared-policies", {
-      plan: shared,
-      provider: primary,
-      interfaces,
-      dependsOn: [vdoms.get(plan.sharedVdom)!],
-    });
+  }
+}
+
+/** What the box-wide objects are drawn with, and the names they register for later references. */
+interface BoxObjects {
+  provider: FortiosProvider;
+  internetPort: string;
+  internalPort: string;
+  sharedVdom: string;
+  vdoms: Map<string, SystemVdom>;
+  /** Interface name -> its reference, for objects that must wait for the interface. */
+  interfaces: Map<string, string>;
+}
+
+/** A VDOM, referenced by name (a reference where it exists, so Terraform creates it first). */
+const vdomRef = (box: BoxObjects, name: string) => box.vdoms.get(name)?.name ?? name;
+
+function vdomOf(scope: Construct, box: BoxObjects, name: string): SystemVdom {
+  const vdom = new SystemVdom(scope, `vdom-${name}`, { provider: box.provider, name, vdomparam: GLOBAL });
+  box.vdoms.set(name, vdom);
+  return vdom;
+}
+
+/** A VLAN interface on the internal trunk (or the internet port for a tagged uplink), in its VDOM. */
+function addVlanInterface(scope: Construct, box: BoxObjects, i: VlanInterface): void {
+  const vlan = pinAddress(
+    new SystemInterface(scope, `vlan-${i.name}`, {
+      provider: box.provider,
+      name: i.name,
+      type: "vlan",
+      interface: i.trunk === "internet" ? box.internetPort : box.internalPort,
+      vlanid: i.vlan,
+      vdom: vdomRef(box, i.vdom),
+      ip: i.ip,
+      role: i.trunk === "internet" ? "wan" : "lan",
+      allowaccess: "ping",
+      description: i.description,
+      vdomparam: GLOBAL,
+    }),
+    "interface",
+    i.name,
+  );
+  box.interfaces.set(i.name, vlan.name);
+}
+
+/** A tenant VDOM's inter-VDOM link to the shared VDOM, and its two ends placed in their VDOMs. */
+function addVdomLink(scope: Construct, box: BoxObjects, v: VdomPlan): void {
+  if (!v.link) return;
+  const linkName = v.link;
+  const link = pinAddress(
+    new SystemVdomlink(scope, `link-${linkName}`, { provider: box.provider, name: linkName, type: "ppp", vdomparam: GLOBAL }),
+    linkName,
+  );
+  // FortiOS creates the two ends with the link; these adopt them and place them in their VDOMs.
+  for (const [side, vdom] of [
+    ["shared", box.sharedVdom],
+    ["tenant", v.name],
+  ] as const) {
+    const end = linkEnd(linkName, side);
+    const endInterface = pinAddress(
+      new SystemInterface(scope, `link-${end}`, {
+        provider: box.provider,
+        name: linkEnd(link.name, side),
+        type: "vdom-link",
+        vdom: vdomRef(box, vdom),
+        autogenerated: "auto",
+        allowaccess: "ping",
+        description: `link ${box.sharedVdom} <-> ${v.name}`,
+        vdomparam: GLOBAL,
+      }),
+      "interface",
+      end,
+    );
+    box.interfaces.set(end, endInterface.name);
   }
 }

@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ComputeClusterVmAntiAffinityRule } from "@cdktf/provider-vsphere/lib/compute-cluster-vm-anti-affinity-rule";
 import { DataVsphereComputeCluster } from "@cdktf/provider-vsphere/lib/data-vsphere-compute-cluster";
@@ -21,18 +21,37 @@ import { Role } from "@cdktf/provider-vsphere/lib/role";
 import { Tag } from "@cdktf/provider-vsphere/lib/tag";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import type { Criticality, SiteFile, Template, Tenant, Vm } from "../spec/types";
+import type { ManagedVm, RemovedVm, Tenant, Vm } from "../plan/model";
+import { isSensitive } from "../spec/classifications";
+import type { Criticality, StoragePolicy, Template } from "../spec/types";
 import { hardenedPortGroup } from "./hardened-port-group";
-import { backupTagOf } from "./backup-room";
-import { addRemovedBlock } from "./removed-blocks";
-import { addressName, pinAddress } from "./stable-address";
+import { sensitiveVariable } from "./plan-time-variable";
+import { removedBlocksFor } from "./removed-blocks";
+import { pinAddress } from "./stable-address";
 import { TAG_CATEGORIES, type TagCategoryKey } from "./tag-vocabulary";
-import { TenantVirtualMachine } from "./tenant-virtual-machine";
+import { TenantVirtualMachine, type VmClone, type VmPlacement } from "./tenant-virtual-machine";
 import { TENANTS_FOLDER } from "./vmware-server-park";
 
 export interface MunicipalTenantProps {
-  readonly site: SiteFile;
+  /** Site id: prefixes the operator role and the site's port groups the tenant's VMs may use. */
+  readonly siteName: string;
+  /** The vCenter datacenter and distributed switch, looked up by name. */
+  readonly datacenter: string;
+  readonly distributedSwitch: string;
+  /** The tenant with its resolved VMs. */
   readonly tenant: Tenant;
+  /** The compute cluster whose resource pool keeps the plain tenant name (its own `cluster:`, else the site's first). */
+  readonly homeCluster: string;
+  /**
+   * The policy that encrypts new VMs holding personal, health or security-classified data.
+   * @default none: such VMs get their own or the default storage policy (the rules report it)
+   */
+  readonly encryptionPolicy?: StoragePolicy;
+  /**
+   * The vSphere tag of each backup class, by class id.
+   * @default no backup-class tags (the site declares no backup)
+   */
+  readonly backupTags?: ReadonlyMap<string, string>;
 }
 
 /** vSphere HA restart priority per criticality; standard keeps the cluster default (medium). */
@@ -57,7 +76,11 @@ export const TENANT_OPERATOR_PRIVILEGES = [
   "VirtualMachine.Config.Annotation",
 ];
 
-const SENSITIVE = new Set(["personal", "health", "security-classified"]);
+/** The resource pool (and its cluster) a tenant has in one compute cluster. */
+interface ClusterShare {
+  cluster: DataVsphereComputeCluster;
+  pool: ResourcePool;
+}
 
 /**
  * One municipality's share of the park, in its own stack: folder, resource pool, a vCenter role whose
@@ -70,232 +93,137 @@ const SENSITIVE = new Set(["personal", "health", "security-classified"]);
 export class MunicipalTenant extends Construct {
   readonly vms = new Map<string, TenantVirtualMachine>();
   private readonly lookups = new Map<string, Construct>();
+  private readonly clusterShares = new Map<string, ClusterShare>();
+  private readonly groupTags = new Map<string, Tag>();
+  private readonly datacenterId: string;
+  private readonly tenantTag: Tag;
+  private readonly folder: Folder;
+  private readonly role: Role;
+  private readonly networkIds = new Map<string, string>();
+  /** The directory join account's password, a plan-time variable, when the tenant declares a directory. */
+  private readonly joinPassword?: string;
 
-  constructor(scope: Construct, id: string, props: MunicipalTenantProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: MunicipalTenantProps,
+  ) {
     super(scope, id);
-    const { site, tenant } = props;
-    const t = tenant.spec;
-    const stack = TerraformStack.of(this);
-
-    const datacenter = new DataVsphereDatacenter(this, "datacenter", { name: site.vcenter.datacenter });
-    pinAddress(datacenter, "datacenter");
-    const datacenterId = datacenter.id;
+    const t = props.tenant.spec;
+    this.datacenterId = pinAddress(new DataVsphereDatacenter(this, "datacenter", { name: props.datacenter }), "datacenter").id;
     const dvs = pinAddress(
-      new DataVsphereDistributedVirtualSwitch(this, "dvs", { name: site.distributedSwitch.name, datacenterId }),
-      site.distributedSwitch.name,
+      new DataVsphereDistributedVirtualSwitch(this, "dvs", { name: props.distributedSwitch, datacenterId: this.datacenterId }),
+      props.distributedSwitch,
     );
-
-    const category = (key: TagCategoryKey) =>
-      this.lookup(`category-${key}`, () =>
-        pinAddress(new DataVsphereTagCategory(this, `category-${key}`, { name: TAG_CATEGORIES[key].name }), TAG_CATEGORIES[key].name),
-      ) as DataVsphereTagCategory;
-    const fixedTag = (key: TagCategoryKey, value: string) =>
-      this.lookup(`tag-${key}-${value}`, () =>
-        pinAddress(
-          new DataVsphereTag(this, `tag-${key}-${value}`, { name: value, categoryId: category(key).id }),
-          TAG_CATEGORIES[key].name,
-          value,
-        ),
-      ) as DataVsphereTag;
-
-    const tenantTag = pinAddress(
-      new Tag(this, "tenant-tag", { name: t.tenant, categoryId: category("tenant").id, description: t.name }),
+    this.tenantTag = pinAddress(
+      new Tag(this, "tenant-tag", { name: t.tenant, categoryId: this.category("tenant").id, description: t.name }),
       "tenant",
       t.tenant,
     );
-    const folderPath = `${TENANTS_FOLDER}/${t.tenant}`;
-    const folder = pinAddress(new Folder(this, "folder", { path: folderPath, type: "vm", datacenterId, tags: [tenantTag.id] }), t.tenant);
-    const role = pinAddress(
-      new Role(this, "role", { name: `${site.site}-${t.tenant}-operator`, rolePrivileges: TENANT_OPERATOR_PRIVILEGES }),
+    this.folder = pinAddress(
+      new Folder(this, "folder", {
+        path: `${TENANTS_FOLDER}/${t.tenant}`,
+        type: "vm",
+        datacenterId: this.datacenterId,
+        tags: [this.tenantTag.id],
+      }),
+      t.tenant,
+    );
+    this.role = pinAddress(
+      new Role(this, "role", { name: `${props.siteName}-${t.tenant}-operator`, rolePrivileges: TENANT_OPERATOR_PRIVILEGES }),
       t.tenant,
       "operator",
     );
-    const grant = (entityId: string, entityType: string, what: string) =>
-      pinAddress(
-        new EntityPermissions(this, `permissions-${what}`, {
-          entityId,
-          entityType,
-          permissions: [{ userOrGroup: t.operatorsGroup, isGroup: true, propagate: true, roleId: role.id }],
-        }),
-        t.tenant,
-        what,
-      );
-    grant(folder.id, "Folder", "folder");
-
-    // One resource pool per compute cluster the tenant uses; the tenant's own cluster keeps the plain name.
-    const homeCluster = t.cluster ?? site.clusters[0].name;
-    const clusters = new Map<string, { cluster: DataVsphereComputeCluster; pool: ResourcePool }>();
-    const inCluster = (name: string) => {
-      if (!clusters.has(name)) {
-        const cluster = pinAddress(new DataVsphereComputeCluster(this, `cluster-${name}`, { name, datacenterId }), name);
-        const suffix = name === homeCluster ? [] : [name];
-        const pool = pinAddress(
-          new ResourcePool(this, `pool-${name}`, {
-            name: t.tenant,
-            parentResourcePoolId: cluster.resourcePoolId,
-            cpuShareLevel: t.resourcePool?.cpuShares ?? "normal",
-            memoryShareLevel: t.resourcePool?.memoryShares ?? "normal",
-            cpuLimit: t.resourcePool?.cpuLimitMhz ?? -1,
-            memoryLimit: t.resourcePool?.memoryLimitGb === undefined ? -1 : t.resourcePool.memoryLimitGb * 1024,
-            tags: [tenantTag.id],
-          }),
-          t.tenant,
-          ...suffix,
-        );
-        grant(pool.id, "ResourcePool", ["pool", ...suffix].join("_"));
-        clusters.set(name, { cluster, pool });
-      }
-      return clusters.get(name)!;
-    };
-    inCluster(homeCluster);
-
-    const networkIds = new Map<string, string>();
+    this.grant(this.folder.id, "Folder", "folder");
+    this.inCluster(props.homeCluster);
+    if (t.directory) {
+      this.joinPassword = sensitiveVariable(
+        this,
+        "ad_join_password",
+        `Password of ${t.directory.joinAccount}, which joins new Windows VMs to ${t.directory.domain}; supply at plan time (TF_VAR_ad_join_password).`,
+      ).stringValue;
+    }
     for (const net of t.networks) {
       const pg = hardenedPortGroup(this, net.name, {
         name: `${t.tenant}-${net.name}`,
         distributedVirtualSwitchUuid: dvs.id,
         vlanId: net.vlan,
-        tags: [tenantTag.id],
+        tags: [this.tenantTag.id],
       });
-      networkIds.set(net.name, pg.id);
+      this.networkIds.set(net.name, pg.id);
     }
-    const networkId = (vm: Vm): string =>
-      vm.sharedNetwork
-        ? (
-            this.lookup(`net-${vm.network.name}`, () =>
-              pinAddress(
-                new DataVsphereNetwork(this, `net-${vm.network.name}`, { name: `${site.site}-${vm.network.name}`, datacenterId }),
-                "site",
-                vm.network.name,
-              ),
-            ) as DataVsphereNetwork
-          ).id
-        : networkIds.get(vm.network.name)!;
-
-    const encryption = site.storagePolicies.find((p) => p.encryption);
-    const policyId = (vm: Vm): string | undefined => {
-      // A running VM keeps the policy it has unless the spec names one: switching it to the encryption
-      // policy would encrypt it in place, which needs it powered off. The rules report it instead.
-      if (vm.workload.existing && vm.workload.storagePolicy === undefined) return undefined;
-      const policy = SENSITIVE.has(vm.workload.classification) && encryption && !vm.workload.existing ? encryption : vm.storagePolicy;
-      if (!policy) return undefined;
-      return (
-        this.lookup(`policy-${policy.id}`, () =>
-          pinAddress(new DataVsphereStoragePolicy(this, `policy-${policy.id}`, { name: policy.name }), policy.id),
-        ) as DataVsphereStoragePolicy
-      ).id;
-    };
-
-    const joinPassword = t.directory
-      ? new TerraformVariable(this, "ad_join_password", {
-          type: "string",
-          sensitive: true,
-          nullable: false,
-          description: `Password of ${t.directory.joinAccount}, which joins new Windows VMs to ${t.directory.domain}; supply at plan time (TF_VAR_ad_join_password).`,
-        })
-      : undefined;
-    joinPassword?.overrideLogicalId("ad_join_password");
-
-    const groupTags = new Map<string, Tag>();
-    const groupTag = (group: string) => {
-      if (!groupTags.has(group))
-        groupTags.set(
-          group,
-          pinAddress(
-            new Tag(this, `group-${group}`, { name: `${t.tenant}-${group}`, categoryId: category("redundancyGroup").id }),
-            "redundancy-group",
-            group,
-          ),
-        );
-      return groupTags.get(group)!;
-    };
-
-    for (const vm of tenant.vms) {
-      if (vm.lifecycle === "unmanaged") continue; // known and counted (TenantRecords), never applied
-      if (vm.lifecycle === "removed") {
-        addRemovedBlock(stack, `vsphere_virtual_machine.${addressName(vm.name)}`, vm.workload.destroyApproved);
-        if (RESTART_PRIORITY[vm.workload.criticality]) addRemovedBlock(stack, `vsphere_ha_vm_override.${addressName(vm.name)}`, true);
+    const stack = TerraformStack.of(this);
+    for (const vm of props.tenant.vms) {
+      if (vm.kind === "unmanaged") continue; // known and counted (TenantRecords), never applied
+      if (vm.kind === "removed") {
+        removedBlocksFor(stack, vm.workload.destroyApproved, (scratch) => renderWith(scratch, props, [asManaged(vm)]), {
+          except: (scratch) => renderWith(scratch, props, []),
+        });
         continue;
       }
-      const tags = [
-        tenantTag.id,
-        fixedTag("criticality", vm.workload.criticality).id,
-        fixedTag("classification", vm.workload.classification).id,
-        fixedTag("lifecycle", vm.lifecycle).id,
-        ...(vm.backupClass ? [fixedTag("backupClass", backupTagOf(site.backup!.classes.find((c) => c.id === vm.backupClass)!)).id] : []),
-        ...(vm.workload.redundancyGroup ? [groupTag(vm.workload.redundancyGroup).id] : []),
-      ];
-      const placementLookup =
-        vm.placement.kind === "datastore-cluster"
-          ? {
-              datastoreClusterId: (
-                this.lookup(`dsc-${vm.placement.name}`, () =>
-                  pinAddress(
-                    new DataVsphereDatastoreCluster(this, `dsc-${vm.placement.name}`, { name: vm.placement.name, datacenterId }),
-                    vm.placement.name,
-                  ),
-                ) as DataVsphereDatastoreCluster
-              ).id,
-            }
-          : {
-              datastoreId: (
-                this.lookup(`ds-${vm.placement.name}`, () =>
-                  pinAddress(
-                    new DataVsphereDatastore(this, `ds-${vm.placement.name}`, { name: vm.placement.name, datacenterId }),
-                    vm.placement.name,
-                  ),
-                ) as DataVsphereDatastore
-              ).id,
-            };
-      const machine = new TenantVirtualMachine(this, `vm-${vm.name}`, {
-        vm,
-        tenant: t,
-        dns: t.dns ?? site.dns!,
-        importId: vm.workload.existing?.importId.replace(/\{name\}/g, vm.name),
-        placement: {
-          datacenterId,
-          resourcePoolId: inCluster(vm.cluster).pool.id,
-          folder: folder.path,
-          networkId: networkId(vm),
-          storagePolicyId: policyId(vm),
-          tagIds: tags,
-          templateUuid: vm.workload.existing ? undefined : this.templateId(vm.template!, datacenterId),
-          joinPassword: joinPassword?.stringValue,
-          adminPassword: !vm.workload.existing && vm.template?.os === "windows" ? this.adminPassword(vm.name) : undefined,
-          ...placementLookup,
-        },
-      });
-      this.vms.set(vm.name, machine);
-      const priority = RESTART_PRIORITY[vm.workload.criticality];
-      if (priority) {
-        pinAddress(
-          new HaVmOverride(this, `ha-${vm.name}`, {
-            computeClusterId: inCluster(vm.cluster).cluster.id,
-            virtualMachineId: machine.resource.id,
-            haVmRestartPriority: priority,
-          }),
-          vm.name,
-        );
-      }
+      this.addVm(vm);
     }
+    this.addAntiAffinityRules();
+  }
 
-    // Members of a redundancy group never share a host: a mandatory rule per cluster, enforced by DRS.
-    const groups = new Map<string, { cluster: string; ids: string[] }>();
-    for (const vm of tenant.vms) {
-      const g = vm.workload.redundancyGroup;
-      const machine = this.vms.get(vm.name);
-      if (!g || !machine) continue;
-      const key = `${g}\u0000${vm.cluster}`;
-      groups.set(key, { cluster: vm.cluster, ids: [...(groups.get(key)?.ids ?? []), machine.resource.id] });
+  /** A VM with its tags, placement and (by criticality) its HA restart priority. */
+  private addVm(vm: ManagedVm): void {
+    const w = vm.workload;
+    const backupTag = vm.backupClass === undefined ? undefined : this.props.backupTags?.get(vm.backupClass);
+    const tagIds = [
+      this.tenantTag.id,
+      this.fixedTag("criticality", w.criticality).id,
+      this.fixedTag("classification", w.classification).id,
+      this.fixedTag("lifecycle", vm.lifecycle).id,
+      ...(backupTag ? [this.fixedTag("backupClass", backupTag).id] : []),
+      ...(w.redundancyGroup ? [this.groupTag(w.redundancyGroup).id] : []),
+    ];
+    const placement: VmPlacement = {
+      resourcePoolId: this.inCluster(vm.cluster).pool.id,
+      folder: this.folder.path,
+      networkId: this.networkId(vm),
+      storagePolicyId: this.storagePolicyId(vm),
+      tagIds,
+      ...this.datastore(vm),
+    };
+    const machine =
+      vm.kind === "new"
+        ? new TenantVirtualMachine(this, `vm-${vm.name}`, { vm, placement, clone: this.clone(vm, vm.template) })
+        : new TenantVirtualMachine(this, `vm-${vm.name}`, { vm, placement });
+    this.vms.set(vm.name, machine);
+    const priority = RESTART_PRIORITY[w.criticality];
+    if (priority) {
+      pinAddress(
+        new HaVmOverride(this, `ha-${vm.name}`, {
+          computeClusterId: this.inCluster(vm.cluster).cluster.id,
+          virtualMachineId: machine.resource.id,
+          haVmRestartPriority: priority,
+        }),
+        vm.name,
+      );
     }
-    for (const [key, { cluster, ids }] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+  }
+
+  /** Members of a redundancy group never share a host: a mandatory rule per group and cluster, enforced by DRS. */
+  private addAntiAffinityRules(): void {
+    const t = this.props.tenant.spec;
+    const groups = new Map<string, { group: string; cluster: string; ids: string[] }>();
+    for (const vm of this.props.tenant.vms) {
+      const group = vm.workload.redundancyGroup;
+      const machine = this.vms.get(vm.name);
+      if (!group || !machine) continue;
+      const key = `${group}\u0000${vm.cluster}`;
+      const entry = groups.get(key) ?? { group, cluster: vm.cluster, ids: [] };
+      entry.ids.push(machine.resource.id);
+      groups.set(key, entry);
+    }
+    for (const [, { group, cluster, ids }] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       if (ids.length < 2) continue; // a group of one has nothing to keep apart; the redundancy rules report it
-      const group = key.split("\u0000")[0];
-      const suffix = cluster === homeCluster ? [] : [cluster];
+      const suffix = cluster === this.props.homeCluster ? [] : [cluster];
       pinAddress(
         new ComputeClusterVmAntiAffinityRule(this, `anti-affinity-${group}-${cluster}`, {
           name: [t.tenant, group, ...suffix].join("-"),
-          computeClusterId: inCluster(cluster).cluster.id,
+          computeClusterId: this.inCluster(cluster).cluster.id,
           virtualMachineIds: ids,
           enabled: true,
           mandatory: true,
@@ -306,51 +234,190 @@ export class MunicipalTenant extends Construct {
     }
   }
 
-  /**
-   * A unique local administrator password per new Windows VM, generated by the random provider: it
-   * lives only in Terraform state (and is replaced by LAPS once the VM is in the directory).
-   */
-  private adminPassword(vmName: string): string {
-    const stack = TerraformStack.of(this);
-    if (!stack.node.tryFindChild("random")) new RandomProvider(stack, "random");
-    return pinAddress(
-      new Password(this, `admin-password-${vmName}`, { length: 24, special: true, minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 }),
-      vmName,
-      "admin",
-    ).result;
+  /** The tenant's role granted to its operators' group on one entity (propagating to its children). */
+  private grant(entityId: string, entityType: string, what: string): void {
+    const t = this.props.tenant.spec;
+    pinAddress(
+      new EntityPermissions(this, `permissions-${what}`, {
+        entityId,
+        entityType,
+        permissions: [{ userOrGroup: t.operatorsGroup, isGroup: true, propagate: true, roleId: this.role.id }],
+      }),
+      t.tenant,
+      what,
+    );
   }
 
-  /** A data source created once and shared by every VM that needs it. */
-  private lookup(key: string, create: () => Construct): Construct {
-    if (!this.lookups.has(key)) this.lookups.set(key, create());
-    return this.lookups.get(key)!;
+  /** The tenant's resource pool in a compute cluster, created (and granted) the first time a VM needs it. */
+  private inCluster(name: string): ClusterShare {
+    const known = this.clusterShares.get(name);
+    if (known) return known;
+    const t = this.props.tenant.spec;
+    const cluster = pinAddress(new DataVsphereComputeCluster(this, `cluster-${name}`, { name, datacenterId: this.datacenterId }), name);
+    // The home cluster's pool keeps the plain tenant name; others are suffixed with their cluster.
+    const suffix = name === this.props.homeCluster ? [] : [name];
+    const pool = pinAddress(
+      new ResourcePool(this, `pool-${name}`, {
+        name: t.tenant,
+        parentResourcePoolId: cluster.resourcePoolId,
+        cpuShareLevel: t.resourcePool?.cpuShares ?? "normal",
+        memoryShareLevel: t.resourcePool?.memoryShares ?? "normal",
+        cpuLimit: t.resourcePool?.cpuLimitMhz ?? -1,
+        memoryLimit: t.resourcePool?.memoryLimitGb === undefined ? -1 : t.resourcePool.memoryLimitGb * 1024,
+        tags: [this.tenantTag.id],
+      }),
+      t.tenant,
+      ...suffix,
+    );
+    this.grant(pool.id, "ResourcePool", ["pool", ...suffix].join("_"));
+    const share = { cluster, pool };
+    this.clusterShares.set(name, share);
+    return share;
   }
 
-  private templateId(template: Template, datacenterId: string): string {
+  /** The port group of the VM's network: the tenant's own, or a site shared-services one looked up by name. */
+  private networkId(vm: ManagedVm): string {
+    const own = this.networkIds.get(vm.network.name);
+    if (!vm.sharedNetwork && own) return own;
+    const name = vm.network.name;
+    return this.lookup(`net-${name}`, () =>
+      pinAddress(
+        new DataVsphereNetwork(this, `net-${name}`, { name: `${this.props.siteName}-${name}`, datacenterId: this.datacenterId }),
+        "site",
+        name,
+      ),
+    ).id;
+  }
+
+  private storagePolicyId(vm: ManagedVm): string | undefined {
+    // A running VM keeps the policy it has unless the spec names one: switching it to the encryption
+    // policy would encrypt it in place, which needs it powered off. The rules report it instead.
+    if (vm.kind === "adopted" && vm.workload.storagePolicy === undefined) return undefined;
+    const encryption = this.props.encryptionPolicy;
+    const policy = vm.kind === "new" && isSensitive(vm.workload.classification) && encryption ? encryption : vm.storagePolicy;
+    if (!policy) return undefined;
+    return this.lookup(`policy-${policy.id}`, () =>
+      pinAddress(new DataVsphereStoragePolicy(this, `policy-${policy.id}`, { name: policy.name }), policy.id),
+    ).id;
+  }
+
+  private datastore(vm: ManagedVm): Pick<VmPlacement, "datastoreId" | "datastoreClusterId"> {
+    const { kind, name } = vm.placement;
+    if (kind === "datastore-cluster") {
+      return {
+        datastoreClusterId: this.lookup(`dsc-${name}`, () =>
+          pinAddress(new DataVsphereDatastoreCluster(this, `dsc-${name}`, { name, datacenterId: this.datacenterId }), name),
+        ).id,
+      };
+    }
+    return {
+      datastoreId: this.lookup(`ds-${name}`, () =>
+        pinAddress(new DataVsphereDatastore(this, `ds-${name}`, { name, datacenterId: this.datacenterId }), name),
+      ).id,
+    };
+  }
+
+  /** Template, directory join and a generated local administrator password (Windows) for a new VM. */
+  private clone(vm: ManagedVm, template: Template): VmClone {
+    const directory = this.props.tenant.spec.directory;
+    const joinPassword = this.joinPassword;
+    return {
+      templateUuid: this.templateId(template),
+      directory: directory && joinPassword ? { ...directory, joinPassword } : undefined,
+      adminPassword: template.os === "windows" ? adminPassword(this, vm.name) : undefined,
+    };
+  }
+
+  private templateId(template: Template): string {
     if (template.vm) {
-      const tpl = this.lookup(`template-${template.id}`, () =>
+      const name = template.vm;
+      return this.lookup(`template-${template.id}`, () =>
         pinAddress(
-          new DataVsphereVirtualMachine(this, `template-${template.id}`, { name: template.vm, datacenterId }),
+          new DataVsphereVirtualMachine(this, `template-${template.id}`, { name, datacenterId: this.datacenterId }),
           "template",
           template.id,
         ),
-      ) as DataVsphereVirtualMachine;
-      return tpl.id;
+      ).id;
     }
-    const library = this.lookup(`library-${template.contentLibrary}`, () =>
+    const libraryName = template.contentLibrary ?? "";
+    const library = this.lookup(`library-${libraryName}`, () =>
+      pinAddress(new DataVsphereContentLibrary(this, `library-${libraryName}`, { name: libraryName }), "library", libraryName),
+    );
+    return this.lookup(`item-${template.id}`, () =>
       pinAddress(
-        new DataVsphereContentLibrary(this, `library-${template.contentLibrary}`, { name: template.contentLibrary! }),
-        "library",
-        template.contentLibrary!,
-      ),
-    ) as DataVsphereContentLibrary;
-    const item = this.lookup(`item-${template.id}`, () =>
-      pinAddress(
-        new DataVsphereContentLibraryItem(this, `item-${template.id}`, { name: template.item!, libraryId: library.id, type: "ovf" }),
+        new DataVsphereContentLibraryItem(this, `item-${template.id}`, { name: template.item ?? "", libraryId: library.id, type: "ovf" }),
         "template",
         template.id,
       ),
-    ) as DataVsphereContentLibraryItem;
-    return item.id;
+    ).id;
   }
+
+  private category(key: TagCategoryKey): DataVsphereTagCategory {
+    return this.lookup(`category-${key}`, () =>
+      pinAddress(new DataVsphereTagCategory(this, `category-${key}`, { name: TAG_CATEGORIES[key].name }), TAG_CATEGORIES[key].name),
+    );
+  }
+
+  private fixedTag(key: TagCategoryKey, value: string): DataVsphereTag {
+    return this.lookup(`tag-${key}-${value}`, () =>
+      pinAddress(
+        new DataVsphereTag(this, `tag-${key}-${value}`, { name: value, categoryId: this.category(key).id }),
+        TAG_CATEGORIES[key].name,
+        value,
+      ),
+    );
+  }
+
+  private groupTag(group: string): Tag {
+    const known = this.groupTags.get(group);
+    if (known) return known;
+    const t = this.props.tenant.spec;
+    const tag = pinAddress(
+      new Tag(this, `group-${group}`, { name: `${t.tenant}-${group}`, categoryId: this.category("redundancyGroup").id }),
+      "redundancy-group",
+      group,
+    );
+    this.groupTags.set(group, tag);
+    return tag;
+  }
+
+  /** A data source created once and shared by every VM that needs it. */
+  private lookup<T extends Construct>(key: string, create: () => T): T {
+    const known = this.lookups.get(key);
+    if (known) return known as T;
+    const made = create();
+    this.lookups.set(key, made);
+    return made;
+  }
+}
+
+/**
+ * A unique local administrator password per new Windows VM, generated by the random provider: it
+ * lives only in Terraform state (and is replaced by LAPS once the VM is in the directory).
+ */
+function adminPassword(scope: Construct, vmName: string): string {
+  const stack = TerraformStack.of(scope);
+  if (!stack.node.tryFindChild("random")) new RandomProvider(stack, "random");
+  return pinAddress(
+    new Password(scope, `admin-password-${vmName}`, { length: 24, special: true, minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2 }),
+    vmName,
+    "admin",
+  ).result;
+}
+
+/** The tenant drawn with only `vms`: with a removed VM as it was, and without it, to list the VM's own resources. */
+function renderWith(scratch: TerraformStack, props: MunicipalTenantProps, vms: Vm[]): void {
+  new MunicipalTenant(scratch, "tenant", { ...props, tenant: { ...props.tenant, vms } });
+}
+
+/**
+ * A removed VM as it was while managed: adopted when it ran before Terraform, else new. The address is
+ * a stand-in: it appears only inside the VM's configuration, never in a resource address.
+ */
+export function asManaged(vm: RemovedVm): ManagedVm {
+  const { kind: _kind, existing, ...common } = vm;
+  if (existing) return { ...common, kind: "adopted", lifecycle: "active", existing, importId: "removed" };
+  const template = vm.template;
+  if (!template) throw new Error(`VM ${vm.name}: a removed new VM without its template`);
+  return { ...common, kind: "new", lifecycle: "active", template, ip: "0.0.0.0", dns: { servers: [], domain: "removed" } };
 }

@@ -1,11 +1,19 @@
 import { Construct } from "constructs";
-import { siteDevices } from "../spec/facility/devices";
-import type { SiteFile, Source } from "../spec/types";
+import type { DeviceRecord } from "../spec/facility/devices";
+import type { Facility, Rack, Room, Source } from "../spec/types";
 import { FacilityObject, sourcedFields, type FacilityFields } from "./facility-object";
 
 export interface PowerAndCoolingProps {
-  /** The site spec: rooms, racks, `facility:` and every declared device. */
-  readonly site: SiteFile;
+  readonly siteName: string;
+  readonly rooms: readonly Room[];
+  readonly racks: readonly Rack[];
+  /**
+   * Power paths, cooling, sensors and alarm routes.
+   * @default none: a site that declares no facility records only its rooms, racks and devices
+   */
+  readonly facility?: Facility;
+  /** Every physical device of the site with its supplies and links (spec/facility/devices.ts collects them). */
+  readonly devices: readonly DeviceRecord[];
 }
 
 /**
@@ -16,14 +24,13 @@ export interface PowerAndCoolingProps {
  * and alarm routes. Typed facts carry their source document and when they were last verified.
  */
 export class PowerAndCooling extends Construct {
-  constructor(scope: Construct, id: string, { site }: PowerAndCoolingProps) {
+  constructor(scope: Construct, id: string, { siteName: s, rooms, racks, facility, devices }: PowerAndCoolingProps) {
     super(scope, id);
-    const s = site.site;
-    const fac = site.facility ?? {};
-    const sourced = (own?: Source) => sourcedFields(site, own);
+    const fac = facility ?? {};
+    const sourced = (own?: Source) => sourcedFields(fac.defaultSource, own);
     const record = (kind: string, objectId: string, fields: FacilityFields) => new FacilityObject(this, s, kind, objectId, fields);
 
-    for (const room of site.rooms) {
+    for (const room of rooms) {
       record("room", room.id, {
         roomType: room.type,
         building: room.building,
@@ -34,7 +41,7 @@ export class PowerAndCooling extends Construct {
         ...sourced(),
       });
     }
-    for (const rack of site.racks) record("rack", rack.id, { roomId: rack.room, designKw: rack.designKw, ...sourced() });
+    for (const rack of racks) record("rack", rack.id, { roomId: rack.room, designKw: rack.designKw, ...sourced() });
     for (const b of fac.boards ?? [])
       record("board", b.id, { path: b.path, roomId: b.room, capacityKw: b.capacityKw, ...sourced(b.source) });
     for (const g of fac.generators ?? [])
@@ -58,7 +65,7 @@ export class PowerAndCooling extends Construct {
         capacityKw: p.capacityKw,
         ...sourced(p.source),
       });
-    for (const d of siteDevices(site)) {
+    for (const d of devices) {
       record("device", d.id, {
         role: d.role,
         rackId: d.rackId,

@@ -1,4 +1,4 @@
-import type { Classification, Criticality } from "../spec/types";
+import { CLASSIFICATIONS, CRITICALITIES } from "../spec/classifications";
 
 /**
  * vSphere tag categories the park creates and tenant stacks look up by name. Tags carry only a name,
@@ -25,7 +25,7 @@ export type TagCategoryKey = keyof typeof TAG_CATEGORIES;
 
 /** Tag values the park creates up front; tenant and redundancy-group tags come with each tenant. */
 export const FIXED_TAGS: Record<"criticality" | "classification" | "lifecycle", readonly string[]> = {
-  criticality: ["life-and-health", "critical", "standard", "low"] satisfies Criticality[],
-  classification: ["public", "internal", "personal", "health", "security-classified"] satisfies Classification[],
+  criticality: CRITICALITIES,
+  classification: CLASSIFICATIONS,
   lifecycle: ["active", "retiring"],
 };

@@ -1,12 +1,13 @@
 import { Construct } from "constructs";
 import { regimesOf } from "../spec/legal/regimes";
 import { vmNames } from "../spec/expand-workloads";
-import type { Site } from "../spec/types";
+import type { Tenant } from "../plan/model";
 import { FacilityObject } from "./facility-object";
 
 export interface TenantRecordsProps {
-  /** The loaded site with its tenants. */
-  readonly site: Site;
+  readonly siteName: string;
+  /** The site's tenants with their resolved VMs. */
+  readonly tenants: readonly Tenant[];
 }
 
 /**
@@ -16,10 +17,9 @@ export interface TenantRecordsProps {
  * class). Unmanaged VMs are only here: known and counted, never applied.
  */
 export class TenantRecords extends Construct {
-  constructor(scope: Construct, id: string, { site }: TenantRecordsProps) {
+  constructor(scope: Construct, id: string, { siteName: s, tenants }: TenantRecordsProps) {
     super(scope, id);
-    const s = site.spec.site;
-    for (const { spec: t, vms } of site.tenants) {
+    for (const { spec: t, vms } of tenants) {
       const legal = t.legal;
       new FacilityObject(this, s, "tenant", t.tenant, {
         name: t.name,

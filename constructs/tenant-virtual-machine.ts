@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { VirtualMachine, type VirtualMachineConfig } from "@cdktf/provider-vsphere/lib/virtual-machine";
 import { prefixOf } from "../spec/ipv4";
-import type { Dns, TenantFile, Vm } from "../spec/types";
+import type { AdoptedVm, NewVm } from "../plan/model";
 import { pinAddress } from "./stable-address";
 import { VM_HARDENING_EXTRA_CONFIG } from "./vm-hardening";
 
@@ -30,40 +30,49 @@ export const UNDECLARED_REBOOT_SETTINGS = [
 
 /** Where a VM goes and what it refers to, resolved by the tenant construct. */
 export interface VmPlacement {
-  readonly datacenterId: string;
   readonly resourcePoolId: string;
   /** Folder path relative to the datacenter's VM folder. */
   readonly folder: string;
+  /** Exactly one of datastoreId and datastoreClusterId. */
   readonly datastoreId?: string;
   readonly datastoreClusterId?: string;
   readonly networkId: string;
+  /**
+   * Storage policy of the VM and every disk.
+   * @default none: vCenter's default, or for an adopted VM the policy it already has
+   */
   readonly storagePolicyId?: string;
-  readonly tagIds: string[];
-  /** Template VM UUID or content library item id; for new VMs only. */
-  readonly templateUuid?: string;
-  /** Directory join password variable, when the tenant declares a directory. */
-  readonly joinPassword?: string;
-  /** Generated local administrator password for a new Windows VM (lives only in Terraform state). */
+  readonly tagIds: readonly string[];
+}
+
+/** What a new VM is cloned from and how its guest is customized. */
+export interface VmClone {
+  /** Template VM UUID or content library item id. */
+  readonly templateUuid: string;
+  /**
+   * The directory the guest joins, with the join account's password (a plan-time variable).
+   * @default a Windows guest stays in WORKGROUP; a Linux guest is not joined
+   */
+  readonly directory?: { readonly domain: string; readonly joinAccount: string; readonly ou?: string; readonly joinPassword: string };
+  /**
+   * Generated local administrator password of a Windows guest (lives only in Terraform state).
+   * @default none (Linux guests)
+   */
   readonly adminPassword?: string;
 }
 
-export interface TenantVirtualMachineProps {
-  readonly vm: Vm;
-  readonly tenant: TenantFile;
-  readonly dns: Dns;
-  readonly placement: VmPlacement;
-  /** Import id for an existing VM (its inventory path). */
-  readonly importId?: string;
-}
+export type TenantVirtualMachineProps =
+  | { readonly vm: NewVm; readonly placement: VmPlacement; readonly clone: VmClone }
+  | { readonly vm: AdoptedVm; readonly placement: VmPlacement };
 
 /**
  * One tenant VM as `vsphere_virtual_machine.<name>`.
  *
  * A new VM is cloned from its template with guest customization (hostname, pinned address, gateway,
- * DNS, domain), EFI secure boot, logging and the SCG isolation settings. An existing VM is imported and
- * keeps its own values for every setting whose change would reboot it; hardening goes into
- * `extra_config` without a reboot. Always: `force_power_off` false (an apply errors rather than pulling
- * the plug), `prevent_destroy`, `clone` and the notes field ignored after creation.
+ * DNS, domain), EFI secure boot, logging and the SCG isolation settings. An adopted (running) VM is
+ * imported and keeps its own values for every setting whose change would reboot it; hardening goes
+ * into `extra_config` without a reboot. Always: `force_power_off` false (an apply errors rather than
+ * pulling the plug), `prevent_destroy`, `clone` and the notes field ignored after creation.
  */
 export class TenantVirtualMachine extends Construct {
   readonly resource: VirtualMachine;
@@ -71,7 +80,6 @@ export class TenantVirtualMachine extends Construct {
   constructor(scope: Construct, id: string, props: TenantVirtualMachineProps) {
     super(scope, id);
     const { vm, placement } = props;
-    const existing = vm.workload.existing;
     const common: VirtualMachineConfig = {
       name: vm.name,
       annotation: vm.workload.description,
@@ -82,83 +90,87 @@ export class TenantVirtualMachine extends Construct {
       numCpus: vm.size.cpus,
       memory: vm.size.memoryGb * 1024,
       storagePolicyId: placement.storagePolicyId,
-      tags: placement.tagIds,
+      tags: [...placement.tagIds],
       extraConfig: { ...VM_HARDENING_EXTRA_CONFIG },
       extraConfigRebootRequired: false,
       forcePowerOff: false,
       lifecycle: { preventDestroy: true, ignoreChanges: ["clone", "annotation"] },
     };
-    const config: VirtualMachineConfig = existing
-      ? {
-          ...common,
-          lifecycle: { ...common.lifecycle, ignoreChanges: ["clone", "annotation", ...UNDECLARED_REBOOT_SETTINGS] },
-          guestId: existing.guestId,
-          firmware: existing.firmware,
-          efiSecureBootEnabled: existing.efiSecureBoot,
-          hardwareVersion: existing.hardwareVersion,
-          numCoresPerSocket: existing.coresPerSocket,
-          toolsUpgradePolicy: existing.toolsUpgradePolicy,
-          enableLogging: existing.enableLogging,
-          enableDiskUuid: existing.enableDiskUuid,
-          cpuHotAddEnabled: existing.cpuHotAdd,
-          cpuHotRemoveEnabled: existing.cpuHotRemove,
-          memoryHotAddEnabled: existing.memoryHotAdd,
-          networkInterface: [{ networkId: placement.networkId, adapterType: existing.nicType }],
-          disk: existing.disks.map((d) => ({
-            label: d.label,
-            size: d.sizeGb,
-            controllerType: d.controllerType,
-            unitNumber: d.unitNumber,
-            thinProvisioned: d.thinProvisioned,
-            eagerlyScrub: d.eagerlyScrub,
-            diskMode: d.diskMode,
-            writeThrough: d.writeThrough,
-            diskSharing: d.diskSharing,
-            storagePolicyId: placement.storagePolicyId,
-          })),
-        }
-      : {
-          ...common,
-          guestId: vm.template!.guestId,
-          firmware: "efi",
-          efiSecureBootEnabled: true,
-          hardwareVersion: vm.template!.hardwareVersion,
-          enableLogging: true,
-          networkInterface: [{ networkId: placement.networkId, adapterType: "vmxnet3" }],
-          disk: [{ label: "disk0", size: vm.size.diskGb, thinProvisioned: true, storagePolicyId: placement.storagePolicyId }],
-          clone: { templateUuid: placement.templateUuid!, customize: this.customization(props) },
-        };
+    const config =
+      "clone" in props ? newVmConfig(common, props.vm, props.placement, props.clone) : adoptedVmConfig(common, props.vm, props.placement);
     this.resource = pinAddress(new VirtualMachine(this, "vm", config), vm.name);
-    if (existing) this.resource.importFrom(props.importId!);
+    if (vm.kind === "adopted") this.resource.importFrom(vm.importId);
   }
+}
 
-  private customization({
-    vm,
-    dns,
-    placement,
-    tenant,
-  }: TenantVirtualMachineProps): NonNullable<VirtualMachineConfig["clone"]>["customize"] {
-    const network = { ipv4Address: vm.ip!, ipv4Netmask: prefixOf(vm.network.cidr) };
-    const shared = {
-      networkInterface: [network],
-      ipv4Gateway: vm.network.gateway,
-      dnsServerList: dns.servers,
-      dnsSuffixList: [dns.domain, ...(dns.searchDomains ?? [])],
-    };
-    if (vm.template!.os === "linux") return { ...shared, linuxOptions: { hostName: vm.name, domain: dns.domain } };
-    const directory = tenant.directory;
-    return {
-      ...shared,
-      windowsOptions: directory
-        ? {
-            computerName: vm.name,
-            adminPassword: placement.adminPassword,
-            joinDomain: directory.domain,
-            domainAdminUser: directory.joinAccount,
-            domainAdminPassword: placement.joinPassword,
-            domainOu: directory.ou,
-          }
-        : { computerName: vm.name, adminPassword: placement.adminPassword, workgroup: "WORKGROUP" },
-    };
-  }
+/** An adopted VM: every reboot-sensitive setting as it runs, the undeclared ones ignored. */
+function adoptedVmConfig(common: VirtualMachineConfig, vm: AdoptedVm, placement: VmPlacement): VirtualMachineConfig {
+  const existing = vm.existing;
+  return {
+    ...common,
+    lifecycle: { ...common.lifecycle, ignoreChanges: ["clone", "annotation", ...UNDECLARED_REBOOT_SETTINGS] },
+    guestId: existing.guestId,
+    firmware: existing.firmware,
+    efiSecureBootEnabled: existing.efiSecureBoot,
+    hardwareVersion: existing.hardwareVersion,
+    numCoresPerSocket: existing.coresPerSocket,
+    toolsUpgradePolicy: existing.toolsUpgradePolicy,
+    enableLogging: existing.enableLogging,
+    enableDiskUuid: existing.enableDiskUuid,
+    cpuHotAddEnabled: existing.cpuHotAdd,
+    cpuHotRemoveEnabled: existing.cpuHotRemove,
+    memoryHotAddEnabled: existing.memoryHotAdd,
+    networkInterface: [{ networkId: placement.networkId, adapterType: existing.nicType }],
+    disk: existing.disks.map((d) => ({
+      label: d.label,
+      size: d.sizeGb,
+      controllerType: d.controllerType,
+      unitNumber: d.unitNumber,
+      thinProvisioned: d.thinProvisioned,
+      eagerlyScrub: d.eagerlyScrub,
+      diskMode: d.diskMode,
+      writeThrough: d.writeThrough,
+      diskSharing: d.diskSharing,
+      storagePolicyId: placement.storagePolicyId,
+    })),
+  };
+}
+
+/** A new VM: EFI secure boot, logging, one thin disk, cloned and customized with its pinned address. */
+function newVmConfig(common: VirtualMachineConfig, vm: NewVm, placement: VmPlacement, clone: VmClone): VirtualMachineConfig {
+  return {
+    ...common,
+    guestId: vm.template.guestId,
+    firmware: "efi",
+    efiSecureBootEnabled: true,
+    hardwareVersion: vm.template.hardwareVersion,
+    enableLogging: true,
+    networkInterface: [{ networkId: placement.networkId, adapterType: "vmxnet3" }],
+    disk: [{ label: "disk0", size: vm.size.diskGb, thinProvisioned: true, storagePolicyId: placement.storagePolicyId }],
+    clone: { templateUuid: clone.templateUuid, customize: customization(vm, clone) },
+  };
+}
+
+function customization(vm: NewVm, clone: VmClone): NonNullable<VirtualMachineConfig["clone"]>["customize"] {
+  const shared = {
+    networkInterface: [{ ipv4Address: vm.ip, ipv4Netmask: prefixOf(vm.network.cidr) }],
+    ipv4Gateway: vm.network.gateway,
+    dnsServerList: vm.dns.servers,
+    dnsSuffixList: [vm.dns.domain, ...(vm.dns.searchDomains ?? [])],
+  };
+  if (vm.template.os === "linux") return { ...shared, linuxOptions: { hostName: vm.name, domain: vm.dns.domain } };
+  const { directory, adminPassword } = clone;
+  return {
+    ...shared,
+    windowsOptions: directory
+      ? {
+          computerName: vm.name,
+          adminPassword,
+          joinDomain: directory.domain,
+          domainAdminUser: directory.joinAccount,
+          domainAdminPassword: directory.joinPassword,
+          domainOu: directory.ou,
+        }
+      : { computerName: vm.name, adminPassword, workgroup: "WORKGROUP" },
+  };
 }

@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { ComputeCluster } from "@cdktf/provider-vsphere/lib/compute-cluster";
 import { Datacenter } from "@cdktf/provider-vsphere/lib/datacenter";
@@ -10,19 +10,36 @@ import { Tag } from "@cdktf/provider-vsphere/lib/tag";
 import { TagCategory } from "@cdktf/provider-vsphere/lib/tag-category";
 import { Vnic } from "@cdktf/provider-vsphere/lib/vnic";
 import { netmaskOf } from "../spec/ipv4";
-import type { Host as HostSpec, SiteFile } from "../spec/types";
+import { networkByPurpose } from "../spec/network-lookup";
+import type { Cluster, DistributedSwitch, Host as HostSpec, Network, San, StoragePolicy } from "../spec/types";
 import { hardenedPortGroup } from "./hardened-port-group";
-import { addRemovedBlock } from "./removed-blocks";
+import { sensitiveVariable } from "./plan-time-variable";
+import { removedBlocksFor } from "./removed-blocks";
 import { SanStorage } from "./san-storage";
 import { addressName, pinAddress } from "./stable-address";
-import { backupTagOf } from "./backup-room";
-import { FIXED_TAGS, TAG_CATEGORIES } from "./tag-vocabulary";
+import { FIXED_TAGS, TAG_CATEGORIES, type TagCategoryKey } from "./tag-vocabulary";
 
 export interface VmwareServerParkProps {
-  /** The site spec: datacenter, clusters and hosts, distributed switch, networks, SAN. */
-  readonly site: SiteFile;
-  /** Scope inside the facility stack where the SAN's LUNs, key providers and storage policies are recorded. */
-  readonly facility: Construct;
+  /** Site id: prefixes the port group names (`<site>-<network>`), which tenant stacks look up. */
+  readonly siteName: string;
+  /** The vCenter datacenter; `exists` imports a datacenter that already runs instead of creating it. */
+  readonly datacenter: { readonly name: string; readonly exists: boolean };
+  /** Compute clusters with their hosts; unmanaged hosts are skipped, removed ones leave through `removed` blocks. */
+  readonly clusters: readonly Cluster[];
+  readonly distributedSwitch: DistributedSwitch;
+  /** The site's infrastructure and shared-services networks: one hardened port group each; vMotion ports on the `vmotion` one. */
+  readonly networks: readonly Network[];
+  /** NTP servers every host runs ntpd against. */
+  readonly ntpServers: readonly string[];
+  /** SAN datastores and datastore clusters. */
+  readonly san: San;
+  /** The vCenter storage policies, looked up by name. */
+  readonly storagePolicies: readonly StoragePolicy[];
+  /**
+   * Tags of the backup classes (backup software selects VMs by them).
+   * @default no backup-class tag category (the site declares no backup)
+   */
+  readonly backupTags?: readonly string[];
 }
 
 /** Folder (relative to the datacenter's VM folder) under which every tenant gets its own. */
@@ -31,6 +48,11 @@ export const TENANTS_FOLDER = "tenants";
 /** Name of the variable holding a host's root password (one per host, supplied at plan time). */
 export function rootPasswordVariable(host: string): string {
   return addressName("esxi_root_password", host).replace(/-/g, "_");
+}
+
+/** The address vCenter connects a host by: its DNS name, else its management address. */
+export function hostnameOf(h: HostSpec): string {
+  return h.hostname ?? h.address;
 }
 
 /**
@@ -48,55 +70,95 @@ export class VmwareServerPark extends Construct {
   readonly clusters = new Map<string, ComputeCluster>();
   readonly distributedSwitch: DistributedVirtualSwitch;
   readonly san: SanStorage;
-  private readonly site: SiteFile;
 
   constructor(scope: Construct, id: string, props: VmwareServerParkProps) {
     super(scope, id);
-    const { site } = props;
-    this.site = site;
-    const stack = TerraformStack.of(this);
-
     this.datacenter = pinAddress(
-      new Datacenter(this, "datacenter", { name: site.vcenter.datacenter, lifecycle: { preventDestroy: true } }),
-      site.vcenter.datacenter,
+      new Datacenter(this, "datacenter", { name: props.datacenter.name, lifecycle: { preventDestroy: true } }),
+      props.datacenter.name,
     );
-    if (site.vcenter.datacenterExists) this.datacenter.importFrom(`/${site.vcenter.datacenter}`);
-    const datacenterId = this.datacenter.id;
+    if (props.datacenter.exists) this.datacenter.importFrom(`/${props.datacenter.name}`);
+    pinAddress(new Folder(this, "tenants-folder", { path: TENANTS_FOLDER, type: "vm", datacenterId: this.datacenter.id }), TENANTS_FOLDER);
 
-    pinAddress(new Folder(this, "tenants-folder", { path: TENANTS_FOLDER, type: "vm", datacenterId }), TENANTS_FOLDER);
+    const hostsInClusters = this.addHosts(props);
+    this.distributedSwitch = this.addDistributedSwitch(props);
+    const portGroups = new Map<string, DistributedPortGroup>();
+    for (const net of props.networks) {
+      portGroups.set(
+        net.name,
+        hardenedPortGroup(this, net.name, {
+          name: `${props.siteName}-${net.name}`,
+          distributedVirtualSwitchUuid: this.distributedSwitch.id,
+          vlanId: net.vlan,
+        }),
+      );
+    }
+    const vmotion = networkByPurpose(props, "vmotion");
+    const vmotionGroup = vmotion && portGroups.get(vmotion.name);
+    if (vmotion && vmotionGroup) {
+      for (const h of props.clusters.flatMap((c) => c.hosts)) {
+        const host = this.hosts.get(h.name);
+        if (host)
+          addVmotionPort(this, h, host.id, {
+            network: vmotion,
+            switchId: this.distributedSwitch.id,
+            portGroupId: vmotionGroup.id,
+            mtu: props.distributedSwitch.mtu,
+          });
+      }
+    }
+    this.addTagCategories(props.backupTags);
+    this.san = new SanStorage(this, "san", {
+      san: props.san,
+      storagePolicies: props.storagePolicies,
+      datacenterId: this.datacenter.id,
+      mountingHost: new Map([...hostsInClusters].flatMap(([name, hosts]) => (hosts[0] ? [[name, hosts[0].id] as const] : []))),
+    });
+    for (const c of props.clusters) this.addCluster(c, hostsInClusters.get(c.name) ?? [], props.san);
+  }
 
-    // Hosts (PowerAndCooling records each as a device in the facility stack, join key vsphereHostname).
+  /** Hosts joined to vCenter, per cluster (PowerAndCooling records each as a device, join key vsphereHostname). */
+  private addHosts(props: VmwareServerParkProps): Map<string, Host[]> {
+    const stack = TerraformStack.of(this);
+    const vmotion = networkByPurpose(props, "vmotion");
     const hostsInClusters = new Map<string, Host[]>();
-    for (const cluster of site.clusters) {
+    for (const cluster of props.clusters) {
       const members: Host[] = [];
       for (const h of cluster.hosts) {
         if (h.lifecycle === "unmanaged") continue;
         if (h.lifecycle === "removed") {
-          addRemovedBlock(stack, `vsphere_host.${addressName(h.name)}`, false);
-          if (h.vmotionAddress) addRemovedBlock(stack, `vsphere_vnic.${addressName(h.name, "vmotion")}`, false);
+          // What the host had: the host itself and its vMotion port (with stand-in ids: only the addresses count).
+          removedBlocksFor(stack, false, (scratch) => {
+            const host = addHost(scratch, h, "removed", props.ntpServers);
+            if (vmotion) addVmotionPort(scratch, h, host.id, { network: vmotion, switchId: "removed", portGroupId: "removed", mtu: 0 });
+          });
           continue;
         }
-        const host = this.addHost(h, datacenterId, site.ntp);
+        const host = addHost(this, h, this.datacenter.id, props.ntpServers);
         this.hosts.set(h.name, host);
         members.push(host);
       }
       hostsInClusters.set(cluster.name, members);
     }
+    return hostsInClusters;
+  }
 
-    // Distributed switch: uplinks from every host, L2 spoofing rejected.
-    const dvs = site.distributedSwitch;
+  /** The distributed switch: uplinks from every managed host, L2 spoofing rejected, listen-only discovery. */
+  private addDistributedSwitch({ clusters, distributedSwitch: dvs }: VmwareServerParkProps): DistributedVirtualSwitch {
     const standby = new Set(dvs.standbyUplinks ?? []);
-    this.distributedSwitch = pinAddress(
+    return pinAddress(
       new DistributedVirtualSwitch(this, "dvs", {
         name: dvs.name,
-        datacenterId,
+        datacenterId: this.datacenter.id,
         uplinks: dvs.uplinks,
         activeUplinks: dvs.uplinks.filter((u) => !standby.has(u)),
         standbyUplinks: [...standby],
-        host: site.clusters
+        host: clusters
           .flatMap((c) => c.hosts)
-          .filter((h) => this.hosts.has(h.name))
-          .map((h) => ({ hostSystemId: this.hosts.get(h.name)!.id, devices: h.uplinkNics ?? dvs.hostNics })),
+          .flatMap((h) => {
+            const host = this.hosts.get(h.name);
+            return host ? [{ hostSystemId: host.id, devices: h.uplinkNics ?? dvs.hostNics }] : [];
+          }),
         allowPromiscuous: false,
         allowMacChanges: false,
         allowForgedTransmits: false,
@@ -107,115 +169,48 @@ export class VmwareServerPark extends Construct {
       }),
       dvs.name,
     );
+  }
 
-    const portGroups = new Map<string, DistributedPortGroup>();
-    for (const net of site.networks) {
-      portGroups.set(
-        net.name,
-        hardenedPortGroup(this, net.name, {
-          name: `${site.site}-${net.name}`,
-          distributedVirtualSwitchUuid: this.distributedSwitch.id,
-          vlanId: net.vlan,
-        }),
-      );
-    }
-
-    // vMotion vmkernel ports, on their own network.
-    const vmotion = site.networks.find((n) => n.purpose === "vmotion");
-    for (const h of site.clusters.flatMap((c) => c.hosts)) {
-      const host = this.hosts.get(h.name);
-      if (!host || !h.vmotionAddress || !vmotion) continue;
+  /** A compute cluster: HA with admission control, heartbeating on its datastores, APD/PDL responses, DRS. */
+  private addCluster(c: Cluster, hosts: readonly Host[], san: San): void {
+    const datastores = san.datastores.filter((d) => d.cluster === c.name && d.lifecycle !== "removed" && d.lifecycle !== "unmanaged");
+    const heartbeat = (c.ha.heartbeatDatastores ?? datastores.map((d) => d.name)).flatMap((name) => {
+      const ds = this.san.datastores.get(name);
+      return ds ? [ds.id] : [];
+    });
+    this.clusters.set(
+      c.name,
       pinAddress(
-        new Vnic(this, `vmk-vmotion-${h.name}`, {
-          host: host.id,
-          distributedSwitchPort: this.distributedSwitch.id,
-          distributedPortGroup: portGroups.get(vmotion.name)!.id,
-          ipv4: { ip: h.vmotionAddress, netmask: netmaskOf(vmotion.cidr), gw: vmotion.gateway },
-          netstack: "defaultTcpipStack",
-          services: ["vmotion"],
-          mtu: dvs.mtu,
+        new ComputeCluster(this, `cluster-${c.name}`, {
+          name: c.name,
+          datacenterId: this.datacenter.id,
+          hostSystemIds: hosts.map((h) => h.id),
+          haEnabled: c.ha.enabled,
+          haHostMonitoring: "enabled",
+          haAdmissionControlPolicy: c.ha.admissionControl,
+          haAdmissionControlHostFailureTolerance: c.ha.hostFailuresToTolerate,
+          haVmComponentProtection: "enabled",
+          haDatastoreApdResponse: c.ha.apdResponse,
+          haDatastorePdlResponse: c.ha.pdlResponse,
+          haHeartbeatDatastorePolicy: "allFeasibleDsWithUserPreference",
+          haHeartbeatDatastoreIds: heartbeat,
+          haVmRestartPriority: "medium",
+          drsEnabled: c.drs.enabled,
+          drsAutomationLevel: c.drs.automation,
+          forceEvacuateOnDestroy: false,
+          lifecycle: { preventDestroy: true },
         }),
-        h.name,
-        "vmotion",
-      );
-    }
-
-    this.addTagCategories();
-
-    this.san = new SanStorage(this, "san", {
-      site,
-      datacenterId,
-      mountingHost: new Map([...hostsInClusters].filter(([, hosts]) => hosts.length).map(([name, hosts]) => [name, hosts[0].id])),
-      facility: props.facility,
-    });
-
-    for (const c of site.clusters) {
-      const datastores = site.san.datastores.filter(
-        (d) => d.cluster === c.name && d.lifecycle !== "removed" && d.lifecycle !== "unmanaged",
-      );
-      const heartbeat = (c.ha.heartbeatDatastores ?? datastores.map((d) => d.name))
-        .map((name) => this.san.datastores.get(name)?.id)
-        .filter((x): x is string => x !== undefined);
-      this.clusters.set(
         c.name,
-        pinAddress(
-          new ComputeCluster(this, `cluster-${c.name}`, {
-            name: c.name,
-            datacenterId,
-            hostSystemIds: (hostsInClusters.get(c.name) ?? []).map((h) => h.id),
-            haEnabled: c.ha.enabled,
-            haHostMonitoring: "enabled",
-            haAdmissionControlPolicy: c.ha.admissionControl,
-            haAdmissionControlHostFailureTolerance: c.ha.hostFailuresToTolerate,
-            haVmComponentProtection: "enabled",
-            haDatastoreApdResponse: c.ha.apdResponse,
-            haDatastorePdlResponse: c.ha.pdlResponse,
-            haHeartbeatDatastorePolicy: "allFeasibleDsWithUserPreference",
-            haHeartbeatDatastoreIds: heartbeat,
-            haVmRestartPriority: "medium",
-            drsEnabled: c.drs.enabled,
-            drsAutomationLevel: c.drs.automation,
-            forceEvacuateOnDestroy: false,
-            lifecycle: { preventDestroy: true },
-          }),
-          c.name,
-        ),
-      );
-    }
-  }
-
-  private addHost(h: HostSpec, datacenterId: string, ntpServers: string[]): Host {
-    const password = new TerraformVariable(this, rootPasswordVariable(h.name), {
-      type: "string",
-      sensitive: true,
-      nullable: false,
-      description: `ESXi root password of host ${h.name}; supply at plan time (TF_VAR_${rootPasswordVariable(h.name)}).`,
-    });
-    password.overrideLogicalId(rootPasswordVariable(h.name));
-    const host = pinAddress(
-      new Host(this, `host-${h.name}`, {
-        hostname: hostnameOf(h),
-        username: "root",
-        password: password.stringValue,
-        thumbprint: h.thumbprint,
-        datacenter: datacenterId,
-        lockdown: "normal",
-        services: [{ ntpd: { enabled: true, policy: "on", ntpServers } }],
-        // Maintenance mode is owned by whoever patches the host, not by Terraform.
-        lifecycle: { preventDestroy: true, ignoreChanges: ["maintenance"] },
-      }),
-      h.name,
+      ),
     );
-    if (h.importId) host.importFrom(h.importId);
-    return host;
   }
 
-  private addTagCategories(): void {
-    for (const [key, cat] of Object.entries(TAG_CATEGORIES)) {
-      // Backup classes are tags only where the site declares its backup.
-      const values =
-        key === "backupClass" ? (this.site.backup?.classes ?? []).map(backupTagOf) : (FIXED_TAGS[key as keyof typeof FIXED_TAGS] ?? []);
-      if (key === "backupClass" && !this.site.backup) continue;
+  /** Tag categories tenant stacks look up, with the fixed values; backup-class tags where the site has backup. */
+  private addTagCategories(backupTags: readonly string[] | undefined): void {
+    for (const key of Object.keys(TAG_CATEGORIES) as TagCategoryKey[]) {
+      const cat = TAG_CATEGORIES[key];
+      const values = key === "backupClass" ? backupTags : key === "tenant" || key === "redundancyGroup" ? [] : FIXED_TAGS[key];
+      if (values === undefined) continue;
       const category = pinAddress(
         new TagCategory(this, `tag-category-${key}`, {
           name: cat.name,
@@ -231,6 +226,50 @@ export class VmwareServerPark extends Construct {
   }
 }
 
-export function hostnameOf(h: HostSpec): string {
-  return h.hostname ?? h.address;
+/** One ESXi host, joined with its own root password (a sensitive plan-time variable), lockdown normal, NTP on. */
+function addHost(scope: Construct, h: HostSpec, datacenterId: string, ntpServers: readonly string[]): Host {
+  const password = sensitiveVariable(
+    scope,
+    rootPasswordVariable(h.name),
+    `ESXi root password of host ${h.name}; supply at plan time (TF_VAR_${rootPasswordVariable(h.name)}).`,
+  );
+  const host = pinAddress(
+    new Host(scope, `host-${h.name}`, {
+      hostname: hostnameOf(h),
+      username: "root",
+      password: password.stringValue,
+      thumbprint: h.thumbprint,
+      datacenter: datacenterId,
+      lockdown: "normal",
+      services: [{ ntpd: { enabled: true, policy: "on", ntpServers: [...ntpServers] } }],
+      // Maintenance mode is owned by whoever patches the host, not by Terraform.
+      lifecycle: { preventDestroy: true, ignoreChanges: ["maintenance"] },
+    }),
+    h.name,
+  );
+  if (h.importId) host.importFrom(h.importId);
+  return host;
+}
+
+/** A host's vMotion vmkernel port on the vMotion network's port group. */
+function addVmotionPort(
+  scope: Construct,
+  h: HostSpec,
+  hostId: string,
+  on: { network: Network; switchId: string; portGroupId: string; mtu: number },
+): void {
+  if (!h.vmotionAddress) return;
+  pinAddress(
+    new Vnic(scope, `vmk-vmotion-${h.name}`, {
+      host: hostId,
+      distributedSwitchPort: on.switchId,
+      distributedPortGroup: on.portGroupId,
+      ipv4: { ip: h.vmotionAddress, netmask: netmaskOf(on.network.cidr), gw: on.network.gateway },
+      netstack: "defaultTcpipStack",
+      services: ["vmotion"],
+      mtu: on.mtu,
+    }),
+    h.name,
+    "vmotion",
+  );
 }

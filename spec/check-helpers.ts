@@ -1,8 +1,15 @@
 import type { SpecError } from "./spec-error";
 import type { SpecFile } from "./spec-file";
 
+/** Where a stage reports a mistake: at a pointer of one file, which it can also name for messages. */
+export interface ErrorSink {
+  add(pointer: string, message: string, atKey?: boolean): void;
+  /** `file:line:col` of the pointer, to say where something was first defined. */
+  where(pointer: string): string;
+}
+
 /** Collects errors for one file; cross-reference checks write through it. */
-export class Findings {
+export class Findings implements ErrorSink {
   readonly errors: SpecError[] = [];
   constructor(readonly file: SpecFile) {}
 

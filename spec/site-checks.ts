@@ -1,7 +1,9 @@
+import { AddressBook } from "./address-book";
 import { Findings } from "./check-helpers";
 import { checkFacility } from "./facility/check-facility";
 import { checkFirewall } from "./firewall/check-firewall";
 import { contains, hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
+import { networkByPurpose, networksByName } from "./network-lookup";
 import type { SpecFile } from "./spec-file";
 import type { Network, SiteFile } from "./types";
 
@@ -14,8 +16,8 @@ export interface SiteIndex {
   storagePolicies: Set<string>;
   templates: Set<string>;
   vmSizes: Set<string>;
-  /** Addresses the site itself uses (hosts, vmkernel ports, gateways), with where they are declared. */
-  usedAddresses: Map<string, string>;
+  /** Addresses the site itself uses (hosts, vmkernel ports, gateways, firewall units), with where they are declared. */
+  addresses: AddressBook;
 }
 
 /**
@@ -57,12 +59,8 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     "network name",
   );
   const ranges = new Map<string, Ipv4Range>();
-  const used = new Map<string, string>();
-  const useAddress = (ip: string, pointer: string): void => {
-    const first = used.get(ip);
-    if (first) f.add(pointer, `address ${ip} is used twice; first at ${first}`);
-    else used.set(ip, f.where(pointer));
-  };
+  const addresses = new AddressBook();
+  const useAddress = (ip: string, pointer: string): void => addresses.use(ip, f, pointer);
   spec.networks.forEach((n, i) => {
     const range = parseRange(n.cidr);
     if (typeof range === "string") return f.add(`/networks/${i}/cidr`, range);
@@ -72,10 +70,9 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
       else useAddress(n.gateway, `/networks/${i}/gateway`);
     }
   });
-  const byPurpose = (purpose: Network["purpose"]) => spec.networks.find((n) => n.purpose === purpose);
-  const management = byPurpose("management");
+  const management = networkByPurpose(spec, "management");
   if (!management) f.add("/networks", `expected a network with purpose "management" for the host addresses, found none`);
-  const vmotion = byPurpose("vmotion");
+  const vmotion = networkByPurpose(spec, "vmotion");
 
   // Clusters and hosts.
   f.unique(
@@ -237,14 +234,14 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   return {
     findings: f,
     index: {
-      networks: new Map([...spec.networks].reverse().map((n) => [n.name, n])),
+      networks: networksByName(spec.networks),
       ranges,
       datastores,
       datastoreClusters: new Set(dsClusters.map((c) => c.name)),
       storagePolicies: new Set(spec.storagePolicies.map((p) => p.id)),
       templates: new Set(spec.templates.map((t) => t.id)),
       vmSizes: new Set(Object.keys(spec.vmSizes ?? {})),
-      usedAddresses: used,
+      addresses,
     },
   };
 }

@@ -1,13 +1,15 @@
 import { Findings } from "./check-helpers";
 import { vmNames } from "./expand-workloads";
 import { contains, hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
+import { networksByName, sharedServicesNetworks } from "./network-lookup";
 import type { SiteIndex } from "./site-checks";
 import type { SpecFile } from "./spec-file";
-import type { Network, SiteFile, TenantFile, Vm, VmSize } from "./types";
+import type { CheckedVm } from "./checked-vm";
+import type { Network, SiteFile, TenantFile, VmSize } from "./types";
 
 export interface CheckedTenant {
   findings: Findings;
-  vms: Vm[];
+  vms: CheckedVm[];
   ranges: Map<string, Ipv4Range>;
   cidr?: Ipv4Range;
 }
@@ -46,8 +48,8 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     if (n.gateway && !contains(range, n.gateway))
       f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
   });
-  const own = new Map([...spec.networks].reverse().map((n) => [n.name, n]));
-  const shared = new Map([...index.networks].filter(([, n]) => n.purpose === "shared-services"));
+  const own = networksByName(spec.networks);
+  const shared = sharedServicesNetworks(site);
   const reachable = new Map<string, Network>([...shared, ...own]);
 
   const templates = new Map(site.templates.map((t) => [t.id, t]));
@@ -57,7 +59,7 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     ? { kind: "datastore-cluster" as const, name: site.san.datastoreClusters[0].name }
     : { kind: "datastore" as const, name: site.san.datastores[0].name };
 
-  const vms: Vm[] = [];
+  const vms: CheckedVm[] = [];
   spec.workloads.forEach((w, i) => {
     const at = `/workloads/${i}`;
     if (w.namePattern !== undefined && w.count === undefined) f.add(`${at}/namePattern`, `namePattern needs count, found no count`);

@@ -1,17 +1,20 @@
 import { App, TerraformStack } from "cdktf";
-import { BackupRoom } from "../constructs/backup-room";
+import { BackupRoom, backupTagOf } from "../constructs/backup-room";
 import { FirewallPolicySet } from "../constructs/firewall-policy-set";
-import { FortigateCluster, fortiosProvider } from "../constructs/fortigate-cluster";
-import { MunicipalTenant } from "../constructs/municipal-tenant";
-import { addRemovedBlock } from "../constructs/removed-blocks";
+import { FortigateCluster } from "../constructs/fortigate-cluster";
+import { fortiosProvider } from "../constructs/fortios-provider";
+import { asManaged, MunicipalTenant, type MunicipalTenantProps } from "../constructs/municipal-tenant";
 import { PowerAndCooling } from "../constructs/power-and-cooling";
+import { removedBlocksFor } from "../constructs/removed-blocks";
+import { addStorageRecords } from "../constructs/storage-records";
 import { TenantRecords } from "../constructs/tenant-records";
 import { VmwareServerPark } from "../constructs/vmware-server-park";
-import type { Site, Tenant } from "../spec/types";
+import type { ManagedVm, RemovedVm, Site, SiteFirewallModel, Tenant } from "../plan/model";
+import { siteDevices } from "../spec/facility/devices";
 import { configureStateBackend } from "./state-backend";
 import { addVsphereProvider } from "./vsphere-provider";
 
-/** Stack names of a site, split by blast radius (see the design's "Contracts"). */
+/** Stack names of a site, split by blast radius (README "What you get: stacks split by blast radius"). */
 export const stackNames = {
   vsphere: (site: string) => `${site}-vsphere`,
   facility: (site: string) => `${site}-facility`,
@@ -43,13 +46,35 @@ function newStack(app: App, site: Site, name: string): TerraformStack {
 export function addSiteStacks(app: App, site: Site): SiteStacks {
   const s = site.spec;
   const facility = newStack(app, site, stackNames.facility(s.site));
-  new PowerAndCooling(facility, "power-and-cooling", { site: s });
-  new BackupRoom(facility, "backup-room", { site: s });
-  new TenantRecords(facility, "tenants", { site });
+  new PowerAndCooling(facility, "power-and-cooling", {
+    siteName: s.site,
+    rooms: s.rooms,
+    racks: s.racks,
+    facility: s.facility,
+    devices: siteDevices(s),
+  });
+  new BackupRoom(facility, "backup-room", {
+    siteName: s.site,
+    backup: s.backup,
+    syslog: s.syslog,
+    defaultSource: s.facility?.defaultSource,
+  });
+  new TenantRecords(facility, "tenants", { siteName: s.site, tenants: site.tenants });
+  addStorageRecords(facility, { siteName: s.site, san: s.san, keyProviders: s.keyProviders, storagePolicies: s.storagePolicies });
 
   const vsphere = newStack(app, site, stackNames.vsphere(s.site));
-  addVsphereProvider(vsphere, s);
-  new VmwareServerPark(vsphere, "park", { site: s, facility });
+  addVsphereProvider(vsphere, s.vcenter);
+  new VmwareServerPark(vsphere, "park", {
+    siteName: s.site,
+    datacenter: { name: s.vcenter.datacenter, exists: s.vcenter.datacenterExists },
+    clusters: s.clusters,
+    distributedSwitch: s.distributedSwitch,
+    networks: s.networks,
+    ntpServers: s.ntp,
+    san: s.san,
+    storagePolicies: s.storagePolicies,
+    backupTags: s.backup?.classes.map(backupTagOf),
+  });
 
   const tenants = new Map<string, TerraformStack>();
   for (const tenant of site.tenants) {
@@ -57,37 +82,72 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     stack.addDependency(vsphere);
     if (tenant.spec.lifecycle === "removed") removeTenant(stack, site, tenant);
     else {
-      addVsphereProvider(stack, s);
-      new MunicipalTenant(stack, "tenant", { site: s, tenant });
+      addVsphereProvider(stack, s.vcenter);
+      new MunicipalTenant(stack, "tenant", tenantProps(site, tenant));
     }
     tenants.set(tenant.spec.tenant, stack);
   }
-
-  // Firewall: box-wide settings and the shared VDOM in one stack; each tenant's VDOM in its own, so a
-  // change for one municipality plans only its own firewall state. No vCenter credentials needed.
   const tenantFirewalls = new Map<string, TerraformStack>();
-  if (!site.firewall || !s.firewall) return { vsphere, facility, tenants, tenantFirewalls };
-  const firewall = newStack(app, site, stackNames.firewall(s.site));
-  new FortigateCluster(firewall, "fortigate", { site: s, plan: site.firewall });
-  const primary = s.firewall.units.find((u) => u.role === "primary")!;
-  for (const vdom of site.firewall.vdoms.filter((v) => v.owner !== "site")) {
-    const stack = newStack(app, site, stackNames.tenantFirewall(s.site, vdom.owner));
-    stack.addDependency(firewall);
-    fortiosProvider(stack, primary);
-    new FirewallPolicySet(stack, "vdom", { plan: vdom });
-    tenantFirewalls.set(vdom.owner, stack);
+  if (!site.firewall) return { vsphere, facility, tenants, tenantFirewalls };
+  const firewall = addFirewallStacks(app, site, site.firewall, tenantFirewalls);
+  return { vsphere, facility, tenants, firewall, tenantFirewalls };
+}
+
+/** What a tenant's construct needs of its site. */
+function tenantProps(site: Site, tenant: Tenant): MunicipalTenantProps {
+  const s = site.spec;
+  return {
+    siteName: s.site,
+    datacenter: s.vcenter.datacenter,
+    distributedSwitch: s.distributedSwitch.name,
+    tenant,
+    homeCluster: tenant.spec.cluster ?? s.clusters[0].name,
+    encryptionPolicy: s.storagePolicies.find((p) => p.encryption),
+    backupTags: new Map((s.backup?.classes ?? []).map((c) => [c.id, backupTagOf(c)])),
+  };
+}
+
+/**
+ * Firewall: box-wide settings and the shared VDOM in one stack; each tenant's VDOM in its own, so a
+ * change for one municipality plans only its own firewall state. No vCenter credentials needed.
+ */
+function addFirewallStacks(
+  app: App,
+  site: Site,
+  firewall: SiteFirewallModel,
+  tenantFirewalls: Map<string, TerraformStack>,
+): TerraformStack {
+  const s = site.spec;
+  const { spec: fw, plan } = firewall;
+  const stack = newStack(app, site, stackNames.firewall(s.site));
+  new FortigateCluster(stack, "fortigate", {
+    firewall: fw,
+    plan,
+    managementNetwork: site.managementNetwork,
+    ntpServers: s.ntp,
+    syslog: s.syslog[0],
+  });
+  const primary = fw.units.find((u) => u.role === "primary");
+  if (!primary) throw new Error(`site ${s.site}: the firewall has no primary unit (the site checks require one)`);
+  for (const vdom of plan.vdoms) {
+    if (vdom.owner.kind !== "tenant") continue;
+    const tenantStack = newStack(app, site, stackNames.tenantFirewall(s.site, vdom.owner.tenant));
+    tenantStack.addDependency(stack);
+    fortiosProvider(tenantStack, primary);
+    new FirewallPolicySet(tenantStack, "vdom", { plan: vdom });
+    tenantFirewalls.set(vdom.owner.tenant, tenantStack);
   }
   // A removed tenant's VDOM: its stack keeps `removed` blocks for the policies and objects it had.
-  for (const retired of site.firewall.retired) {
-    const stack = newStack(app, site, stackNames.tenantFirewall(s.site, retired.tenant));
-    stack.addDependency(firewall);
-    removedBlocksFor(stack, retired.destroy, (scratch) => {
+  for (const retired of plan.retired) {
+    const tenantStack = newStack(app, site, stackNames.tenantFirewall(s.site, retired.tenant));
+    tenantStack.addDependency(stack);
+    removedBlocksFor(tenantStack, retired.destroy, (scratch) => {
       fortiosProvider(scratch, primary);
       new FirewallPolicySet(scratch, "vdom", { plan: retired.vdom });
     });
-    tenantFirewalls.set(retired.tenant, stack);
+    tenantFirewalls.set(retired.tenant, tenantStack);
   }
-  return { vsphere, facility, tenants, firewall, tenantFirewalls };
+  return stack;
 }
 
 /**
@@ -95,26 +155,18 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
  * Terraform forgets the objects, or destroys them when the tenant file says destroyApproved.
  */
 function removeTenant(stack: TerraformStack, site: Site, tenant: Tenant): void {
-  const active: Tenant = {
+  const asActive: Tenant = {
     ...tenant,
     spec: { ...tenant.spec, lifecycle: "active" },
-    vms: tenant.vms.map((vm) => ({ ...vm, lifecycle: "active" })),
+    vms: tenant.vms.flatMap((vm) => (vm.kind === "unmanaged" ? [] : [wasManaged(vm)])),
   };
   removedBlocksFor(stack, tenant.spec.destroyApproved, (scratch) => {
-    addVsphereProvider(scratch, site.spec);
-    new MunicipalTenant(scratch, "tenant", { site: site.spec, tenant: active });
+    addVsphereProvider(scratch, site.spec.vcenter);
+    new MunicipalTenant(scratch, "tenant", tenantProps(site, asActive));
   });
 }
 
-/**
- * Adds a `removed` block to `stack` for every resource `render` creates in a scratch stack: the
- * addresses come from rendering what the object had, so nothing is listed by hand.
- */
-function removedBlocksFor(stack: TerraformStack, destroy: boolean, render: (scratch: TerraformStack) => void): void {
-  const scratch = new TerraformStack(new App({ skipValidation: true }), "scratch");
-  render(scratch);
-  const resources = (scratch.toTerraform() as { resource?: Record<string, Record<string, unknown>> }).resource ?? {};
-  for (const [type, byName] of Object.entries(resources)) {
-    for (const name of Object.keys(byName)) addRemovedBlock(stack, `${type}.${name}`, destroy);
-  }
+/** A VM of a removed tenant as it was while the tenant was active. */
+function wasManaged(vm: ManagedVm | RemovedVm): ManagedVm {
+  return vm.kind === "removed" ? asManaged(vm) : { ...vm, lifecycle: "active" };
 }

@@ -2,7 +2,7 @@ import "cdktf/lib/testing/adapters/jest";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadSites, type LoadedSites } from "../spec/load-sites";
+import { planSites, type PlannedSites } from "../plan/plan-sites";
 import { SpecErrors, type SpecError } from "../spec/spec-error";
 
 export const ROOT = join(__dirname, "..");
@@ -45,8 +45,8 @@ export function lineOf(sitesDir: string, file: string, needle: string): number {
   return index + 1;
 }
 
-export function load(sitesDir: string, asOf = AS_OF): LoadedSites {
-  return loadSites(sitesDir, { asOf, display: (p) => p.slice(sitesDir.length + 1) });
+export function load(sitesDir: string, asOf = AS_OF): PlannedSites {
+  return planSites(sitesDir, { asOf, display: (p) => p.slice(sitesDir.length + 1) });
 }
 
 /** Loads and returns the spec errors (file names relative to the sites directory); fails if loading succeeds. */

@@ -1,12 +1,13 @@
 import type { Findings } from "../check-helpers";
 import { contains, hostAddressProblem, networkOfInterface, parseRange } from "../ipv4";
-import type { SiteFile, TenantFile } from "../types";
+import type { SiteFile } from "../types";
+import { networkByPurpose, sharedServicesNetworks } from "../network-lookup";
 import { PREDEFINED_SERVICES } from "./predefined-services";
 
 /**
  * Consistency checks of the site's firewall section and the tenants' VDOM names: unit roles and
  * racks, management addresses, heartbeat ports that must not carry user traffic, shared services,
- * custom services and groups. Flows are checked when they are planned (resolve-flows.ts).
+ * custom services and groups. Flows are checked when they are compiled (plan/firewall).
  */
 export function checkFirewall(
   site: SiteFile,
@@ -33,13 +34,13 @@ export function checkFirewall(
     (i) => `${at}/units/${i}/hostname`,
     "unit hostname",
   );
-  const management = site.networks.find((n) => n.purpose === "management");
+  const management = networkByPurpose(site, "management");
   const mgmtRange = management && parseRange(management.cidr);
   fw.units.forEach((u, i) => {
     f.known(u.rack, racks, `${at}/units/${i}/rack`, "rack");
     const problem =
-      mgmtRange && typeof mgmtRange !== "string"
-        ? hostAddressProblem(mgmtRange, u.managementAddress, `the ${management!.name} network`)
+      management && mgmtRange && typeof mgmtRange !== "string"
+        ? hostAddressProblem(mgmtRange, u.managementAddress, `the ${management.name} network`)
         : undefined;
     if (problem) f.add(`${at}/units/${i}/managementAddress`, problem);
     else useAddress(u.managementAddress, `${at}/units/${i}/managementAddress`);
@@ -89,12 +90,13 @@ export function checkFirewall(
     f.add(`${at}/sharedVdom`, `expected a VDOM of its own for shared services, found "root" (the management VDOM)`);
 
   // Shared services live on the site's shared-services networks.
-  const shared = new Map(site.networks.filter((n) => n.purpose === "shared-services").map((n) => [n.name, n]));
+  const shared = sharedServicesNetworks(site);
   (fw.sharedServices ?? []).forEach((s, i) => {
     const p = `${at}/sharedServices/${i}`;
-    if (!f.known(s.network, shared, `${p}/network`, "shared-services network")) return;
-    const range = parseRange(shared.get(s.network)!.cidr);
-    const gateway = shared.get(s.network)!.gateway;
+    const network = shared.get(s.network);
+    if (!network) return void f.known(s.network, shared, `${p}/network`, "shared-services network");
+    const range = parseRange(network.cidr);
+    const gateway = network.gateway;
     s.addresses.forEach((a, j) => {
       if (typeof range !== "string" && !contains(range, a))
         f.add(`${p}/addresses/${j}`, `expected an address inside the ${s.network} network ${range.cidr}, found ${a}`);
@@ -130,39 +132,4 @@ export function checkFirewall(
       else f.known(m, known, `${at}/serviceGroups/${i}/members/${j}`, "service");
     }),
   );
-}
-
-/** VDOM and inter-VDOM link names are global on the box: one per tenant, none reused. */
-export function checkTenantVdoms(site: SiteFile, f: Findings, tenants: { spec: TenantFile; findings: Findings }[]): void {
-  const fw = site.firewall;
-  if (!fw) return;
-  const reserved = new Map<string, string>([
-    ["root", "the management VDOM"],
-    [fw.sharedVdom, "the shared VDOM"],
-  ]);
-  const links = new Map<string, string>();
-  const live = tenants.filter((t) => t.spec.lifecycle !== "removed");
-  const needed = 2 + live.length; // root, the shared VDOM and one per tenant
-  if (needed > fw.vdomLicences)
-    f.add(
-      "/firewall/vdomLicences",
-      `the VDOM licence allows ${fw.vdomLicences}, the room needs ${needed} (root, ${fw.sharedVdom} and ${live.length} tenant VDOMs)`,
-    );
-  for (const t of live) {
-    const vdom = t.spec.firewall?.vdom ?? t.spec.tenant;
-    const link = t.spec.firewall?.link ?? vdom.slice(0, 11);
-    const vdomAt = t.spec.firewall?.vdom ? "/firewall/vdom" : "/tenant";
-    if (vdom.length > 31)
-      t.findings.add(vdomAt, `a VDOM name has at most 31 characters, found ${JSON.stringify(vdom)} (${vdom.length}); set firewall.vdom`);
-    const taken = reserved.get(vdom);
-    if (taken) t.findings.add(vdomAt, `VDOM name ${vdom} is already ${taken}; set firewall.vdom`);
-    else reserved.set(vdom, `the VDOM of tenant ${t.spec.tenant}`);
-    const linkTaken = links.get(link);
-    if (linkTaken)
-      t.findings.add(
-        t.spec.firewall?.link ? "/firewall/link" : vdomAt,
-        `inter-VDOM link name ${link} is already used by tenant ${linkTaken}; set firewall.link (at most 11 characters)`,
-      );
-    else links.set(link, t.spec.tenant);
-  }
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UNDECLARED_REBOOT_SETTINGS } from "../../constructs/tenant-virtual-machine";
 import { rootPasswordVariable } from "../../constructs/vmware-server-park";
-import type { Site, Vm } from "../../spec/types";
+import type { ManagedVm, Site } from "../../plan/model";
 import { copySites, EXAMPLES, load, runSynth, stackJson, tempDir } from "../helpers";
 
 /** The example sites, synthesized once into a temporary directory (the lock files of a copy). */
@@ -21,9 +21,10 @@ const stackNames = () => readdirSync(join(out, "stacks")).sort();
 const resourcesOf = (stack: string, type: string): Record<string, any> => stackJson(out, stack).resource?.[type] ?? {};
 const managedVms = (site: Site) =>
   site.tenants.flatMap((t) =>
-    t.vms.filter((vm) => vm.lifecycle === "active" || vm.lifecycle === "retiring").map((vm) => ({ tenant: t.spec.tenant, vm })),
+    t.vms.filter((vm): vm is ManagedVm => vm.kind === "new" || vm.kind === "adopted").map((vm) => ({ tenant: t.spec.tenant, vm })),
   );
-const vmResource = (site: Site, tenant: string, vm: Vm) => resourcesOf(`${site.spec.site}-${tenant}`, "vsphere_virtual_machine")[vm.name];
+const vmResource = (site: Site, tenant: string, vm: ManagedVm) =>
+  resourcesOf(`${site.spec.site}-${tenant}`, "vsphere_virtual_machine")[vm.name];
 
 describe("example sites", () => {
   test("the committed address pins are up to date: synth changes no ipam.lock.yaml and renumbers no VM", () => {

@@ -1,4 +1,4 @@
-import type { Site } from "../../spec/types";
+import type { Site } from "../../plan/model";
 import { copySites, EXAMPLES, load, stackJson, synthOk, TINY } from "../helpers";
 
 type Json = Record<string, any>;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DENY_POLICY_ID } from "../../spec/firewall/plan-types";
-import type { Site } from "../../spec/types";
+import { DENY_POLICY_ID } from "../../plan/firewall/fortios-names";
+import type { Site } from "../../plan/model";
 import { copySites, edit, EXAMPLES, load, stackJson, synthOk } from "../helpers";
 
 type Json = Record<string, any>;
@@ -168,7 +168,7 @@ describe.each([
   test("a flow between VDOMs is a policy pair over the inter-VDOM link: egress in one VDOM, ingress in the other", () => {
     for (const site of loaded) {
       for (const t of site.tenants) {
-        const link = site.firewall!.vdoms.find((v) => v.owner === t.spec.tenant)!.link!;
+        const link = site.firewall!.plan.vdoms.find((v) => v.owner.kind === "tenant" && v.owner.tenant === t.spec.tenant)!.link!;
         const tenantPolicies = policiesOf(stackJson(out, `${site.spec.site}-${t.spec.tenant}-fw`));
         const shared = policiesOf(stackJson(out, `${site.spec.site}-firewall`));
         for (const egress of tenantPolicies.filter((p) => p.dstintf.some((i: Json) => i.name === `${link}1`))) {
@@ -189,7 +189,7 @@ describe.each([
       const dos = Object.values(stackJson(out, `${site.spec.site}-firewall`).resource.fortios_firewall_DoSpolicy as Record<string, Json>);
       expect(dos).toHaveLength(1);
       expect(dos[0]).toMatchObject({ status: "enable", vdomparam: site.spec.firewall!.sharedVdom });
-      expect(JSON.stringify(dos[0].interface)).toContain(site.firewall!.internetInterface);
+      expect(JSON.stringify(dos[0].interface)).toContain(site.firewall!.plan.internetInterface);
       const anomalies = dos[0].anomaly.map((a: Json) => a.name);
       expect(anomalies).toEqual(expect.arrayContaining(["tcp_syn_flood", "udp_flood", "icmp_flood"]));
       for (const a of dos[0].anomaly) expect(a).toMatchObject({ status: "enable", log: "enable", action: "block" });

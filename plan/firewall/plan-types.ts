@@ -1,10 +1,13 @@
 /**
- * The firewall plan: what every VDOM on the FortiGate pair holds, computed from the spec by the loader
- * (pure data, no cdktf), so the constructs only render it and tests can read it directly.
+ * The firewall plan: what every VDOM on the FortiGate pair holds, compiled from the flows by
+ * plan/firewall (pure data, no cdktf), so the constructs only render it and tests can read it directly.
  */
 
-/** Policy id of the logged deny that ends every VDOM; flow ids stay below it. */
-export const DENY_POLICY_ID = 100000;
+/** Who owns a VDOM's objects and a flow: the site (the shared VDOM, site.yaml) or one tenant. */
+export type Owner = { kind: "site" } | { kind: "tenant"; tenant: string };
+
+/** How an owner is written in policy comments (`flow=<owner>/<id>`) and messages. */
+export const ownerName = (owner: Owner): string => (owner.kind === "site" ? "site" : owner.tenant);
 
 export type AddressObject = { name: string; subnet: string; comment: string } | { name: string; members: string[]; comment: string };
 
@@ -41,7 +44,8 @@ export interface VlanInterface {
   vdom: string;
   /** Interface address: the network's gateway with the network's prefix (the firewall routes it). */
   ip?: string;
-  network: string;
+  /** The physical port the VLAN rides on: the internet port (uplink VLAN) or the internal trunk. */
+  trunk: "internet" | "internal";
   description: string;
 }
 
@@ -56,8 +60,8 @@ export interface StaticRoute {
 
 export interface VdomPlan {
   name: string;
-  /** "site" for the shared VDOM, else the tenant id: which stack owns the VDOM's objects and policies. */
-  owner: string;
+  /** Which stack owns the VDOM's objects and policies: the firewall stack (site) or the tenant's. */
+  owner: Owner;
   /** The tenant's inter-VDOM link to the shared VDOM (ends <link>0 in shared, <link>1 here). */
   link?: string;
   zones: { name: string; interfaces: string[]; description: string }[];

@@ -1,0 +1,117 @@
+import type {
+  Dns,
+  ExistingVm,
+  Network,
+  SiteFile,
+  SiteFirewall,
+  StoragePolicy,
+  Template,
+  TenantFile,
+  VmSize,
+  Workload,
+} from "../spec/types";
+import type { FirewallPlan } from "./firewall/plan-types";
+
+/**
+ * The resolved model: what loading and planning hand to the stacks. Every union here says what the
+ * loader and the planners guarantee (a new VM has a template and an address, an adopted one its
+ * import id), so constructs render it without `!` and without re-checking the spec.
+ */
+
+/** Where a VM's disks live: a datastore cluster (Storage DRS places it) or one datastore. */
+export interface Placement {
+  kind: "datastore" | "datastore-cluster";
+  name: string;
+}
+
+/** What every VM has, whatever its lifecycle. */
+export interface VmCommon {
+  /** VM name in vCenter and spec identity inside the tenant. */
+  name: string;
+  /** The workload entry it came from, and its pointer into the tenant file (for messages). */
+  workload: Workload;
+  workloadPointer: string;
+  size: VmSize;
+  network: Network;
+  /** The network belongs to the site (shared services) rather than the tenant. */
+  sharedNetwork: boolean;
+  /** Compute cluster the VM runs in. */
+  cluster: string;
+  /** Backup class (explicit, or from the site's defaults by criticality), when the site declares backup. */
+  backupClass?: string;
+  placement: Placement;
+  /** The workload's storage policy, else the site's default one. */
+  storagePolicy?: StoragePolicy;
+  /** The template it is (or was) cloned from, when the workload names one. */
+  template?: Template;
+}
+
+/** A VM Terraform creates: cloned from its template, customized with its pinned address. */
+export interface NewVm extends VmCommon {
+  kind: "new";
+  lifecycle: "active" | "retiring";
+  template: Template;
+  ip: string;
+  /** DNS for its guest customization (the tenant's, else the site's). */
+  dns: Dns;
+}
+
+/** A running VM Terraform adopts through an import block and never reboots. */
+export interface AdoptedVm extends VmCommon {
+  kind: "adopted";
+  lifecycle: "active" | "retiring";
+  existing: ExistingVm;
+  /** Its inventory path for the import block, `{name}` filled in. */
+  importId: string;
+  /** Only when the spec gives one: an adopted VM keeps the address it has. */
+  ip?: string;
+}
+
+/** Known and counted (capacity, policies, addresses), never applied. */
+export interface UnmanagedVm extends VmCommon {
+  kind: "unmanaged";
+  lifecycle: "unmanaged";
+  ip?: string;
+}
+
+/** Leaves the configuration through a `removed` block; destroyed only when the spec approves. */
+export interface RemovedVm extends VmCommon {
+  kind: "removed";
+  lifecycle: "removed";
+  /** What it was while managed, so its resources can be listed for the `removed` blocks. */
+  existing?: ExistingVm;
+  /** The address the spec still gives it (not pinned: a removed VM's pin is freed and held). */
+  ip?: string;
+}
+
+export type ManagedVm = NewVm | AdoptedVm;
+export type Vm = ManagedVm | UnmanagedVm | RemovedVm;
+
+export interface Tenant {
+  spec: TenantFile;
+  /** The tenant file as the user named it, for messages. */
+  file: string;
+  vms: Vm[];
+}
+
+/** The site's FortiGate pair: what the spec says, and the per-VDOM plan compiled from the flows. */
+export interface SiteFirewallModel {
+  spec: SiteFirewall;
+  plan: FirewallPlan;
+}
+
+/** A loaded, checked and planned site with its tenants. */
+export interface Site {
+  spec: SiteFile;
+  dir: string;
+  file: string;
+  /** The network the hosts, the vCenter and the firewall management ports live on (the loader requires one). */
+  managementNetwork: Network;
+  tenants: Tenant[];
+  firewall?: SiteFirewallModel;
+}
+
+/** Whether the VM is rendered as a `vsphere_virtual_machine` (new or adopted, active or retiring). */
+export function isManaged(vm: Vm): vm is ManagedVm {
+  return vm.kind === "new" || vm.kind === "adopted";
+}

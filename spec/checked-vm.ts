@@ -1,0 +1,30 @@
+import type { Network, StoragePolicy, Template, VmSize, Workload, Lifecycle } from "./types";
+
+/**
+ * One VM of a workload as the loader resolves it: count expanded, size, network, template, cluster,
+ * placement and storage policy looked up. Addresses are the planner's (plan/addresses): `ip` here is
+ * only what the spec itself gives.
+ */
+export interface CheckedVm {
+  /** VM name in vCenter and spec identity inside the tenant. */
+  name: string;
+  /** The workload entry it came from, and its pointer into the tenant file (for messages). */
+  workload: Workload;
+  workloadPointer: string;
+  size: VmSize;
+  network: Network;
+  /** The network belongs to the site (shared services) rather than the tenant. */
+  sharedNetwork: boolean;
+  lifecycle: Lifecycle;
+  /** The address written in the workload (`ip:`), if any. */
+  ip?: string;
+  template?: Template;
+  /** Compute cluster the VM runs in. */
+  cluster: string;
+  /** Backup class (explicit, or from the site's defaults by criticality), when the site declares backup. */
+  backupClass?: string;
+  /** Where its disks live: a datastore cluster (Storage DRS places it) or one datastore. */
+  placement: { kind: "datastore" | "datastore-cluster"; name: string };
+  /** The workload's storage policy, else the site's default one. */
+  storagePolicy?: StoragePolicy;
+}
