@@ -1,441 +1,81 @@
 import type { FirewallPlan } from "./firewall/plan-types";
+import type {
+  Country,
+  Dns,
+  Flow,
+  Lifecycle,
+  Link,
+  Network,
+  PhysicalDevice,
+  Psu,
+  SiteFile as GeneratedSiteFile,
+  Source,
+  State,
+  VmSize,
+} from "./generated/site-file";
+import type { ExistingVm, TenantFile, Workload } from "./generated/tenant-file";
 
 /**
  * Typed spec objects: what the schemas in schema/ describe, after ajv filled in their defaults.
- * Keep in step with schema/site.schema.json and schema/tenant.schema.json.
+ * The file types are generated from schema/site.schema.json and schema/tenant.schema.json into
+ * spec/generated/ (`npm run gen:types`); the names below pick out their parts.
  */
-export type Country = "SE" | "NO" | "DK";
-export type Lifecycle = "active" | "retiring" | "removed" | "unmanaged";
-export type Criticality = "life-and-health" | "critical" | "standard" | "low";
-export type Classification = "public" | "internal" | "personal" | "health" | "security-classified";
+export type { Country, Dns, ExistingVm, Flow, Lifecycle, Link, Network, PhysicalDevice, Psu, Source, TenantFile, VmSize, Workload };
 
-export interface Room {
-  id: string;
-  type: "primary" | "backup" | "other";
-  building: string;
-  fireCell: string;
-  epoZone: string;
-  protectionClass?: number;
-  fireSuppression?: string;
+/**
+ * sites/<site>/site.yaml: the generated type, except that `state` is StateBackend.
+ * Compatibility shim: drop it (re-export SiteFile from the generated file, and let StateBackend be
+ * State) once stacks/state-backend.ts falls back to `{ backend: "local", remoteWorkspacePrefix: "" }`
+ * rather than `{ backend: "local" }`.
+ */
+export interface SiteFile extends Omit<GeneratedSiteFile, "state"> {
+  state?: StateBackend;
 }
 
-export interface Rack {
-  id: string;
-  room: string;
-  designKw?: number;
-}
+export type Criticality = Workload["criticality"];
+export type Classification = Workload["classification"];
 
-export interface VmSize {
-  cpus: number;
-  memoryGb: number;
-  diskGb: number;
-}
+export type Room = SiteFile["rooms"][number];
+export type Rack = SiteFile["racks"][number];
+export type Cluster = SiteFile["clusters"][number];
+export type Host = Cluster["hosts"][number];
+export type DistributedSwitch = SiteFile["distributedSwitch"];
+export type NetworkPurpose = Network["purpose"];
+export type San = SiteFile["san"];
+export type KeyProvider = SiteFile["keyProviders"][number];
+export type StoragePolicy = SiteFile["storagePolicies"][number];
+export type Template = SiteFile["templates"][number];
+export type SyslogTarget = SiteFile["syslog"][number];
 
-export interface Host {
-  name: string;
-  rack: string;
-  address: string;
-  hostname?: string;
-  thumbprint: string;
-  cpuCores: number;
-  memoryGb: number;
-  uplinkNics?: string[];
-  vmotionAddress?: string;
-  lifecycle?: Lifecycle;
-  importId?: string;
-}
+/**
+ * Where each stack keeps its state, one variant per backend. ajv fills in remoteWorkspacePrefix ("")
+ * whatever the backend, so the generated State requires it in every variant; only the remote
+ * backend reads it, and here only that variant requires it (see SiteFile).
+ */
+export type StateBackend = PrefixOnlyForRemote<State>;
+type PrefixOnlyForRemote<S> = S extends { backend: "remote" } ? S : Omit<S, "remoteWorkspacePrefix"> & { remoteWorkspacePrefix?: string };
 
-export interface Cluster {
-  name: string;
-  ha: {
-    enabled: boolean;
-    hostFailuresToTolerate: number;
-    admissionControl: "resourcePercentage" | "slotPolicy" | "failoverHosts" | "disabled";
-    heartbeatDatastores?: string[];
-    apdResponse: "disabled" | "warning" | "restartConservative" | "restartAggressive";
-    pdlResponse: "disabled" | "warning" | "restartAggressive";
-  };
-  drs: { enabled: boolean; automation: "manual" | "partiallyAutomated" | "fullyAutomated" };
-  hosts: Host[];
-}
-
-export interface DistributedSwitch {
-  name: string;
-  uplinks: string[];
-  standbyUplinks?: string[];
-  hostNics: string[];
-  mtu: number;
-  version?: string;
-}
-
-export type NetworkPurpose = "management" | "vmotion" | "storage" | "shared-services" | "workload";
-
-export interface Network {
-  name: string;
-  purpose: NetworkPurpose;
-  vlan: number;
-  cidr: string;
-  gateway?: string;
-  reserved: number;
-}
-
-export interface Dns {
-  servers: string[];
-  domain: string;
-  searchDomains?: string[];
-}
-
-export interface PhysicalDevice {
-  id: string;
-  model: string;
-  firmware?: string;
-  rack: string;
-  psus?: Psu[];
-  links?: Link[];
-}
-
-export interface San {
-  array: PhysicalDevice;
-  controllers: PhysicalDevice[];
-  fabrics: { id: "A" | "B"; switches: PhysicalDevice[] }[];
-  luns: { naa: string; sizeGb: number; controller?: string }[];
-  datastores: { name: string; lun: string; cluster: string; lifecycle?: Lifecycle }[];
-  datastoreClusters?: { name: string; datastores: string[]; automation: "manual" | "automated" }[];
-}
-
-export interface KeyProvider {
-  id: string;
-  kind: "native" | "kms";
-  redundant: boolean;
-  description?: string;
-}
-
-export interface StoragePolicy {
-  id: string;
-  name: string;
-  encryption: boolean;
-  keyProvider?: string;
-  default: boolean;
-}
-
-export interface Template {
-  id: string;
-  vm?: string;
-  contentLibrary?: string;
-  item?: string;
-  os: "linux" | "windows";
-  guestId: string;
-  hardwareVersion: number;
-}
-
-export interface SyslogTarget {
-  host: string;
-  port: number;
-  protocol: "tls" | "tcp" | "udp";
-  retentionMonths?: number;
-}
-
-export type StateBackend =
-  | { backend: "local"; localDir?: string }
-  | { backend: "pg"; pgHost: string }
-  | { backend: "s3"; s3Bucket: string; s3Region: string; s3Endpoint?: string }
-  | { backend: "http"; httpAddress: string }
-  | { backend: "remote"; remoteHostname: string; remoteOrganization: string; remoteWorkspacePrefix: string };
-
-export type FlowAction = "accept" | "deny";
-
-/** A flow in a tenant file or in the site's firewall section. */
-export interface Flow {
-  id: number;
-  from: string;
-  to: string;
-  services: string[];
-  action: FlowAction;
-  log: "all" | "utm" | "disable";
-  justification?: string;
-  ticket?: string;
-  publishAs?: string;
-}
-
-export interface FirewallUnit {
-  id: string;
-  role: "primary" | "secondary";
-  rack: string;
-  hostname: string;
-  managementAddress: string;
-  priority?: number;
-  psus?: { watts: number; pdu?: string }[];
-  serial?: string;
-}
-
-export interface CustomService {
-  name: string;
-  tcp?: string;
-  udp?: string;
-  description?: string;
-}
-
-export interface SharedService {
-  name: string;
-  network: string;
-  addresses: string[];
-  description?: string;
-}
+export type FlowAction = Flow["action"];
 
 /** site.yaml `firewall:` the FortiGate pair. */
-export interface SiteFirewall {
-  model: string;
-  firmware: string;
-  vdomLicences: number;
-  haGroup: { name: string; id: number };
-  units: FirewallUnit[];
-  heartbeatInterfaces: string[];
-  managementInterface: string;
-  internalInterface: string;
-  internet: { interface: string; vlan?: number; address: string; gateway: string };
-  monitorInterfaces?: string[];
-  sharedVdom: string;
-  apiUser: string;
-  adminTimeoutMinutes: number;
-  services?: CustomService[];
-  serviceGroups?: { name: string; members: string[] }[];
-  sharedServices?: SharedService[];
-  dos?: Record<string, number>;
-  flows?: Flow[];
-}
+export type SiteFirewall = NonNullable<SiteFile["firewall"]>;
+export type FirewallUnit = SiteFirewall["units"][number];
+export type CustomService = NonNullable<SiteFirewall["services"]>[number];
+export type SharedService = NonNullable<SiteFirewall["sharedServices"]>[number];
 
 /** A tenant file's `firewall:` its VDOM, zones and the flows it owns. */
-export interface TenantFirewall {
-  vdom?: string;
-  link?: string;
-  zones?: { name: string; networks: string[]; description?: string }[];
-  flows?: Flow[];
-}
-
-/** Where a typed facility fact comes from, and when it was last verified. */
-export interface Source {
-  document: string;
-  verified: string;
-}
-
-export interface Psu {
-  pdu: string;
-  watts: number;
-}
-
-export interface Link {
-  port: string;
-  peer: string;
-  peerPort: string;
-}
-
-export interface Sensor {
-  id: string;
-  rack?: string;
-  room?: string;
-  measure: "inlet-temp" | "humidity" | "smoke" | "water";
-  lowCritical: number;
-  lowWarning: number;
-  highWarning: number;
-  highCritical: number;
-  delayMin: number;
-  hysteresis: number;
-  route: string;
-}
+export type TenantFirewall = NonNullable<TenantFile["firewall"]>;
 
 /** site.yaml `facility:` power paths, cooling, sensors and the wiring of every device. */
-export interface Facility {
-  defaultSource?: Source;
-  boards?: { id: string; path: "A" | "B"; room: string; capacityKw: number; source?: Source }[];
-  generators?: { id: string; kw: number; fuelHours: number; ats: string; feeds?: string[]; source?: Source }[];
-  ups?: {
-    id: string;
-    path: "A" | "B";
-    room: string;
-    board: string;
-    modules: { kw: number; status: "ok" | "in-repair" }[];
-    runtimeMin: number;
-    source?: Source;
-  }[];
-  pdus?: { id: string; rack: string; ups: string; capacityKw: number; source?: Source }[];
-  devices?: {
-    id: string;
-    role: "core-switch" | "backup-server" | "tape-library" | "other";
-    rack: string;
-    model: string;
-    firmware?: string;
-    psus?: Psu[];
-    links?: Link[];
-    source?: Source;
-  }[];
-  power?: Record<string, Psu[]>;
-  links?: Record<string, Link[]>;
-  cooling?: { id: string; room: string; kw: number; feed: string; source?: Source }[];
-  alarmRoutes?: { id: string; target: string; hours: "24/7" | "office"; severities: ("warning" | "critical")[] }[];
-  sensors?: Sensor[];
-}
-
-export interface BackupClass {
-  id: string;
-  rpoHours: number;
-  retentionDays: number;
-  immutable: boolean;
-  offsite: boolean;
-  tag?: string;
-}
+export type Facility = NonNullable<SiteFile["facility"]>;
+export type Sensor = NonNullable<Facility["sensors"]>[number];
 
 /** site.yaml `backup:` the backup room, classes, copies and evidence. */
-export interface Backup {
-  room: string;
-  repositories?: {
-    id: string;
-    rack: string;
-    model: string;
-    firmware?: string;
-    capacityTb: number;
-    immutable: boolean;
-    psus?: Psu[];
-    links?: Link[];
-    source?: Source;
-  }[];
-  classes: BackupClass[];
-  defaults: Partial<Record<Criticality, string>>;
-  copies: {
-    id: string;
-    class: string;
-    room?: string;
-    site?: string;
-    media: "disk" | "object-storage" | "tape" | "cloud";
-    immutable: boolean;
-    offsiteKm?: number;
-    source?: Source;
-  }[];
-  evidence?: {
-    id: string;
-    about: string;
-    kind: string;
-    date: string;
-    result: "pass" | "fail" | "partial";
-    by: string;
-    documentRef: string;
-    nextDue: string;
-  }[];
-}
+export type Backup = NonNullable<SiteFile["backup"]>;
+export type BackupClass = Backup["classes"][number];
 
 /** A tenant's `legal:` facts for the national rules. */
-export interface TenantLegal {
-  legalEntity: string;
-  analysisDate?: string;
-  agreementRef: string;
-  dpaRef?: string;
-  suaRef?: string;
-  samradRef?: string;
-  nhnAgreementRef?: string;
-  reportingRoutes: { regime: string; authority: string; channel: string }[];
-  onboardingUntil?: string;
-}
-
-/** sites/<site>/site.yaml */
-export interface SiteFile {
-  site: string;
-  municipality: string;
-  country: Country;
-  environment: "production" | "test" | "lab";
-  state?: StateBackend;
-  rooms: Room[];
-  racks: Rack[];
-  vcenter: { server: string; datacenter: string; datacenterExists: boolean; allowUnverifiedSsl: boolean };
-  vmSizes?: Record<string, VmSize>;
-  clusters: Cluster[];
-  distributedSwitch: DistributedSwitch;
-  networks: Network[];
-  dns?: Dns;
-  san: San;
-  keyProviders: KeyProvider[];
-  storagePolicies: StoragePolicy[];
-  templates: Template[];
-  ntp: string[];
-  syslog: SyslogTarget[];
-  firewall?: SiteFirewall;
-  facility?: Facility;
-  backup?: Backup;
-  ipam?: { holdDays: number };
-}
-
-export interface ExistingVm {
-  importId: string;
-  uuid?: string;
-  guestId: string;
-  firmware: "bios" | "efi";
-  efiSecureBoot: boolean;
-  hardwareVersion: number;
-  coresPerSocket: number;
-  nicType: "vmxnet3" | "e1000" | "e1000e" | "vmxnet2" | "pcnet32" | "sriov";
-  toolsUpgradePolicy: "manual" | "upgradeAtPowerCycle";
-  enableLogging: boolean;
-  enableDiskUuid: boolean;
-  cpuHotAdd: boolean;
-  cpuHotRemove: boolean;
-  memoryHotAdd: boolean;
-  disks: {
-    label: string;
-    sizeGb: number;
-    controllerType: "scsi" | "sata" | "ide" | "nvme";
-    unitNumber: number;
-    thinProvisioned: boolean;
-    eagerlyScrub: boolean;
-    diskMode: string;
-    writeThrough: boolean;
-    diskSharing: "sharingNone" | "sharingMultiWriter";
-  }[];
-}
-
-export interface Workload {
-  name: string;
-  description?: string;
-  count?: number;
-  namePattern?: string;
-  template?: string;
-  size: string | VmSize;
-  network: string;
-  cluster?: string;
-  ip?: string;
-  criticality: Criticality;
-  classification: Classification;
-  redundancyGroup?: string;
-  datastore?: string;
-  storagePolicy?: string;
-  backupClass?: string;
-  lifecycle?: Lifecycle;
-  destroyApproved: boolean;
-  existing?: ExistingVm;
-}
-
-/** sites/<site>/tenants/<tenant>.yaml */
-export interface TenantFile {
-  tenant: string;
-  name: string;
-  country: Country;
-  hostMunicipality: boolean;
-  lifecycle?: Lifecycle;
-  destroyApproved: boolean;
-  vlanRange: { from: number; to: number };
-  cidr: string;
-  operatorsGroup: string;
-  legal?: TenantLegal;
-  cluster?: string;
-  directory?: { domain: string; joinAccount: string; ou?: string };
-  dns?: Dns;
-  resourcePool?: {
-    cpuShares: "low" | "normal" | "high";
-    memoryShares: "low" | "normal" | "high";
-    cpuLimitMhz?: number;
-    memoryLimitGb?: number;
-  };
-  networks: Network[];
-  firewall?: TenantFirewall;
-  workloads: Workload[];
-}
+export type TenantLegal = NonNullable<TenantFile["legal"]>;
 
 /** One VM after expanding counts and resolving references; what the constructs render. */
 export interface Vm {

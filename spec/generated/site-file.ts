@@ -1,0 +1,923 @@
+/**
+ * Generated from schema/site.schema.json by `npm run gen:types` (npx tsx schema/generate-types.ts): do not edit.
+ * Change the schema and regenerate; test/spec/generated-types.test.ts fails while this file is stale.
+ * Describes a spec file after ajv filled in its defaults: a property with a default is never missing.
+ */
+
+/**
+ * Country whose law applies: SE, NO or DK.
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "country".
+ */
+export type Country = "SE" | "NO" | "DK";
+/**
+ * Default active (a workload follows its tenant). active: managed; retiring: kept, tagged, address held; removed: Terraform forgets it (or destroys it with destroyApproved); unmanaged: known and counted, never applied.
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "lifecycle".
+ */
+export type Lifecycle = "active" | "retiring" | "removed" | "unmanaged";
+/**
+ * Where each stack keeps its Terraform state. Credentials are never written here; they come from the environment at plan time (PGUSER/PGPASSWORD, AWS_*, TF_HTTP_USERNAME/TF_HTTP_PASSWORD, TF_TOKEN_*).
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "state".
+ */
+export type State = {
+  backend: "local" | "pg" | "s3" | "http" | "remote";
+  /**
+   * local: directory for state files, relative to each stack directory. Default ../../../terraform-state (beside the output directory).
+   */
+  localDir?: string;
+  /**
+   * pg: connection string without user or password, e.g. postgres://tfstate.example/terraform?sslmode=verify-full
+   */
+  pgHost?: string;
+  s3Bucket?: string;
+  s3Region?: string;
+  /**
+   * On-premises S3 endpoint.
+   */
+  s3Endpoint?: string;
+  /**
+   * http: base URL; the state path /<site>/<stack> is appended.
+   */
+  httpAddress?: string;
+  remoteHostname?: string;
+  remoteOrganization?: string;
+  remoteWorkspacePrefix: string;
+} & (
+  | {
+      backend: "local";
+    }
+  | {
+      backend: "pg";
+      pgHost: string;
+    }
+  | {
+      backend: "s3";
+      s3Bucket: string;
+      s3Region: string;
+    }
+  | {
+      backend: "http";
+      httpAddress: string;
+    }
+  | {
+      backend: "remote";
+      remoteHostname: string;
+      remoteOrganization: string;
+    }
+);
+
+/**
+ * One consolidated municipal server room: the rooms, racks, VMware park, SAN and shared infrastructure networks. Written by engineers as sites/<site>/site.yaml.
+ */
+export interface SiteFile {
+  /**
+   * Path to this schema, for editor completion.
+   */
+  $schema?: string;
+  /**
+   * Site id; prefixes every stack name (<site>-vsphere, <site>-facility, <site>-<tenant>). Must equal the directory name.
+   */
+  site: string;
+  /**
+   * The municipality that owns and runs the room.
+   */
+  municipality: string;
+  country: Country;
+  /**
+   * A production site may not keep Terraform state locally.
+   */
+  environment: "production" | "test" | "lab";
+  state?: State;
+  /**
+   * Physical rooms: the primary server room, the backup room and any other.
+   *
+   * @minItems 1
+   */
+  rooms: {
+    id: string;
+    /**
+     * Role of the room.
+     */
+    type: "primary" | "backup" | "other";
+    building: string;
+    /**
+     * Fire cell (brandcelle/brandcell/brandcell) the room belongs to.
+     */
+    fireCell: string;
+    /**
+     * Emergency-power-off zone.
+     */
+    epoZone: string;
+    /**
+     * EN 50600 protection class.
+     */
+    protectionClass?: number;
+    /**
+     * Fire suppression system, e.g. inert gas.
+     */
+    fireSuppression?: string;
+  }[];
+  /**
+   * @minItems 1
+   */
+  racks: {
+    id: string;
+    /**
+     * Id of the room the rack stands in.
+     */
+    room: string;
+    /**
+     * Design power of the rack in kW.
+     */
+    designKw?: number;
+  }[];
+  /**
+   * The vCenter that manages the park. Credentials are never written here: set TF_VAR_vsphere_user and TF_VAR_vsphere_password at plan time.
+   */
+  vcenter: {
+    /**
+     * vCenter host name.
+     */
+    server: string;
+    /**
+     * Datacenter name in vCenter.
+     */
+    datacenter: string;
+    /**
+     * The datacenter already exists and is imported rather than created.
+     */
+    datacenterExists: boolean;
+    /**
+     * Only for labs: skip TLS verification of vCenter.
+     */
+    allowUnverifiedSsl: boolean;
+  };
+  /**
+   * Named VM sizes tenants can refer to.
+   */
+  vmSizes?: {
+    [k: string]: VmSize;
+  };
+  /**
+   * @minItems 1
+   */
+  clusters: {
+    /**
+     * Compute cluster name in vCenter.
+     */
+    name: string;
+    /**
+     * vSphere HA. On by default with admission control tolerating one host failure.
+     */
+    ha: {
+      enabled: boolean;
+      hostFailuresToTolerate: number;
+      admissionControl: "resourcePercentage" | "slotPolicy" | "failoverHosts" | "disabled";
+      /**
+       * Preferred heartbeat datastores (by name); default: every datastore of the cluster.
+       */
+      heartbeatDatastores?: string[];
+      apdResponse: "disabled" | "warning" | "restartConservative" | "restartAggressive";
+      pdlResponse: "disabled" | "warning" | "restartAggressive";
+    };
+    drs: {
+      enabled: boolean;
+      automation: "manual" | "partiallyAutomated" | "fullyAutomated";
+    };
+    /**
+     * @minItems 1
+     */
+    hosts: {
+      /**
+       * Host id; also names its root-password variable esxi_root_password_<name>.
+       */
+      name: string;
+      /**
+       * Id of the rack the host is mounted in.
+       */
+      rack: string;
+      /**
+       * Management address; must lie in the management network.
+       */
+      address: string;
+      /**
+       * Name vCenter knows the host by; default the management address.
+       */
+      hostname?: string;
+      thumbprint: string;
+      cpuCores: number;
+      memoryGb: number;
+      /**
+       * Physical NICs given to the distributed switch; default the switch's hostNics.
+       *
+       * @minItems 1
+       */
+      uplinkNics?: string[];
+      /**
+       * vMotion vmkernel address; must lie in the vmotion network.
+       */
+      vmotionAddress?: string;
+      lifecycle?: Lifecycle;
+      /**
+       * Managed object id (host-123) of a host already in vCenter, to import instead of adding.
+       */
+      importId?: string;
+    }[];
+  }[];
+  distributedSwitch: {
+    name: string;
+    /**
+     * Uplink names; at least two for redundancy (a policy checks this).
+     *
+     * @minItems 1
+     */
+    uplinks: string[];
+    /**
+     * Uplinks kept on standby; the rest are active.
+     */
+    standbyUplinks?: string[];
+    /**
+     * Physical NICs of every host given to the switch, in uplink order.
+     *
+     * @minItems 1
+     */
+    hostNics: string[];
+    mtu: number;
+    /**
+     * Switch version, e.g. 8.0.0.
+     */
+    version?: string;
+  };
+  /**
+   * Infrastructure networks of the site (management, vMotion, storage) and shared-service networks tenants may attach to.
+   *
+   * @minItems 1
+   */
+  networks: Network[];
+  dns?: Dns;
+  san: {
+    /**
+     * The array's chassis (base enclosure): its own supplies and links, if any, beside those of its controllers.
+     */
+    array: PhysicalDevice;
+    /**
+     * Array controllers; two for redundancy (a policy checks this).
+     *
+     * @minItems 1
+     */
+    controllers: PhysicalDevice[];
+    /**
+     * @minItems 1
+     */
+    fabrics: {
+      /**
+       * Fabric letter.
+       */
+      id: "A" | "B";
+      /**
+       * @minItems 1
+       */
+      switches: PhysicalDevice[];
+    }[];
+    /**
+     * @minItems 1
+     */
+    luns: {
+      naa: string;
+      sizeGb: number;
+      /**
+       * Owning controller id (preferred path).
+       */
+      controller?: string;
+    }[];
+    /**
+     * @minItems 1
+     */
+    datastores: {
+      /**
+       * VMFS datastore name.
+       */
+      name: string;
+      /**
+       * NAA id of the LUN the datastore lives on.
+       */
+      lun: string;
+      /**
+       * Compute cluster whose hosts mount it.
+       */
+      cluster: string;
+      lifecycle?: Lifecycle;
+    }[];
+    datastoreClusters?: {
+      name: string;
+      /**
+       * @minItems 1
+       */
+      datastores: string[];
+      automation: "manual" | "automated";
+    }[];
+  };
+  /**
+   * Key providers (native or KMS) behind encryption storage policies. Configured in vCenter outside Terraform; recorded as facility objects.
+   */
+  keyProviders: {
+    id: string;
+    kind: "native" | "kms";
+    /**
+     * KMS cluster with more than one node, or native key provider with its backup exported.
+     */
+    redundant: boolean;
+    description?: string;
+  }[];
+  /**
+   * vCenter storage policies by their vCenter names, looked up at plan time.
+   *
+   * @minItems 1
+   */
+  storagePolicies: {
+    /**
+     * Short id tenants refer to.
+     */
+    id: string;
+    /**
+     * Policy name exactly as in vCenter.
+     */
+    name: string;
+    /**
+     * The policy encrypts VM files and disks.
+     */
+    encryption: boolean;
+    /**
+     * Key provider id; required for an encryption policy.
+     */
+    keyProvider?: string;
+    /**
+     * Policy used where a VM names none.
+     */
+    default: boolean;
+  }[];
+  /**
+   * What new VMs are cloned from: a template VM or a content library item.
+   */
+  templates: {
+    id: string;
+    /**
+     * Template VM name in the datacenter.
+     */
+    vm?: string;
+    /**
+     * Content library name (with item).
+     */
+    contentLibrary?: string;
+    /**
+     * Content library item name.
+     */
+    item?: string;
+    /**
+     * Selects the guest customization spec.
+     */
+    os: "linux" | "windows";
+    /**
+     * vSphere guest id, e.g. rhel9_64Guest.
+     */
+    guestId: string;
+    hardwareVersion: number;
+  }[];
+  /**
+   * NTP servers for every host (two or more for redundancy).
+   *
+   * @minItems 1
+   */
+  ntp: string[];
+  syslog: {
+    host: string;
+    port: number;
+    protocol: "tls" | "tcp" | "udp";
+    retentionMonths?: number;
+  }[];
+  /**
+   * The FortiGate pair: an active-passive FGCP cluster. Its API tokens are never written here: TF_VAR_fortios_token_primary and TF_VAR_fortios_token_secondary at plan time.
+   */
+  firewall?: {
+    model: string;
+    firmware: string;
+    /**
+     * VDOMs the licence allows (10 on most models without an upgrade).
+     */
+    vdomLicences: number;
+    haGroup: {
+      name: string;
+      id: number;
+    };
+    /**
+     * The physical units; two for an HA pair (a policy checks it).
+     *
+     * @minItems 1
+     * @maxItems 2
+     */
+    units: {
+      id: string;
+      role: "primary" | "secondary";
+      rack: string;
+      hostname: string;
+      /**
+       * Address of the unit's reserved HA management interface, in the management network; Terraform reaches this unit's API on it.
+       */
+      managementAddress: string;
+      /**
+       * HA priority; default 200 for the primary, 100 for the secondary.
+       */
+      priority?: number;
+      /**
+       * Power supplies.
+       */
+      psus?: {
+        watts: number;
+        /**
+         * PDU the supply is plugged into (facility).
+         */
+        pdu?: string;
+      }[];
+      serial?: string;
+    }[];
+    /**
+     * Dedicated heartbeat ports (two, cabled back to back); never user interfaces.
+     *
+     * @minItems 1
+     */
+    heartbeatInterfaces: string[];
+    /**
+     * Reserved HA management port (out of band), the only one that allows admin access.
+     */
+    managementInterface: string;
+    /**
+     * Trunk towards the core switches that carries every VLAN interface.
+     */
+    internalInterface: string;
+    internet: {
+      interface: string;
+      /**
+       * When the internet uplink is a VLAN on the interface.
+       */
+      vlan?: number;
+      address: string;
+      gateway: string;
+    };
+    /**
+     * Interfaces whose link failure fails the cluster over; default the internal and internet interfaces.
+     */
+    monitorInterfaces?: string[];
+    /**
+     * VDOM that holds the shared-services networks and the internet edge; tenant VDOMs reach it over inter-VDOM links.
+     */
+    sharedVdom: string;
+    /**
+     * REST API user created at bootstrap; Terraform restricts its trusted hosts to the management network.
+     */
+    apiUser: string;
+    adminTimeoutMinutes: number;
+    /**
+     * Custom services flows may name.
+     */
+    services?: {
+      name: string;
+      tcp?: string;
+      udp?: string;
+      description?: string;
+    }[];
+    serviceGroups?: {
+      name: string;
+      /**
+       * @minItems 1
+       */
+      members: string[];
+    }[];
+    /**
+     * Services on the site's shared-services networks that tenants may reach (shared:<name>).
+     */
+    sharedServices?: {
+      name: string;
+      /**
+       * A shared-services network of the site.
+       */
+      network: string;
+      /**
+       * @minItems 1
+       */
+      addresses: string[];
+      description?: string;
+    }[];
+    /**
+     * DoS thresholds on the internet interface by FortiOS anomaly name (packets per second or sessions, by FortiOS version). Defaults cover SYN, UDP and ICMP floods and scans. Anomaly names from the FortiOS CLI reference for firewall DoS-policy (verify on the target firmware).
+     */
+    dos?: {
+      tcp_syn_flood?: number;
+      tcp_port_scan?: number;
+      tcp_src_session?: number;
+      tcp_dst_session?: number;
+      udp_flood?: number;
+      udp_scan?: number;
+      udp_src_session?: number;
+      udp_dst_session?: number;
+      icmp_flood?: number;
+      icmp_sweep?: number;
+      icmp_src_session?: number;
+      icmp_dst_session?: number;
+      ip_src_session?: number;
+      ip_dst_session?: number;
+      sctp_flood?: number;
+      sctp_scan?: number;
+      sctp_src_session?: number;
+      sctp_dst_session?: number;
+    };
+    /**
+     * Flows of the shared VDOM: between shared services and the internet.
+     */
+    flows?: Flow[];
+  };
+  /**
+   * The physical room behind the park: power paths, UPS, generators, PDUs, cooling, sensors and alarm routes, plus the power and cabling of every device. Only terraform_data: planned and applied with no provider.
+   */
+  facility?: {
+    /**
+     * Source of every fact below that names none of its own.
+     */
+    defaultSource?: Source;
+    boards?: {
+      id: string;
+      path: "A" | "B";
+      room: string;
+      capacityKw: number;
+      source?: Source;
+    }[];
+    generators?: {
+      id: string;
+      kw: number;
+      fuelHours: number;
+      /**
+       * Automatic transfer switch id.
+       */
+      ats: string;
+      /**
+       * Boards it backs up.
+       */
+      feeds?: string[];
+      source?: Source;
+    }[];
+    ups?: {
+      id: string;
+      /**
+       * Power path: A or B.
+       */
+      path: "A" | "B";
+      room: string;
+      /**
+       * Distribution board the UPS feeds.
+       */
+      board: string;
+      /**
+       * @minItems 1
+       */
+      modules: {
+        kw: number;
+        status: "ok" | "in-repair";
+      }[];
+      /**
+       * Battery runtime at design load, minutes.
+       */
+      runtimeMin: number;
+      source?: Source;
+    }[];
+    pdus?: {
+      id: string;
+      rack: string;
+      ups: string;
+      capacityKw: number;
+      source?: Source;
+    }[];
+    /**
+     * Physical devices not declared elsewhere: core switches, backup hardware, other.
+     */
+    devices?: {
+      id: string;
+      role: "core-switch" | "backup-server" | "tape-library" | "other";
+      rack: string;
+      model: string;
+      firmware?: string;
+      psus?: Psu[];
+      links?: Link[];
+      source?: Source;
+    }[];
+    /**
+     * Power supplies of devices declared elsewhere (ESXi hosts, SAN controllers and switches, firewall units), by device id.
+     */
+    power?: {
+      [k: string]: Psu[];
+    };
+    /**
+     * Network links of devices declared elsewhere (host uplinks and HBAs), by device id.
+     */
+    links?: {
+      [k: string]: Link[];
+    };
+    cooling?: {
+      id: string;
+      room: string;
+      /**
+       * Cooling capacity in kW.
+       */
+      kw: number;
+      /**
+       * Board or UPS that powers the unit.
+       */
+      feed: string;
+      source?: Source;
+    }[];
+    alarmRoutes?: {
+      id: string;
+      /**
+       * Who is paged: on-call phone, operations centre, e-mail list.
+       */
+      target: string;
+      hours: "24/7" | "office";
+      /**
+       * @minItems 1
+       */
+      severities: ("warning" | "critical")[];
+    }[];
+    /**
+     * Items: A sensor with two-sided thresholds; low critical < low warning < high warning < high critical.
+     */
+    sensors?: {
+      id: string;
+      rack?: string;
+      room?: string;
+      measure: "inlet-temp" | "humidity" | "smoke" | "water";
+      lowCritical: number;
+      lowWarning: number;
+      highWarning: number;
+      highCritical: number;
+      /**
+       * Minutes a threshold must be crossed before the alarm fires.
+       */
+      delayMin: number;
+      hysteresis: number;
+      /**
+       * Alarm route id.
+       */
+      route: string;
+    }[];
+  };
+  /**
+   * The backup room and what it holds: repository servers, backup classes with their copies, restore tests and other evidence.
+   */
+  backup?: {
+    /**
+     * The backup room (its own fire cell and power).
+     */
+    room: string;
+    /**
+     * Hardened repository servers.
+     */
+    repositories?: {
+      id: string;
+      rack: string;
+      model: string;
+      firmware?: string;
+      capacityTb: number;
+      /**
+       * Hardened Linux repository with immutable backups.
+       */
+      immutable: boolean;
+      psus?: Psu[];
+      links?: Link[];
+      source?: Source;
+    }[];
+    /**
+     * @minItems 1
+     */
+    classes: {
+      id: string;
+      /**
+       * Recovery point objective in hours.
+       */
+      rpoHours: number;
+      retentionDays: number;
+      immutable: boolean;
+      offsite: boolean;
+      /**
+       * vSphere tag that selects the VMs (default backup-<id>).
+       */
+      tag?: string;
+    }[];
+    /**
+     * Backup class per criticality, for workloads that name none.
+     */
+    defaults: {
+      "life-and-health"?: string;
+      critical?: string;
+      standard?: string;
+      low?: string;
+    };
+    /**
+     * @minItems 1
+     */
+    copies: {
+      id: string;
+      class: string;
+      /**
+       * Room of this site holding the copy.
+       */
+      room?: string;
+      /**
+       * Another site holding the copy (off-site).
+       */
+      site?: string;
+      media: "disk" | "object-storage" | "tape" | "cloud";
+      immutable: boolean;
+      /**
+       * Distance from the primary room, for an off-site copy.
+       */
+      offsiteKm?: number;
+      source?: Source;
+    }[];
+    /**
+     * Records people keep: restore tests, load tests, access reviews, service visits. Reported as attested, never as passed.
+     */
+    evidence?: {
+      id: string;
+      /**
+       * Id of the object the record is about: a backup class or copy, room, rack, board, UPS, PDU, generator, cooling unit, device, sensor or alarm route (an alarm test).
+       */
+      about: string;
+      kind: "restore-test" | "load-test" | "access-review" | "service" | "analysis" | "other";
+      date: string;
+      result: "pass" | "fail" | "partial";
+      /**
+       * Role of the person who did it.
+       */
+      by: string;
+      documentRef: string;
+      nextDue: string;
+    }[];
+  };
+  ipam: {
+    /**
+     * Days a freed address is held back before it may be given to another VM.
+     */
+    holdDays: number;
+  };
+}
+/**
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "vmSize".
+ */
+export interface VmSize {
+  cpus: number;
+  memoryGb: number;
+  /**
+   * Size of the system disk.
+   */
+  diskGb: number;
+}
+/**
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "dns".
+ */
+export interface Dns {
+  /**
+   * @minItems 1
+   */
+  servers: string[];
+  domain: string;
+  searchDomains?: string[];
+}
+/**
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "network".
+ */
+export interface Network {
+  /**
+   * Network id; the port group is named <site>-<name> or <tenant>-<name>.
+   */
+  name: string;
+  purpose: "management" | "vmotion" | "storage" | "shared-services" | "workload";
+  /**
+   * 802.1Q VLAN id (4095, trunk-all, is not allowed).
+   */
+  vlan: number;
+  cidr: string;
+  gateway?: string;
+  /**
+   * Host addresses at the start of the network kept out of automatic allocation (gateways, appliances).
+   */
+  reserved: number;
+}
+/**
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "physicalDevice".
+ */
+export interface PhysicalDevice {
+  id: string;
+  model: string;
+  firmware?: string;
+  /**
+   * Rack id.
+   */
+  rack: string;
+  /**
+   * Power supplies, each wired to a PDU.
+   */
+  psus?: Psu[];
+  links?: Link[];
+}
+/**
+ * One allowed (or denied) flow. Its id becomes the policy id in every VDOM it crosses, so ids are unique across the site; leave gaps (10, 20, 30) so a flow can be inserted without renumbering.
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "flow".
+ */
+export interface Flow {
+  /**
+   * Policy id, unique across the site file and every tenant file. 100000 is the logged deny that ends every VDOM.
+   */
+  id: number;
+  /**
+   * Where traffic comes from or goes to: internet; any; zone:<zone>, network:<network> or vm:<vm> of this tenant; shared:<service> of the site; tenant:<tenant>/zone:<zone> (or network:, vm:) of another tenant.
+   */
+  from: string;
+  /**
+   * Where traffic comes from or goes to: internet; any; zone:<zone>, network:<network> or vm:<vm> of this tenant; shared:<service> of the site; tenant:<tenant>/zone:<zone> (or network:, vm:) of another tenant.
+   */
+  to: string;
+  /**
+   * FortiOS predefined services (HTTPS, DNS, ...), or custom services and service groups of the site.
+   *
+   * @minItems 1
+   */
+  services: string[];
+  action: "accept" | "deny";
+  /**
+   * Traffic logging; every accept should log all sessions (a policy rule checks it).
+   */
+  log: "all" | "utm" | "disable";
+  /**
+   * Why the flow is needed. Required for flows between tenants and from the internet inward. Written into the policy's comments as why=...
+   */
+  justification?: string;
+  /**
+   * Change or request ticket. Required for flows between tenants and from the internet inward.
+   */
+  ticket?: string;
+  /**
+   * For a flow from the internet to a vm: the public address the VM is published on (a VIP on the internet interface).
+   */
+  publishAs?: string;
+}
+/**
+ * Where a typed facility fact comes from: the document and the day someone last checked it against reality.
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "source".
+ */
+export interface Source {
+  /**
+   * Drawing, report or contract reference.
+   */
+  document: string;
+  /**
+   * YYYY-MM-DD the fact was last verified.
+   */
+  verified: string;
+}
+/**
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "psu".
+ */
+export interface Psu {
+  /**
+   * PDU id the supply is plugged into.
+   */
+  pdu: string;
+  /**
+   * Rated (or measured) draw of this supply in W.
+   */
+  watts: number;
+}
+/**
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "link".
+ */
+export interface Link {
+  port: string;
+  /**
+   * Device id at the other end.
+   */
+  peer: string;
+  peerPort: string;
+}
