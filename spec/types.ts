@@ -1,4 +1,4 @@
-import type { FirewallPlan } from "./firewall/plan-types";
+import type { FirewallPlan } from "../plan/firewall/plan-types";
 import type {
   Country,
   Dns,
