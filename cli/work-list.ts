@@ -13,7 +13,7 @@ export function formatWorkList(site: string, work: readonly WorkItem[]): string 
       lines.push(`  remove  A   ${w.fqdn} -> ${w.ip}`, `  remove  PTR ${reverse}`);
       if (w.computerObject) lines.push(`  remove  computer object ${w.vm.toUpperCase()} (tenant ${w.tenant})`);
     } else {
-      const oldReverse = w.previousIp!.split(".").reverse().join(".") + ".in-addr.arpa";
+      const oldReverse = w.previousIp.split(".").reverse().join(".") + ".in-addr.arpa";
       lines.push(
         `  change  A   ${w.fqdn} ${w.previousIp} -> ${w.ip}`,
         `  remove  PTR ${oldReverse}`,

@@ -415,7 +415,7 @@ function renderWith(scratch: TerraformStack, props: MunicipalTenantProps, vms: V
  * a stand-in: it appears only inside the VM's configuration, never in a resource address.
  */
 export function asManaged(vm: RemovedVm): ManagedVm {
-  const { kind: _kind, existing, ...common } = vm;
+  const { kind, existing, ...common } = vm; // eslint-disable-line @typescript-eslint/no-unused-vars -- kind is replaced
   if (existing) return { ...common, kind: "adopted", lifecycle: "active", existing, importId: "removed" };
   const template = vm.template;
   if (!template) throw new Error(`VM ${vm.name}: a removed new VM without its template`);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { AddressBook } from "./address-book";
+import type { AddressBook } from "./address-book";
 import type { Findings } from "./check-helpers";
 import type { CheckedVm } from "./checked-vm";
 import { parseRange, type Ipv4Range } from "./ipv4";

@@ -21,8 +21,8 @@ export class SchemaValidator {
     ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
     ajv.addSchema(siteSchema);
     ajv.addSchema(tenantSchema);
-    this.site = ajv.getSchema(siteSchema.$id)!;
-    this.tenant = ajv.getSchema(tenantSchema.$id)!;
+    this.site = compiled(ajv, siteSchema.$id);
+    this.tenant = compiled(ajv, tenantSchema.$id);
   }
 
   validateSite(file: SpecFile): SpecError[] {
@@ -37,6 +37,12 @@ export class SchemaValidator {
     if (validate(file.data)) return [];
     return explain(validate.errors ?? [], file);
   }
+}
+
+function compiled(ajv: Ajv2020, id: string): ValidateFunction {
+  const validate = ajv.getSchema(id);
+  if (!validate) throw new Error(`schema ${id} did not compile`);
+  return validate;
 }
 
 const FORMAT_WORDS: Record<string, string> = {
@@ -69,7 +75,7 @@ function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
   for (const alt of alternatives) {
     const branch = errors.filter((e) => e !== alt && e.schemaPath.startsWith(alt.schemaPath + "/"));
     const meaningful = branch.filter((e) => !(e.keyword === "type" || e.keyword === "not") || e.instancePath !== alt.instancePath);
-    const hasWords = typeof (alt.parentSchema as Record<string, unknown> | undefined)?.["x-expected"] === "string";
+    const hasWords = expectedWords(alt) !== undefined;
     if (meaningful.length && !hasWords) {
       dropped.add(alt);
       branch.filter((e) => !meaningful.includes(e)).forEach((e) => dropped.add(e));
@@ -81,7 +87,7 @@ function pruneAlternatives(errors: ErrorObject[]): ErrorObject[] {
 }
 
 function expectedWords(e: ErrorObject): string | undefined {
-  const words = (e.parentSchema as Record<string, unknown> | undefined)?.["x-expected"];
+  const words: unknown = e.parentSchema?.["x-expected"];
   return typeof words === "string" ? words : undefined;
 }
 
@@ -92,14 +98,14 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
     case "required":
       return {
         pointer: e.instancePath + pointerOf([String(p.missingProperty)]),
-        message: `missing required field "${p.missingProperty}"`,
+        message: `missing required field "${String(p.missingProperty)}"`,
         atKey: false,
       };
     case "additionalProperties": {
       const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {}).filter((k) => k !== "$schema");
       return {
         pointer: e.instancePath + pointerOf([String(p.additionalProperty)]),
-        message: `unknown field "${p.additionalProperty}"; expected one of: ${allowed.join(", ")}`,
+        message: `unknown field "${String(p.additionalProperty)}"; expected one of: ${allowed.join(", ")}`,
         atKey: true,
       };
     }
@@ -116,7 +122,7 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
     case "pattern":
       return {
         pointer: e.instancePath,
-        message: `expected ${expectedWords(e) ?? `text matching ${p.pattern}`}, found ${found}`,
+        message: `expected ${expectedWords(e) ?? `text matching ${String(p.pattern)}`}, found ${found}`,
         atKey: false,
       };
     case "format":

@@ -42,7 +42,7 @@ export class SpecFile {
   /** Line and column of the node at `pointer`, or of its nearest existing ancestor. */
   position(pointer: string, atKey = false): { line: number; col: number } {
     let node: unknown = this.doc.contents;
-    let offset = node && (node as Node).range ? (node as Node).range![0] : 0;
+    let offset = (node as Node | null)?.range?.[0] ?? 0;
     const segments = pathOf(pointer);
     segments.forEach((seg, i) => {
       const last = i === segments.length - 1;

@@ -69,7 +69,7 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
 
     let size: VmSize | undefined;
     if (typeof w.size === "string") {
-      if (f.known(w.size, index.vmSizes, `${at}/size`, "VM size")) size = site.vmSizes![w.size];
+      if (f.known(w.size, index.vmSizes, `${at}/size`, "VM size")) size = site.vmSizes?.[w.size];
     } else size = w.size;
 
     const network = reachable.get(w.network);

@@ -1,4 +1,3 @@
-import type { FirewallPlan } from "../plan/firewall/plan-types";
 import type {
   Country,
   Dns,
@@ -76,43 +75,3 @@ export type BackupClass = Backup["classes"][number];
 
 /** A tenant's `legal:` facts for the national rules. */
 export type TenantLegal = NonNullable<TenantFile["legal"]>;
-
-/** One VM after expanding counts and resolving references; what the constructs render. */
-export interface Vm {
-  /** VM name in vCenter and spec identity inside the tenant. */
-  name: string;
-  /** The workload entry it came from (pointer into the tenant file, for messages). */
-  workload: Workload;
-  workloadPointer: string;
-  size: VmSize;
-  network: Network;
-  /** Whether the network belongs to the site (shared services) rather than the tenant. */
-  sharedNetwork: boolean;
-  /** Address given in the spec or pinned in ipam.lock.yaml; undefined for an existing VM given none. */
-  ip?: string;
-  lifecycle: Lifecycle;
-  template?: Template;
-  /** Compute cluster the VM runs in. */
-  cluster: string;
-  /** Backup class (explicit, or from the site's defaults by criticality), when the site declares backup. */
-  backupClass?: string;
-  /** Datastore cluster or datastore the VM lives on. */
-  placement: { kind: "datastore" | "datastore-cluster"; name: string };
-  storagePolicy?: StoragePolicy;
-}
-
-export interface Tenant {
-  spec: TenantFile;
-  file: string;
-  vms: Vm[];
-}
-
-/** A loaded, checked site with its tenants. */
-export interface Site {
-  spec: SiteFile;
-  dir: string;
-  file: string;
-  tenants: Tenant[];
-  /** Policies and objects per VDOM, when the site has a firewall. */
-  firewall?: FirewallPlan;
-}

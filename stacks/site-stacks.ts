@@ -1,4 +1,4 @@
-import { App, TerraformStack } from "cdktf";
+import { TerraformStack, type App } from "cdktf";
 import { BackupRoom, backupTagOf } from "../constructs/backup-room";
 import { FirewallPolicySet } from "../constructs/firewall-policy-set";
 import { FortigateCluster } from "../constructs/fortigate-cluster";

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planSites, type PlannedSites } from "../plan/plan-sites";
+import type * as SynthCli from "../cli/synth";
 import { SpecErrors, type SpecError } from "../spec/spec-error";
 
 export const ROOT = join(__dirname, "..");
@@ -64,7 +65,7 @@ export function loadErrors(sitesDir: string): SpecError[] {
 export function runSynth(args: string[]): { code: number; stdout: string; stderr: string } {
   // Imported lazily so tests of the loader alone do not load cdktf.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require("../cli/synth") as typeof import("../cli/synth");
+  const { main } = require("../cli/synth") as typeof SynthCli;
   const out = collector();
   const err = collector();
   const code = main(args, out.stream, err.stream);

@@ -4,16 +4,14 @@ import { intToIp, parseRange, usableHosts } from "../../spec/ipv4";
 import type { LockEntry } from "../../spec/ipam-lock";
 
 /** What synth must tell DNS and directory admins for one VM. */
-export interface WorkItem {
-  action: "add" | "remove" | "change";
+export type WorkItem = {
   tenant: string;
   vm: string;
   ip: string;
-  previousIp?: string;
   fqdn: string;
   /** Windows guests need a computer object in the directory. */
   computerObject: boolean;
-}
+} & ({ action: "add" } | { action: "remove" } | { action: "change"; previousIp: string });
 
 /** A tenant as allocation sees it. */
 export interface AddressTenant {

@@ -32,7 +32,8 @@ export async function generateFortiosBindings(force = false): Promise<"generated
   process.env.TF_CLI_CONFIG_FILE = "/dev/null";
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { ConstructsMakerProviderTarget, Language, TerraformProviderConstraint } = require("@cdktf/commons") as typeof Commons;
-  const { TerraformProviderGenerator } = require("@cdktf/provider-generator/lib/get/generator/provider-generator") as typeof ProviderGenerator;
+  const { TerraformProviderGenerator } =
+    require("@cdktf/provider-generator/lib/get/generator/provider-generator") as typeof ProviderGenerator;
   const { CodeMaker } = require("codemaker") as typeof Codemaker;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const schema = JSON.parse(text) as ProviderSchema;

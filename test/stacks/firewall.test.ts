@@ -236,7 +236,7 @@ describe("flow ids are policy ids", () => {
     const before = synthOk(sites);
     const file = join(sites, site.spec.site, "tenants", `${tenant.spec.tenant}.yaml`);
     const inserted = `    - { id: ${first.id + 1}, from: ${JSON.stringify(first.from)}, to: ${JSON.stringify(first.to)}, services: [NTP], justification: "inserted by the test between two flows", ticket: TEST-1 }\n`;
-    edit(sites, join(site.spec.site, "tenants", `${tenant.spec.tenant}.yaml`), /\n  flows:\n/, `\n  flows:\n${inserted}`);
+    edit(sites, join(site.spec.site, "tenants", `${tenant.spec.tenant}.yaml`), /\n {2}flows:\n/, `\n  flows:\n${inserted}`);
     expect(readFileSync(file, "utf8")).toContain(`id: ${first.id + 1}`);
     const after = synthOk(sites);
     let compared = 0;
