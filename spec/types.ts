@@ -7,7 +7,7 @@ import type {
   Network,
   PhysicalDevice,
   Psu,
-  SiteFile as GeneratedSiteFile,
+  SiteFile,
   Source,
   State,
   VmSize,
@@ -19,17 +19,22 @@ import type { ExistingVm, TenantFile, Workload } from "./generated/tenant-file";
  * The file types are generated from schema/site.schema.json and schema/tenant.schema.json into
  * spec/generated/ (`npm run gen:types`); the names below pick out their parts.
  */
-export type { Country, Dns, ExistingVm, Flow, Lifecycle, Link, Network, PhysicalDevice, Psu, Source, TenantFile, VmSize, Workload };
-
-/**
- * sites/<site>/site.yaml: the generated type, except that `state` is StateBackend.
- * Compatibility shim: drop it (re-export SiteFile from the generated file, and let StateBackend be
- * State) once stacks/state-backend.ts falls back to `{ backend: "local", remoteWorkspacePrefix: "" }`
- * rather than `{ backend: "local" }`.
- */
-export interface SiteFile extends Omit<GeneratedSiteFile, "state"> {
-  state?: StateBackend;
-}
+export type {
+  Country,
+  Dns,
+  ExistingVm,
+  Flow,
+  Lifecycle,
+  Link,
+  Network,
+  PhysicalDevice,
+  Psu,
+  SiteFile,
+  Source,
+  TenantFile,
+  VmSize,
+  Workload,
+};
 
 export type Criticality = Workload["criticality"];
 export type Classification = Workload["classification"];
@@ -46,13 +51,8 @@ export type StoragePolicy = SiteFile["storagePolicies"][number];
 export type Template = SiteFile["templates"][number];
 export type SyslogTarget = SiteFile["syslog"][number];
 
-/**
- * Where each stack keeps its state, one variant per backend. ajv fills in remoteWorkspacePrefix ("")
- * whatever the backend, so the generated State requires it in every variant; only the remote
- * backend reads it, and here only that variant requires it (see SiteFile).
- */
-export type StateBackend = PrefixOnlyForRemote<State>;
-type PrefixOnlyForRemote<S> = S extends { backend: "remote" } ? S : Omit<S, "remoteWorkspacePrefix"> & { remoteWorkspacePrefix?: string };
+/** Where each stack keeps its state, one variant per backend (ajv fills in remoteWorkspacePrefix "" for all). */
+export type StateBackend = State;
 
 export type FlowAction = Flow["action"];
 

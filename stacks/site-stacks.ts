@@ -34,7 +34,7 @@ export interface SiteStacks {
 
 function newStack(app: App, site: Site, name: string): TerraformStack {
   const stack = new TerraformStack(app, name);
-  configureStateBackend(stack, site.spec, name);
+  configureStateBackend(stack, { siteName: site.spec.site, stackName: name, state: site.spec.state });
   return stack;
 }
 

@@ -1,8 +1,11 @@
 import { HttpBackend, LocalBackend, NamedRemoteWorkspace, PgBackend, RemoteBackend, S3Backend, type TerraformStack } from "cdktf";
-import type { SiteFile } from "../spec/types";
+import type { StateBackend } from "../spec/types";
 
 /** Default state directory, relative to the stack directory (<out>/stacks/<stack>): beside the output. */
 export const DEFAULT_LOCAL_STATE_DIR = "../../../terraform-state";
+
+/** A site without `state:` keeps local state (the loader refuses that for production sites). */
+const LOCAL_STATE: StateBackend = { backend: "local", remoteWorkspacePrefix: "" };
 
 /**
  * Gives a stack its own state. Keys are derived from site and stack; no credential is ever written:
@@ -10,8 +13,10 @@ export const DEFAULT_LOCAL_STATE_DIR = "../../../terraform-state";
  * TF_HTTP_USERNAME/TF_HTTP_PASSWORD or TF_TOKEN_<host>. The loader has already refused local state
  * for a production site.
  */
-export function configureStateBackend(stack: TerraformStack, site: SiteFile, stackName: string): void {
-  const state = site.state ?? { backend: "local" as const };
+export function configureStateBackend(
+  stack: TerraformStack,
+  { siteName, stackName, state = LOCAL_STATE }: { siteName: string; stackName: string; state?: StateBackend },
+): void {
   switch (state.backend) {
     case "local":
       // A relative path: bytes do not depend on the checkout, and state survives re-synthesis.
@@ -23,7 +28,7 @@ export function configureStateBackend(stack: TerraformStack, site: SiteFile, sta
     case "s3":
       new S3Backend(stack, {
         bucket: state.s3Bucket,
-        key: `${site.site}/${stackName}.tfstate`,
+        key: `${siteName}/${stackName}.tfstate`,
         region: state.s3Region,
         encrypt: true,
         ...(state.s3Endpoint
@@ -41,7 +46,7 @@ export function configureStateBackend(stack: TerraformStack, site: SiteFile, sta
       stack.addOverride("terraform.backend.s3.use_lockfile", true);
       return;
     case "http": {
-      const address = `${state.httpAddress.replace(/\/$/, "")}/${site.site}/${stackName}`;
+      const address = `${state.httpAddress.replace(/\/$/, "")}/${siteName}/${stackName}`;
       new HttpBackend(stack, { address, lockAddress: address, unlockAddress: address });
       return;
     }

@@ -3,13 +3,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planSites, type PlannedSites } from "../plan/plan-sites";
-import type * as SynthCli from "../cli/synth";
 import { SpecErrors, type SpecError } from "../spec/spec-error";
+import { AS_OF, runSynth, SHARED_SYNTHS } from "./shared-synth";
+
+export { AS_OF, runSynth, sharedSynth } from "./shared-synth";
 
 export const ROOT = join(__dirname, "..");
-export const AS_OF = "2026-11-22";
-export const TINY = join(__dirname, "fixtures", "tiny");
-export const EXAMPLES = join(ROOT, "sites");
+export const TINY = SHARED_SYNTHS.tiny;
+export const EXAMPLES = SHARED_SYNTHS.examples;
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -59,23 +60,6 @@ export function loadErrors(sitesDir: string): SpecError[] {
     throw e;
   }
   throw new Error("expected spec errors, but the sites loaded");
-}
-
-/** Runs the synth command in-process; returns its exit code and what it printed. */
-export function runSynth(args: string[]): { code: number; stdout: string; stderr: string } {
-  // Imported lazily so tests of the loader alone do not load cdktf.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require("../cli/synth") as typeof SynthCli;
-  const out = collector();
-  const err = collector();
-  const code = main(args, out.stream, err.stream);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
-function collector(): { stream: NodeJS.WritableStream; text: () => string } {
-  const chunks: string[] = [];
-  const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
-  return { stream, text: () => chunks.join("") };
 }
 
 /** Reads a synthesized stack's JSON. */

@@ -3,17 +3,13 @@ import { join } from "node:path";
 import { UNDECLARED_REBOOT_SETTINGS } from "../../constructs/tenant-virtual-machine";
 import { rootPasswordVariable } from "../../constructs/vmware-server-park";
 import type { ManagedVm, Site } from "../../plan/model";
-import { copySites, EXAMPLES, load, runSynth, stackJson, tempDir } from "../helpers";
+import { EXAMPLES, load, sharedSynth, stackJson } from "../helpers";
 
-/** The example sites, synthesized once into a temporary directory (the lock files of a copy). */
-const sitesDir = copySites(EXAMPLES);
-const out = join(tempDir(), "out");
+/** The example sites, synthesized once per test run (test/global-setup.ts) from a copy whose lock files synth wrote. */
+const { sites: sitesDir, out } = sharedSynth("examples");
 let sites: Site[];
 
 beforeAll(() => {
-  const result = runSynth(["--sites", sitesDir, "--out", out]);
-  expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
   sites = load(sitesDir).sites;
 });
 

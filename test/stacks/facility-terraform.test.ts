@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { copySites, EXAMPLES, stackJson, synthOk, tempDir, TINY } from "../helpers";
+import { sharedSynth, stackJson, tempDir } from "../helpers";
 
 /** The terraform binary on the PATH, if any. */
 function findTerraform(): string | undefined {
@@ -34,11 +34,11 @@ describe("the facility stack with the real terraform CLI (only built-in resource
 
   const maybe = terraform ? test : test.skip;
   maybe.each([
-    ["tiny", TINY],
-    ["fjordvik", EXAMPLES],
-    ["kvistrup", EXAMPLES],
-  ])("%s: init, validate, plan, apply against a local backend, then plan shows no change", (site, sites) => {
-    const out = synthOk(copySites(sites));
+    ["tiny", "tiny"],
+    ["fjordvik", "examples"],
+    ["kvistrup", "examples"],
+  ] as const)("%s: init, validate, plan, apply against a local backend, then plan shows no change", (site, which) => {
+    const { out } = sharedSynth(which);
     const dir = join(tempDir("tf-"), `${site}-facility`);
     cpSync(join(out, "stacks", `${site}-facility`), dir, { recursive: true });
     const json = stackJson(out, `${site}-facility`);

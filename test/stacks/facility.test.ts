@@ -1,5 +1,5 @@
 import type { Site } from "../../plan/model";
-import { copySites, EXAMPLES, load, stackJson, synthOk, TINY } from "../helpers";
+import { load, sharedSynth, stackJson } from "../helpers";
 
 type Json = Record<string, any>;
 
@@ -7,14 +7,12 @@ const objectsOf = (out: string, site: string): Json[] =>
   Object.values(stackJson(out, `${site}-facility`).resource.terraform_data).map((r: any) => r.input);
 
 describe.each([
-  ["the tiny fixture", TINY],
-  ["the example sites", EXAMPLES],
-])("facility of %s", (_label, from) => {
-  const sites = copySites(from);
-  let out: string;
+  ["the tiny fixture", "tiny"],
+  ["the example sites", "examples"],
+] as const)("facility of %s", (_label, which) => {
+  const { sites, out } = sharedSynth(which);
   let loaded: Site[];
   beforeAll(() => {
-    out = synthOk(sites);
     loaded = load(sites).sites;
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DENY_POLICY_ID } from "../../plan/firewall/fortios-names";
 import type { Site } from "../../plan/model";
-import { copySites, edit, EXAMPLES, load, stackJson, synthOk } from "../helpers";
+import { copySites, edit, EXAMPLES, load, sharedSynth, stackJson, synthOk } from "../helpers";
 
 type Json = Record<string, any>;
 
@@ -15,14 +15,12 @@ function firewallStacks(out: string, site: Site): { name: string; json: Json }[]
 const policiesOf = (json: Json): Json[] => Object.values(json.resource?.fortios_firewall_policy ?? {});
 
 describe.each([
-  ["the tiny fixture", () => copySites()],
-  ["the example sites", () => copySites(EXAMPLES)],
-])("firewall of %s", (_label, makeSites) => {
-  const sites = makeSites();
-  let out: string;
+  ["the tiny fixture", "tiny"],
+  ["the example sites", "examples"],
+] as const)("firewall of %s", (_label, which) => {
+  const { sites, out } = sharedSynth(which);
   let loaded: Site[];
   beforeAll(() => {
-    out = synthOk(sites);
     loaded = load(sites).sites.filter((s) => s.firewall);
     expect(loaded.length).toBeGreaterThanOrEqual(1);
   });

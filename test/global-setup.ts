@@ -1,0 +1,19 @@
+import { cpSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { AS_OF, runSynth, SHARED_SYNTH_ENV, SHARED_SYNTHS } from "./shared-synth";
+
+/**
+ * Synthesizes the unedited tiny fixture and example sites once per test run (each from its own copy),
+ * so the test files that only read their output share it instead of synthesizing them again.
+ */
+export default function globalSetup(): void {
+  const root = mkdtempSync(join(tmpdir(), "room-shared-"));
+  for (const [name, from] of Object.entries(SHARED_SYNTHS)) {
+    const sites = join(root, name, "sites");
+    cpSync(from, sites, { recursive: true });
+    const result = runSynth(["--sites", sites, "--out", join(root, name, "out"), "--as-of", AS_OF]);
+    if (result.code !== 0) throw new Error(`synthesizing ${name} for the tests failed (exit ${result.code}):\n${result.stderr}`);
+  }
+  process.env[SHARED_SYNTH_ENV] = root;
+}

@@ -1,0 +1,44 @@
+import { join } from "node:path";
+import type * as SynthCli from "../cli/synth";
+
+/** The evaluation date every test pins (ROOM_AS_OF in test/setup.ts). */
+export const AS_OF = "2026-11-22";
+
+/** Where test/global-setup.ts leaves the shared outputs. */
+export const SHARED_SYNTH_ENV = "ROOM_TEST_SHARED_SYNTH";
+
+/** The sites synthesized once per run: the tiny fixture and the example sites, unedited. */
+export const SHARED_SYNTHS = {
+  tiny: join(__dirname, "fixtures", "tiny"),
+  examples: join(__dirname, "..", "sites"),
+} as const;
+
+/**
+ * The shared synthesis of `which`: a copy of its sites (with the lock files synth wrote) and the output
+ * directory. Read only: a test that edits sites or output makes its own copy.
+ */
+export function sharedSynth(which: keyof typeof SHARED_SYNTHS): { sites: string; out: string } {
+  const root = process.env[SHARED_SYNTH_ENV];
+  if (!root)
+    throw new Error(
+      `${SHARED_SYNTH_ENV} is not set: run the tests through jest.config.js (its globalSetup synthesizes the shared outputs)`,
+    );
+  return { sites: join(root, which, "sites"), out: join(root, which, "out") };
+}
+
+/** Runs the synth command in-process; returns its exit code and what it printed. */
+export function runSynth(args: string[]): { code: number; stdout: string; stderr: string } {
+  // Imported lazily so tests of the loader alone do not load cdktf.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require("../cli/synth") as typeof SynthCli;
+  const out = collector();
+  const err = collector();
+  const code = main(args, out.stream, err.stream);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+function collector(): { stream: NodeJS.WritableStream; text: () => string } {
+  const chunks: string[] = [];
+  const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
+  return { stream, text: () => chunks.join("") };
+}
