@@ -1,4 +1,4 @@
-/** Exit codes every command keeps (see the design's "Contracts"). */
+/** Exit codes every command keeps (the README's exit-code table). */
 export const ExitCode = {
   /** Done; no unwaived mandatory failure. */
   ok: 0,

@@ -3,7 +3,7 @@ import type { Construct } from "constructs";
 import type { Source } from "../spec/types";
 import { addressName } from "./stable-address";
 
-/** Fields of a facility object besides kind, id and site (see "The facility vocabulary" in the design). */
+/** Fields of a facility object besides kind, id and site (docs/facility-vocabulary.md lists them per kind). */
 export type FacilityFields = Record<string, string | number | boolean | null | undefined | object>;
 
 /**

@@ -17,7 +17,7 @@ export interface PowerAndCoolingProps {
 }
 
 /**
- * The physical room as facility objects (terraform_data, the design's facility vocabulary): rooms and
+ * The physical room as facility objects (terraform_data, docs/facility-vocabulary.md): rooms and
  * racks, distribution boards, generators, UPS with their modules, PDUs (their path follows their
  * UPS), every physical device of the site with its power supplies and links (ESXi hosts, SAN,
  * firewall units, core switches, backup hardware), cooling units, sensors with two-sided thresholds,

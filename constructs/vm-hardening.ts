@@ -1,6 +1,6 @@
 /**
  * VM isolation settings of the vSphere 8 Security Configuration & Hardening Guide (SCG 803-20260612-01,
- * controls vm-8.*; see CONTROLS.md §8), written into `extra_config` explicitly as audit evidence.
+ * controls vm-8.*; docs/vm-hardening.md), written into `extra_config` explicitly as audit evidence.
  * Applied with `extra_config_reboot_required = false`, so hardening never reboots a running VM:
  * the values take effect at the VM's next power cycle.
  */

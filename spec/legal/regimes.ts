@@ -2,7 +2,7 @@ import type { Classification, TenantFile, Workload } from "../types";
 
 /**
  * The legal regimes that apply to a tenant, derived from its country and the most sensitive data its
- * workloads hold (CONTROLS.md §1.5, §2-§4): NIS2 through the Danish NIS 2-loven and the Swedish
+ * workloads hold (docs/legal-regimes.md gives the table and the laws): NIS2 through the Danish NIS 2-loven and the Swedish
  * cybersäkerhetslag; Norway has no NIS2 yet (digitalsikkerhetsloven, NSM Grunnprinsipper); health data
  * adds Normen in Norway; security-classified data the protective-security acts; personal data GDPR.
  */

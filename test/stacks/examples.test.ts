@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { UNDECLARED_REBOOT_SETTINGS } from "../../constructs/tenant-virtual-machine";
 import { rootPasswordVariable } from "../../constructs/vmware-server-park";
 import type { ManagedVm, Site } from "../../plan/model";
+import { isSensitive } from "../../spec/classifications";
 import { EXAMPLES, load, sharedSynth, stackJson } from "../helpers";
 
 /** The example sites, synthesized once per test run (test/global-setup.ts) from a copy whose lock files synth wrote. */
@@ -168,7 +169,7 @@ describe("example sites", () => {
     for (const site of sites) {
       const encryption = site.spec.storagePolicies.find((p) => p.encryption)!;
       for (const { tenant, vm } of managedVms(site)) {
-        if (vm.workload.existing || !["personal", "health", "security-classified"].includes(vm.workload.classification)) continue;
+        if (vm.kind !== "new" || !isSensitive(vm.workload.classification)) continue;
         const r = vmResource(site, tenant, vm);
         const ref = `\${data.vsphere_storage_policy.${encryption.id}.id}`;
         expect({
