@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { ROOT } from "./helpers";
+
+/**
+ * Data flows one way: spec -> plan -> constructs -> stacks -> cli (README "Layout"). Each folder may
+ * import only itself and the folders before it; spec/ and plan/ are pure data and never load cdktf.
+ */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  spec: ["spec", "schema"],
+  plan: ["spec", "plan"],
+  constructs: ["spec", "plan", "constructs", ".gen"],
+  stacks: ["spec", "plan", "constructs", "stacks", ".gen"],
+  cli: ["spec", "plan", "constructs", "stacks", "cli", ".gen"],
+};
+const PURE = new Set(["spec", "plan"]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+/** Every module a file imports or requires, as written. */
+function importsOf(path: string): string[] {
+  const text = readFileSync(path, "utf8");
+  return [...text.matchAll(/(?:from\s+|require\(|import\()\s*["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+describe("layout: spec -> plan -> constructs -> stacks -> cli", () => {
+  test.each(Object.entries(MAY_IMPORT))("%s/ imports only from %j", (folder, allowed) => {
+    const wrong: string[] = [];
+    const files = sourceFiles(join(ROOT, folder));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      for (const spec of importsOf(file)) {
+        const at = `${relative(ROOT, file)} imports ${spec}`;
+        if (spec.startsWith(".")) {
+          const top = relative(ROOT, resolve(dirname(file), spec)).split(/[\\/]/)[0];
+          if (!allowed.includes(top)) wrong.push(at);
+        } else if (PURE.has(folder) && /^(cdktf|constructs|@cdktf\/)/.test(spec)) {
+          wrong.push(at);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
