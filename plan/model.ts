@@ -1,15 +1,5 @@
-import type {
-  Dns,
-  ExistingVm,
-  Network,
-  SiteFile,
-  SiteFirewall,
-  StoragePolicy,
-  Template,
-  TenantFile,
-  VmSize,
-  Workload,
-} from "../spec/types";
+import type { CheckedVm } from "../spec/checked-vm";
+import type { Dns, ExistingVm, Network, SiteFile, SiteFirewall, Template, TenantFile } from "../spec/types";
 import type { FirewallPlan } from "./firewall/plan-types";
 
 /**
@@ -18,33 +8,8 @@ import type { FirewallPlan } from "./firewall/plan-types";
  * import id), so constructs render it without `!` and without re-checking the spec.
  */
 
-/** Where a VM's disks live: a datastore cluster (Storage DRS places it) or one datastore. */
-export interface Placement {
-  kind: "datastore" | "datastore-cluster";
-  name: string;
-}
-
-/** What every VM has, whatever its lifecycle. */
-export interface VmCommon {
-  /** VM name in vCenter and spec identity inside the tenant. */
-  name: string;
-  /** The workload entry it came from, and its pointer into the tenant file (for messages). */
-  workload: Workload;
-  workloadPointer: string;
-  size: VmSize;
-  network: Network;
-  /** The network belongs to the site (shared services) rather than the tenant. */
-  sharedNetwork: boolean;
-  /** Compute cluster the VM runs in. */
-  cluster: string;
-  /** Backup class (explicit, or from the site's defaults by criticality), when the site declares backup. */
-  backupClass?: string;
-  placement: Placement;
-  /** The workload's storage policy, else the site's default one. */
-  storagePolicy?: StoragePolicy;
-  /** The template it is (or was) cloned from, when the workload names one. */
-  template?: Template;
-}
+/** What every VM has, whatever its lifecycle: what the loader resolved (spec/checked-vm.ts). */
+export type VmCommon = Omit<CheckedVm, "lifecycle" | "ip">;
 
 /** A VM Terraform creates: cloned from its template, customized with its pinned address. */
 export interface NewVm extends VmCommon {
