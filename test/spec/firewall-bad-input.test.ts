@@ -478,13 +478,7 @@ describe("VLANs", () => {
       "/vlanRange",
       (earlier) => new RegExp(`^VLAN range 100-199 holds VLAN 150 of .*internet uplink at ${earlier(SITE, "internet: {", "150,")}$`),
     ],
-    [
-      "two tenant networks on the same VLAN",
-      [ALPHA, "vlan: 120", "vlan: 110"],
-      [ALPHA, "vlan: 110", "110", 1],
-      "/networks/1/vlan",
-      (earlier) => new RegExp(`^duplicate VLAN id 110; already used by alpha network servers at ${earlier(ALPHA, "vlan: 110", "110", 0)}$`),
-    ],
+    // Two tenant networks on one VLAN: bad-input.test.ts, "VLANs and address ranges".
   ])("%s", reportsOnly);
 
   test("a tenant network on the internet uplink's VLAN: reported in the tenant file", () => {
