@@ -7,6 +7,7 @@ import { SpecErrors, type SpecError } from "../spec/spec-error";
 import { allocateAddresses, vmKey, type WorkItem } from "./addresses/allocate-addresses";
 import { checkVdomNames } from "./firewall/check-vdom-names";
 import { planFirewall } from "./firewall/plan-firewall";
+import type { FirewallPlan } from "./firewall/plan-types";
 import type { Site, Tenant } from "./model";
 import { resolveVm } from "./resolve-vm";
 
@@ -81,7 +82,7 @@ function planSite(
   for (const p of addressPlan.problems) findingsOf.get(p.tenant)?.add(p.pointer, p.message);
 
   const addressOf = (tenant: string, vm: string) => addressPlan.addresses.get(vmKey(tenant, vm));
-  const firewallPlan = planTheFirewall(checked, addressOf);
+  const firewallPlan = compileFirewall(checked, addressOf);
   const errors = load.errors();
   if (errors.length) return { errors };
 
@@ -108,7 +109,7 @@ function planSite(
 }
 
 /** The firewall plan, from the flows and the VMs' addresses; a tenant firewall section without a site firewall is an error. */
-function planTheFirewall(checked: CheckedSite, addressOf: (tenant: string, vm: string) => string | undefined) {
+function compileFirewall(checked: CheckedSite, addressOf: (tenant: string, vm: string) => string | undefined): FirewallPlan | undefined {
   const fw = checked.spec.firewall;
   const live = checked.tenants.filter((t) => t.spec.lifecycle !== "removed");
   if (!fw) {
