@@ -21,7 +21,7 @@ import { Role } from "@cdktf/provider-vsphere/lib/role";
 import { Tag } from "@cdktf/provider-vsphere/lib/tag";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import type { ManagedVm, RemovedVm, Tenant, Vm } from "../plan/model";
+import { isManaged, type ManagedVm, type RemovedVm, type Tenant, type Vm } from "../plan/model";
 import { isSensitive } from "../spec/classifications";
 import type { Criticality, StoragePolicy, Template } from "../spec/types";
 import { hardenedPortGroup } from "./hardened-port-group";
@@ -152,18 +152,30 @@ export class MunicipalTenant extends Construct {
       });
       this.networkIds.set(net.name, pg.id);
     }
-    const stack = TerraformStack.of(this);
-    for (const vm of props.tenant.vms) {
-      if (vm.kind === "unmanaged") continue; // known and counted (TenantRecords), never applied
-      if (vm.kind === "removed") {
-        removedBlocksFor(stack, vm.workload.destroyApproved, (scratch) => renderWith(scratch, props, [asManaged(vm)]), {
-          except: (scratch) => renderWith(scratch, props, []),
-        });
-        continue;
-      }
-      this.addVm(vm);
-    }
+    // Unmanaged VMs are known and counted (TenantRecords), never applied.
+    const managed = props.tenant.vms.filter(isManaged);
+    for (const vm of managed) this.addVm(vm);
     this.addAntiAffinityRules();
+    this.removeVms(props.tenant.vms.filter((vm): vm is RemovedVm => vm.kind === "removed"));
+  }
+
+  /**
+   * Removed VMs leave through `removed` blocks for what they had: the tenant drawn with them (as they
+   * were) and its managed VMs, minus the tenant drawn with its managed VMs only, so what the remaining
+   * VMs still use (a group tag, another cluster's pool) stays. Forgetting wins where VMs of both kinds
+   * shared a resource.
+   */
+  private removeVms(removed: readonly RemovedVm[]): void {
+    if (removed.length === 0) return;
+    const stack = TerraformStack.of(this);
+    const managed = this.props.tenant.vms.filter(isManaged);
+    for (const destroy of [false, true]) {
+      const leaving = removed.filter((vm) => vm.workload.destroyApproved === destroy).map(asManaged);
+      if (leaving.length === 0) continue;
+      removedBlocksFor(stack, destroy, (scratch) => renderWith(scratch, this.props, [...managed, ...leaving]), {
+        except: (scratch) => renderWith(scratch, this.props, managed),
+      });
+    }
   }
 
   /** A VM with its tags, placement and (by criticality) its HA restart priority. */
@@ -405,7 +417,7 @@ function adminPassword(scope: Construct, vmName: string): string {
   ).result;
 }
 
-/** The tenant drawn with only `vms`: with a removed VM as it was, and without it, to list the VM's own resources. */
+/** The tenant drawn in a scratch stack with only `vms`. */
 function renderWith(scratch: TerraformStack, props: MunicipalTenantProps, vms: Vm[]): void {
   new MunicipalTenant(scratch, "tenant", { ...props, tenant: { ...props.tenant, vms } });
 }

@@ -368,6 +368,19 @@ describe("MunicipalTenant", () => {
       expect(removedBlocks(json).filter((b) => declared.includes(b.from))).toEqual([]);
     });
 
+    test("what the remaining VMs still use stays: no removed block names a resource still declared", () => {
+      // The removed VM shares a redundancy group and a non-home cluster with two VMs that stay.
+      const shared = { redundancyGroup: "web", cluster: "other" };
+      const stays = (name: string, ip: string) =>
+        linuxVm({ name, ip, cluster: "other", workload: workload(name, { template: "rhel9", ...shared }) });
+      const gone = { ...removedVm(workload("old04", { template: "rhel9", lifecycle: "removed", ...shared })), cluster: "other" };
+      const json = synth({ tenant: tenant({ vms: [linuxVm(), stays("web03", "10.1.0.21"), stays("web04", "10.1.0.22"), gone] }) });
+      const declared = resourceAddresses(json);
+      expect(declared).toEqual(expect.arrayContaining(["vsphere_tag.redundancy-group_web", "vsphere_resource_pool.alpha_other"]));
+      expect(removedBlocks(json).filter((b) => declared.includes(b.from))).toEqual([]);
+      expect(removedBlocks(json).map((b) => b.from)).toEqual(["vsphere_virtual_machine.old04"]);
+    });
+
     test("a removed adopted VM is listed as the adopted VM it was", () => {
       const was = { ...removedVm(workload("old03", { lifecycle: "removed" })), template: undefined, existing: adoptedVm().existing };
       expect(removedBlocks(withRemoved(was))).toEqual([{ from: "vsphere_virtual_machine.old03", lifecycle: { destroy: false } }]);
