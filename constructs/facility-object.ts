@@ -4,7 +4,12 @@ import type { Source } from "../spec/types";
 import { addressName } from "./stable-address";
 
 /** Fields of a facility object besides kind, id and site (docs/facility-vocabulary.md lists them per kind). */
-export type FacilityFields = Record<string, string | number | boolean | null | undefined | object>;
+export type FacilityFields = Record<string, string | number | boolean | null | undefined | object> & {
+  /** Set by FacilityObject itself: a field may not overwrite them. */
+  kind?: never;
+  id?: never;
+  site?: never;
+};
 
 /**
  * One physical or evidence object of the room as a `terraform_data` resource: no provider download,
