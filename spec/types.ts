@@ -1,40 +1,13 @@
-import type {
-  Country,
-  Dns,
-  Flow,
-  Lifecycle,
-  Link,
-  Network,
-  PhysicalDevice,
-  Psu,
-  SiteFile,
-  Source,
-  State,
-  VmSize,
-} from "./generated/site-file";
-import type { ExistingVm, TenantFile, Workload } from "./generated/tenant-file";
+import type { Flow, Network, SiteFile, State } from "./generated/site-file";
+import type { TenantFile, Workload } from "./generated/tenant-file";
 
 /**
  * Typed spec objects: what the schemas in schema/ describe, after ajv filled in their defaults.
  * The file types are generated from schema/site.schema.json and schema/tenant.schema.json into
  * spec/generated/ (`npm run gen:types`); the names below pick out their parts.
  */
-export type {
-  Country,
-  Dns,
-  ExistingVm,
-  Flow,
-  Lifecycle,
-  Link,
-  Network,
-  PhysicalDevice,
-  Psu,
-  SiteFile,
-  Source,
-  TenantFile,
-  VmSize,
-  Workload,
-};
+export type { Country, Dns, Flow, Lifecycle, Link, Network, PhysicalDevice, Psu, SiteFile, Source, VmSize } from "./generated/site-file";
+export type { ExistingVm, TenantFile, Workload } from "./generated/tenant-file";
 
 export type Criticality = Workload["criticality"];
 export type Classification = Workload["classification"];

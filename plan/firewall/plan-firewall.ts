@@ -227,21 +227,7 @@ class BoxLayout {
   finish(): FirewallPlan {
     for (const plan of this.vdoms.values()) {
       plan.policies.sort((a, b) => a.id - b.id);
-      plan.policies.push({
-        id: DENY_POLICY_ID,
-        vdom: plan.name,
-        name: "default-deny",
-        srcintf: ["any"],
-        dstintf: ["any"],
-        srcaddr: ["all"],
-        dstaddr: ["all"],
-        services: ["ALL"],
-        action: "deny",
-        log: "all",
-        nat: false,
-        comments: "ticket=-; why=deny by default, logged, always last; flow=site/default-deny",
-        hop: "local",
-      });
+      plan.policies.push(defaultDeny(plan.name));
     }
     return {
       sharedVdom: this.fw.sharedVdom,
@@ -295,6 +281,25 @@ class BoxLayout {
     if (link === undefined) throw new Error(`firewall plan: VDOM ${vdom} has no inter-VDOM link`);
     return link;
   }
+}
+
+/** The logged deny that ends every VDOM's policies. */
+export function defaultDeny(vdom: string): PlannedPolicy {
+  return {
+    id: DENY_POLICY_ID,
+    vdom,
+    name: "default-deny",
+    srcintf: ["any"],
+    dstintf: ["any"],
+    srcaddr: ["all"],
+    dstaddr: ["all"],
+    services: ["ALL"],
+    action: "deny",
+    log: "all",
+    nat: false,
+    comments: "ticket=-; why=deny by default, logged, always last; flow=site/default-deny",
+    hop: "local",
+  };
 }
 
 function useAddresses(plan: VdomPlan, objects: readonly AddressObject[]): void {

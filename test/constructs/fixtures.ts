@@ -5,6 +5,7 @@
  */
 import type { AdoptedVm, NewVm, RemovedVm, Tenant, UnmanagedVm, VmCommon } from "../../plan/model";
 import type { FirewallPlan, PlannedPolicy, VdomPlan, VlanInterface } from "../../plan/firewall/plan-types";
+import { defaultDeny } from "../../plan/firewall/plan-firewall";
 import type {
   Cluster,
   DistributedSwitch,
@@ -331,21 +332,8 @@ export const siteFirewall = (extra: Partial<SiteFirewall> = {}): SiteFirewall =>
   ...extra,
 });
 
-export const denyPolicy = (vdom: string): PlannedPolicy => ({
-  id: 100000,
-  vdom,
-  name: "default-deny",
-  srcintf: ["any"],
-  dstintf: ["any"],
-  srcaddr: ["all"],
-  dstaddr: ["all"],
-  services: ["ALL"],
-  action: "deny",
-  log: "all",
-  nat: false,
-  comments: "ticket=-; why=deny by default, logged, always last; flow=site/default-deny",
-  hop: "local",
-});
+/** The planner's own logged deny, as every VDOM plan ends. */
+export const denyPolicy = (vdom: string): PlannedPolicy => defaultDeny(vdom);
 
 export const sharedVdomPlan = (): VdomPlan => ({
   name: "shared",
