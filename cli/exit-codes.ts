@@ -12,7 +12,11 @@ export const ExitCode = {
 
 /** A mistake in how a command was called: reported without a stack trace, exit 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Print the command's usage after the message (not for a place the file system refused). */
+    readonly showUsage = true,
+  ) {
     super(message);
     this.name = "UsageError";
   }

@@ -1,17 +1,19 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { planSites } from "../plan/plan-sites";
 import { formatSpecError, SpecErrors } from "../spec/spec-error";
 import { evaluationDate } from "./as-of";
-import { replaceDirectory, writeFileAtomic } from "./atomic-write";
+import { commitOutput, recoverEarlierRuns } from "./commit-output";
 import { ExitCode, UsageError } from "./exit-codes";
+import { keepOtherSites } from "./keep-other-sites";
+import { checkOutputLocation, formatMarker, OUTPUT_MARKER } from "./output-directory";
 import { formatSummary, newApp, summarize, synthesizeSites } from "./synthesize";
 import { formatWorkList } from "./work-list";
 
 const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name>] [--as-of <YYYY-MM-DD>]
   --sites   directory of sites (<site>/site.yaml, <site>/tenants/*.yaml); default ./sites
-  --out     output directory, replaced as a whole on success; default ./cdktf.out
+  --out     output directory, synth's own: replaced as a whole on success; default ./cdktf.out
   --site    synthesize only this site
   --as-of   evaluation date (else ROOM_AS_OF, else today)`;
 
@@ -37,19 +39,31 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
     const asOf = evaluationDate(values["as-of"]);
     const sitesDir = resolve(values.sites ?? "sites");
     const outDir = resolve(values.out ?? "cdktf.out");
+    checkOutputLocation(values.out ?? "cdktf.out", outDir, sitesDir);
+    const lockDirs = existsSync(sitesDir) && statSync(sitesDir).isDirectory() ? listSiteDirectories(sitesDir) : [];
+    if (writeOrExplain(outDir, () => recoverEarlierRuns(outDir, lockDirs)))
+      err.write(`finished the commit of an earlier run that was stopped (output and address locks are both its new ones)\n`);
     const loaded = planSites(sitesDir, { asOf, site: values.site });
 
     const workLists = loaded.sites.map((s) => ({
       site: s.spec.site,
       text: formatWorkList(s.spec.site, loaded.ipam.get(s.spec.site)?.work ?? []),
     }));
-    replaceDirectory(outDir, (tmp) => {
-      synthesizeSites(newApp(tmp), loaded);
-      mkdirSync(join(tmp, "worklists"), { recursive: true });
-      for (const w of workLists) writeFileSync(join(tmp, "worklists", `${w.site}.txt`), w.text);
-    });
-    // Only after the output is in place: the address pins, which later runs rely on.
-    for (const plan of loaded.ipam.values()) if (plan.changed) writeFileAtomic(plan.lockPath, plan.text);
+    const changedLocks = [...loaded.ipam.values()].filter((plan) => plan.changed).map((plan) => ({ path: plan.lockPath, text: plan.text }));
+    writeOrExplain(outDir, () =>
+      commitOutput(
+        outDir,
+        (built) => {
+          const written = synthesizeSites(newApp(built), loaded);
+          mkdirSync(join(built, "worklists"), { recursive: true });
+          for (const w of workLists) writeFileSync(join(built, "worklists", `${w.site}.txt`), w.text);
+          // --site keeps the other sites' stacks of the previous output.
+          const sites = values.site === undefined ? written : keepOtherSites(outDir, built, written);
+          writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
+        },
+        changedLocks,
+      ),
+    );
 
     out.write(formatSummary(summarize(outDir)));
     for (const w of workLists) if (w.text) out.write("\n" + w.text);
@@ -60,10 +74,49 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
   }
 }
 
+/** File-system errors of the places the user chose (read-only, full, not a directory, ...): exit 2, not our bug. */
+const ENVIRONMENT_ERRORS = new Set([
+  "EACCES",
+  "EPERM",
+  "EROFS",
+  "ENOSPC",
+  "EDQUOT",
+  "ENOTDIR",
+  "EISDIR",
+  "ENAMETOOLONG",
+  "ELOOP",
+  "ENOENT",
+  "EEXIST",
+  "EBUSY",
+  "EMFILE",
+  "EXDEV",
+]);
+
+function writeOrExplain<T>(outDir: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined || !ENVIRONMENT_ERRORS.has(code)) throw e;
+    throw new UsageError(`could not write the output ${outDir} and the address locks: ${(e as Error).message}; nothing was changed`, false);
+  }
+}
+
+/** The site directories under `sitesDir`, where their address locks live (for leftovers of stopped runs). */
+function listSiteDirectories(sitesDir: string): string[] {
+  return readdirSync(sitesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(sitesDir, d.name));
+}
+
 /** Bad input and usage errors get a message and exit 2; anything else is our bug (exit 3). */
 export function reportFailure(e: unknown, err: NodeJS.WritableStream, usage: string): number {
   if (e instanceof SpecErrors) {
     err.write(e.errors.map(formatSpecError).join("\n") + `\n${e.errors.length} error(s); nothing was written.\n`);
+    return ExitCode.badInput;
+  }
+  if (e instanceof UsageError && !e.showUsage) {
+    err.write(`${e.message}\n`);
     return ExitCode.badInput;
   }
   if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
@@ -74,4 +127,19 @@ export function reportFailure(e: unknown, err: NodeJS.WritableStream, usage: str
   return ExitCode.internalError;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+/**
+ * A reader that goes away (`npm run synth | head`) ends the run quietly with the exit code it has:
+ * the output and the locks are already committed when the summary is printed.
+ */
+export function exitQuietlyOnClosedOutput(stream: NodeJS.WriteStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(process.exitCode ?? ExitCode.ok);
+  });
+}
+
+if (require.main === module) {
+  exitQuietlyOnClosedOutput(process.stdout);
+  exitQuietlyOnClosedOutput(process.stderr);
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -13,15 +13,25 @@ export interface StackSummary {
   removed: number;
 }
 
-/** Builds every stack of the loaded sites into `app` and synthesizes them into its outdir. */
-export function synthesizeSites(app: App, loaded: PlannedSites): void {
-  const stacks = loaded.sites.map((site) => addSiteStacks(app, site));
+/**
+ * Builds every stack of the loaded sites into `app` and synthesizes them into its outdir; returns the
+ * stack names of each site.
+ */
+export function synthesizeSites(app: App, loaded: PlannedSites): Record<string, { stacks: string[] }> {
+  const bySite = loaded.sites.map((site) => {
+    const s = addSiteStacks(app, site);
+    return {
+      site: site.spec.site,
+      stacks: [s.vsphere, s.facility, ...s.tenants.values(), ...(s.firewall ? [s.firewall] : []), ...s.tenantFirewalls.values()],
+    };
+  });
   // cdktf's own validations are skipped (see newApp); keep the one that matters: every resource has its provider.
-  const missing = stacks
-    .flatMap((s) => [s.vsphere, s.facility, ...s.tenants.values(), ...(s.firewall ? [s.firewall] : []), ...s.tenantFirewalls.values()])
+  const missing = bySite
+    .flatMap((s) => s.stacks)
     .flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
   if (missing.length) throw new Error(`stack validation failed:\n${missing.join("\n")}`);
   app.synth();
+  return Object.fromEntries(bySite.map((s) => [s.site, { stacks: s.stacks.map((stack) => stack.node.id) }]));
 }
 
 /**

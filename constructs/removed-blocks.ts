@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { App, TerraformStack } from "cdktf";
 
 const blocks = new WeakMap<TerraformStack, { from: string; lifecycle: { destroy: boolean } }[]>();
@@ -16,12 +19,20 @@ function addRemovedBlock(stack: TerraformStack, address: string, destroy: boolea
   stack.addOverride("removed", list);
 }
 
-/** Every resource address `render` draws into a scratch stack. */
+/**
+ * Every resource address `render` draws into a scratch stack. The scratch app gets a temporary
+ * directory of its own: a cdktf App creates its outdir (default ./cdktf.out) when it is constructed.
+ */
 function renderedAddresses(render: (scratch: TerraformStack) => void): Set<string> {
-  const scratch = new TerraformStack(new App({ skipValidation: true }), "scratch");
-  render(scratch);
-  const resources = (scratch.toTerraform() as { resource?: Record<string, Record<string, unknown>> }).resource ?? {};
-  return new Set(Object.entries(resources).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)));
+  const outdir = mkdtempSync(join(tmpdir(), "room-scratch-"));
+  try {
+    const scratch = new TerraformStack(new App({ outdir, skipValidation: true }), "scratch");
+    render(scratch);
+    const resources = (scratch.toTerraform() as { resource?: Record<string, Record<string, unknown>> }).resource ?? {};
+    return new Set(Object.entries(resources).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`)));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /**
