@@ -31,7 +31,7 @@
  *    schema gets one optional property per key instead of an index signature (enumeratedKeys).
  * 3. Discriminated variants: an `allOf` of `if: {properties: {<d>: {const: <v>}}}, then: {required:
  *    [...]}` on a required enum property <d> (the state backend) becomes the object intersected with
- *    one variant per value of <d>, so `state.backend === "pg"` makes `pgHost` a string.
+ *    one variant per value of <d>, so `state.backend === "pg"` makes `pg` present.
  * 4. Constraints that a TypeScript type cannot express are dropped (dropUntypeable): `not`,
  *    `if`/`then`/`else`, and an anyOf/oneOf whose every branch only says which properties are present
  *    ("either vm, or contentLibrary and item"); json-schema-to-typescript would otherwise emit an

@@ -5,6 +5,7 @@ import type { Findings } from "./check-helpers";
 import type { CheckedVm } from "./checked-vm";
 import { parseRange, type Ipv4Range } from "./ipv4";
 import { checkAcrossFiles, type Declared } from "./network-checks";
+import { findRetiredFields } from "./retired-fields";
 import { SchemaValidator } from "./schema-validator";
 import { findSecrets } from "./secret-scan";
 import { checkSite } from "./site-checks";
@@ -72,7 +73,7 @@ export function listSites(
   return { sites: chosen.map((name) => ({ name, dir: join(sitesDir, name) })), display };
 }
 
-/** Parses a file and runs the secret scan and the schema; `data` is set only when all passed. */
+/** Parses a file and runs the secret scan, the retired-field check and the schema; `data` is set only when all passed. */
 function readSpec<T>(
   path: string,
   display: string,
@@ -81,8 +82,9 @@ function readSpec<T>(
   const file = SpecFile.read(path, display);
   if (file.syntaxErrors.length) return { file, errors: file.syntaxErrors };
   const secrets = findSecrets(file);
-  const schemaErrors = validate(file).filter((e) => !secrets.pointers.has(e.pointer));
-  const errors = [...secrets.errors, ...schemaErrors];
+  const retired = findRetiredFields(file);
+  const schemaErrors = validate(file).filter((e) => !secrets.covers(e.pointer) && !retired.explains(e.pointer));
+  const errors = [...secrets.errors, ...retired.errors.filter((e) => !secrets.covers(e.pointer)), ...schemaErrors];
   return { file, errors, data: errors.length ? undefined : (file.data as T) };
 }
 

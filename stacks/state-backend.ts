@@ -4,6 +4,9 @@ import type { StateBackend } from "../spec/types";
 /** Default state directory, relative to the stack directory (<out>/stacks/<stack>): beside the output. */
 export const DEFAULT_LOCAL_STATE_DIR = "../../../terraform-state";
 
+/** Where the pg backend's state lives: server, port, database, TLS mode and schema prefix. */
+type PgConnection = NonNullable<StateBackend["pg"]>;
+
 /** A site without `state:` keeps local state (the loader refuses that for production sites). */
 const LOCAL_STATE: StateBackend = { backend: "local", remoteWorkspacePrefix: "" };
 
@@ -23,7 +26,10 @@ export function configureStateBackend(
       new LocalBackend(stack, { path: `${state.localDir ?? DEFAULT_LOCAL_STATE_DIR}/${stackName}.tfstate` });
       return;
     case "pg":
-      new PgBackend(stack, { connStr: state.pgHost, schemaName: stackName.replace(/-/g, "_") });
+      new PgBackend(stack, {
+        connStr: pgConnectionString(state.pg),
+        schemaName: `${state.pg.schemaPrefix ?? ""}${stackName.replace(/-/g, "_")}`,
+      });
       return;
     case "s3":
       new S3Backend(stack, {
@@ -58,4 +64,12 @@ export function configureStateBackend(
       });
       return;
   }
+}
+
+/**
+ * The pg backend's connection string, built from its parts so it has no place for a user name or
+ * password (libpq reads PGUSER and PGPASSWORD at plan time). The port appears only when written.
+ */
+export function pgConnectionString({ host, port, database, sslMode }: PgConnection): string {
+  return `postgres://${host}${port === undefined ? "" : `:${port}`}/${encodeURIComponent(database)}?sslmode=${sslMode}`;
 }

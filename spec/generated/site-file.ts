@@ -19,7 +19,7 @@ export type Country = "SE" | "NO" | "DK";
  */
 export type Lifecycle = "active" | "retiring" | "removed" | "unmanaged";
 /**
- * Where each stack keeps its Terraform state. Credentials are never written here; they come from the environment at plan time (PGUSER/PGPASSWORD, AWS_*, TF_HTTP_USERNAME/TF_HTTP_PASSWORD, TF_TOKEN_*).
+ * Where each stack keeps its Terraform state. Credentials have no field here: they come from the environment at plan time (PGUSER/PGPASSWORD, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, TF_HTTP_USERNAME/TF_HTTP_PASSWORD, TF_TOKEN_<host>).
  *
  * This interface was referenced by `SiteFile`'s JSON-Schema
  * via the `definition` "state".
@@ -31,19 +31,22 @@ export type State = {
    */
   localDir?: string;
   /**
-   * pg: connection string without user or password, e.g. postgres://tfstate.example/terraform?sslmode=verify-full
+   * pg: the PostgreSQL server and database. Each stack gets its own schema, named after the stack.
    */
-  pgHost?: string;
+  pg?: PgConnection;
   s3Bucket?: string;
   s3Region?: string;
   /**
-   * On-premises S3 endpoint.
+   * On-premises S3 endpoint, such as https://s3.example.org.
    */
   s3Endpoint?: string;
   /**
    * http: base URL; the state path /<site>/<stack> is appended.
    */
   httpAddress?: string;
+  /**
+   * remote: host name of the Terraform Enterprise or HCP Terraform service.
+   */
   remoteHostname?: string;
   remoteOrganization?: string;
   remoteWorkspacePrefix: string;
@@ -53,7 +56,7 @@ export type State = {
     }
   | {
       backend: "pg";
-      pgHost: string;
+      pg: PgConnection;
     }
   | {
       backend: "s3";
@@ -62,6 +65,9 @@ export type State = {
     }
   | {
       backend: "http";
+      /**
+       * An https URL with host, optional port and path only: no user name or password, query (?) or fragment (#), which is where credentials would go.
+       */
       httpAddress: string;
     }
   | {
@@ -141,7 +147,7 @@ export interface SiteFile {
    */
   vcenter: {
     /**
-     * vCenter host name.
+     * vCenter host name or IPv4 address.
      */
     server: string;
     /**
@@ -395,6 +401,9 @@ export interface SiteFile {
    */
   ntp: string[];
   syslog: {
+    /**
+     * Host name or IPv4 address of the collector.
+     */
     host: string;
     port: number;
     protocol: "tls" | "tcp" | "udp";
@@ -835,6 +844,34 @@ export interface PhysicalDevice {
    */
   psus?: Psu[];
   links?: Link[];
+}
+/**
+ * The parts the pg backend's connection string is built from. A user name or password has no field: PGUSER and PGPASSWORD (or ~/.pgpass) at plan time.
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "pgConnection".
+ */
+export interface PgConnection {
+  /**
+   * Host name or IPv4 address of the PostgreSQL server.
+   */
+  host: string;
+  /**
+   * TCP port; left out of the connection string when not given (the server's default, 5432).
+   */
+  port?: number;
+  /**
+   * Database holding the state schemas.
+   */
+  database: string;
+  /**
+   * Written before each stack's schema name (room_ gives room_<site>_<stack>); default none. One schema per stack stays: stacks never share state.
+   */
+  schemaPrefix?: string;
+  /**
+   * TLS to the server, always on: state holds generated passwords. Default verify-full (certificate and host name checked).
+   */
+  sslMode: "require" | "verify-ca" | "verify-full";
 }
 /**
  * One allowed (or denied) flow. Its id becomes the policy id in every VDOM it crosses, so ids are unique across the site; leave gaps (10, 20, 30) so a flow can be inserted without renumbering.
