@@ -22,7 +22,7 @@ import { formatMarker, OUTPUT_MARKER, readMarker } from "./output-directory";
  * 2. Each changed lock is written to `.<lock>.<pid>.tmp` beside it and flushed to disk.
  * 3. A journal `.<out>.commit.json` beside the output names every rename still to do (written
  *    through a temporary file and a rename, so it is whole or absent).
- * 4. The renames: old output aside (`.<out>.<pid>.old`), new output in, each lock in.
+ * 4. The renames: each lock in, then the old output aside (`.<out>.<pid>.old`) and the new one in.
  * 5. Journal and old output are removed.
  *
  * A failure before 3 removes the temporary files: everything stays old. From 3 on the change is
@@ -44,12 +44,16 @@ interface Journal {
   files: { from: string; to: string }[];
 }
 
-/** Steps at which the test suite may stop the process dead (ROOM_TEST_CRASH_AT) or fail a write (ROOM_TEST_FAIL_AT). */
-export type CommitStep = "built" | "files-written" | "journal-written" | "output-swapped" | "files-renamed";
+/**
+ * Steps at which the test suite may stop the process (ROOM_TEST_CRASH_AT, with SIGKILL or
+ * ROOM_TEST_CRASH_SIGNAL=SIGINT) or fail a write (ROOM_TEST_FAIL_AT).
+ */
+export type CommitStep = "built" | "files-written" | "journal-written" | "files-renamed" | "output-swapped";
 
 /** Test hooks: unset in normal use. A kill that cannot be caught, or a write error, at a named step. */
 function checkpoint(step: CommitStep): void {
-  if (process.env.ROOM_TEST_CRASH_AT === step) process.kill(process.pid, "SIGKILL");
+  if (process.env.ROOM_TEST_CRASH_AT === step)
+    process.kill(process.pid, process.env.ROOM_TEST_CRASH_SIGNAL === "SIGINT" ? "SIGINT" : "SIGKILL");
   if (process.env.ROOM_TEST_FAIL_AT === step) {
     throw Object.assign(new Error(`ENOSPC: no space left on device (test hook at ${step})`), { code: "ENOSPC" });
   }
@@ -122,13 +126,15 @@ export function commitOutput(output: string, build: (tmpDir: string) => void, fi
 /** Carries out (or finishes) the renames a journal names; every step can be repeated safely. */
 function finishCommit(journalFile: string): void {
   const journal = JSON.parse(readFileSync(journalFile, "utf8")) as Journal;
+  // Locks first: new pins beside the old output are harmless (the next run uses them), while a new
+  // output beside old pins could be deployed with addresses the lock does not hold.
+  for (const { from, to } of journal.files) if (existsSync(from)) renameSync(from, to);
+  checkpoint("files-renamed");
   if (existsSync(journal.built)) {
     if (existsSync(journal.output) && !existsSync(journal.previous)) renameSync(journal.output, journal.previous);
     renameSync(journal.built, journal.output);
   }
   checkpoint("output-swapped");
-  for (const { from, to } of journal.files) if (existsSync(from)) renameSync(from, to);
-  checkpoint("files-renamed");
   rmSync(journalFile, { force: true });
   rmSync(journal.previous, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
 import "cdktf/lib/testing/adapters/jest";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { planSites, type PlannedSites } from "../plan/plan-sites";
 import { SpecErrors, type SpecError } from "../spec/spec-error";
 import { AS_OF, runSynth, SHARED_SYNTHS } from "./shared-synth";
@@ -60,6 +61,33 @@ export function loadErrors(sitesDir: string): SpecError[] {
     throw e;
   }
   throw new Error("expected spec errors, but the sites loaded");
+}
+
+/** Every file below `dir`, relative path -> bytes (what a test compares to say "nothing changed"). */
+export function treeOf(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) =>
+    readdirSync(d).forEach((name) => {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      if (st.isDirectory()) walk(p);
+      else files.set(relative(dir, p), st.isSymbolicLink() ? Buffer.from(`-> ${readlinkSync(p)}`) : readFileSync(p));
+    });
+  if (existsSync(dir)) walk(dir);
+  return files;
+}
+
+/** Runs `npm run synth`'s command in a child process (for kills, signals and closed pipes). */
+export function spawnSynth(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { status: number | null; signal: string | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "cli", "synth.ts"), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+  });
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Reads a synthesized stack's JSON. */

@@ -1,25 +1,11 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { delimiter, join, relative } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { rootPasswordVariable } from "../../constructs/vmware-server-park";
-import { EXAMPLES, load, ROOT, tempDir } from "../helpers";
-
-/** Every file below `dir`, relative path -> bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) =>
-    readdirSync(d).forEach((name) => {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files.set(relative(dir, p), readFileSync(p));
-    });
-  walk(dir);
-  return files;
-}
+import { EXAMPLES, load, ROOT, spawnSynth, tempDir, treeOf } from "../helpers";
 
 /** Copies a directory tree writing files in the given order (to vary directory order on disk). */
 function copyInOrder(from: string, to: string, reverse: boolean): void {
-  const files = [...tree(from)].sort(([a], [b]) => (reverse ? b.localeCompare(a) : a.localeCompare(b)));
+  const files = [...treeOf(from)].sort(([a], [b]) => (reverse ? b.localeCompare(a) : a.localeCompare(b)));
   for (const [rel, bytes] of files) {
     mkdirSync(join(to, rel, ".."), { recursive: true });
     writeFileSync(join(to, rel), bytes);
@@ -57,15 +43,7 @@ function canaryEnv(): NodeJS.ProcessEnv {
 }
 
 function synthIn(cwd: string, sites: string, out: string): void {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), join(ROOT, "cli", "synth.ts"), "--sites", sites, "--out", out],
-    {
-      cwd,
-      env: canaryEnv(),
-      encoding: "utf8",
-    },
-  );
+  const result = spawnSynth(["--sites", sites, "--out", out], { cwd, env: canaryEnv() });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
 }
@@ -79,8 +57,8 @@ describe("same input, same bytes out", () => {
     synthIn(a, "sites", "cdktf.out");
     synthIn(ROOT, join(b, "nested", "sites"), join(b, "elsewhere", "out"));
 
-    const outA = tree(join(a, "cdktf.out"));
-    const outB = tree(join(b, "elsewhere", "out"));
+    const outA = treeOf(join(a, "cdktf.out"));
+    const outB = treeOf(join(b, "elsewhere", "out"));
     expect([...outB.keys()].sort()).toEqual([...outA.keys()].sort());
     for (const [rel, bytes] of outA) expect({ rel, same: bytes.equals(outB.get(rel)!) }).toEqual({ rel, same: true });
     // The address pins written to the sites are the same too.
@@ -91,7 +69,7 @@ describe("same input, same bytes out", () => {
     }
     expect(outA.size).toBeGreaterThan(5);
     for (const [rel, bytes] of outA) expect({ rel, leaks: bytes.toString("utf8").includes(CANARY) }).toEqual({ rel, leaks: false });
-    for (const [rel, bytes] of tree(join(a, "sites")))
+    for (const [rel, bytes] of treeOf(join(a, "sites")))
       expect({ rel, leaks: bytes.toString("utf8").includes(CANARY) }).toEqual({ rel, leaks: false });
   });
 });
