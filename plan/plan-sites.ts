@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LOCK_FILE, readLock, serializeLock } from "../spec/ipam-lock";
+import { isIsoDate } from "../spec/dates";
+import { EVALUATION_DATES, LOCK_FILE, readLock, serializeLock } from "../spec/ipam-lock";
 import { listSites, loadSiteSpec, type CheckedSite, type SiteListOptions } from "../spec/load-sites";
 import { networkByPurpose } from "../spec/network-lookup";
-import { SpecErrors, type SpecError } from "../spec/spec-error";
+import { SpecErrors, type SpecError, type SpecWarning } from "../spec/spec-error";
 import { allocateAddresses, vmKey, type WorkItem } from "./addresses/allocate-addresses";
 import { checkVdomNames } from "./firewall/check-vdom-names";
 import { planFirewall } from "./firewall/plan-firewall";
@@ -22,6 +23,8 @@ export interface IpamPlan {
 export interface PlannedSites {
   sites: Site[];
   ipam: Map<string, IpamPlan>;
+  /** Files and directories skipped rather than loaded (also on SpecErrors when loading fails). */
+  warnings: SpecWarning[];
 }
 
 export interface PlanOptions extends SiteListOptions {
@@ -36,20 +39,26 @@ export interface PlanOptions extends SiteListOptions {
  * synthesis succeeded.
  */
 export function planSites(sitesDir: string, options: PlanOptions): PlannedSites {
-  const { sites: dirs, display } = listSites(sitesDir, options);
+  const { first, last } = EVALUATION_DATES;
+  // cli/as-of.ts refuses other dates as usage errors; here one is a caller's bug.
+  if (!isIsoDate(options.asOf) || options.asOf < first || options.asOf > last)
+    throw new Error(
+      `evaluation date ${JSON.stringify(options.asOf)} outside ${first} to ${last}: a held address's heldUntil would not read back`,
+    );
+  const { sites: dirs, display, warnings } = listSites(sitesDir, options);
   const errors: SpecError[] = [];
   const sites: Site[] = [];
   const ipam = new Map<string, IpamPlan>();
   for (const { name, dir } of dirs) {
-    const planned = planSite(dir, name, options.asOf, display);
+    const planned = planSite(dir, name, options.asOf, display, warnings);
     errors.push(...planned.errors);
     if (planned.site && planned.ipam) {
       sites.push(planned.site);
       ipam.set(name, planned.ipam);
     }
   }
-  if (errors.length) throw new SpecErrors(errors);
-  return { sites, ipam };
+  if (errors.length) throw new SpecErrors(errors, warnings);
+  return { sites, ipam, warnings };
 }
 
 function planSite(
@@ -57,8 +66,10 @@ function planSite(
   name: string,
   asOf: string,
   display: (p: string) => string,
+  warnings: SpecWarning[],
 ): { site?: Site; ipam?: IpamPlan; errors: SpecError[] } {
   const load = loadSiteSpec(dir, name, display);
+  warnings.push(...load.warnings);
   const checked = load.checked;
   if (!checked) return { errors: load.errors() };
   const fw = checked.spec.firewall;
@@ -67,7 +78,7 @@ function planSite(
 
   const lockPath = join(dir, LOCK_FILE);
   const lock = readLock(lockPath, display(lockPath));
-  if (lock.findings) return { errors: lock.findings.errors };
+  if (lock.findings?.errors.length) return { errors: lock.findings.errors };
   const spec = checked.spec;
   const addressPlan = allocateAddresses({
     tenants: checked.tenants.map((t) => ({ id: t.spec.tenant, dnsDomain: t.spec.dns?.domain, vms: t.vms })),
@@ -76,14 +87,15 @@ function planSite(
     asOf,
     holdDays: spec.ipam?.holdDays ?? 90,
     // A shared service's address is never handed to a new VM; the VM that is the service keeps it.
-    reserved: new Set((fw?.sharedServices ?? []).flatMap((svc) => svc.addresses)),
+    sharedServices: new Map((fw?.sharedServices ?? []).flatMap((svc) => svc.addresses.map((ip) => [ip, svc.name] as const))),
   });
   const findingsOf = new Map(checked.tenants.map((t) => [t.spec.tenant, t.findings]));
-  for (const p of addressPlan.problems) findingsOf.get(p.tenant)?.add(p.pointer, p.message);
+  for (const p of addressPlan.problems) (p.in === "lock" ? lock.findings : findingsOf.get(p.tenant))?.add(p.pointer, p.message);
 
   const addressOf = (tenant: string, vm: string) => addressPlan.addresses.get(vmKey(tenant, vm));
   const firewallPlan = compileFirewall(checked, addressOf);
-  const errors = load.errors();
+  const lockErrors = [...(lock.findings?.errors ?? [])].sort((a, b) => a.line - b.line || a.col - b.col);
+  const errors = [...load.errors(), ...lockErrors];
   if (errors.length) return { errors };
 
   const management = networkByPurpose(spec, "management");

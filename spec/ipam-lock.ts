@@ -1,10 +1,14 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { stringify } from "yaml";
+import siteSchema from "../schema/site.schema.json";
 import { Findings } from "./check-helpers";
+import { addDays, EARLIEST_DATE, LATEST_DATE } from "./dates";
 import { ipToInt } from "./ipv4";
+import { SchemaValidator } from "./schema-validator";
+import { show, type SpecError } from "./spec-error";
 import { SpecFile } from "./spec-file";
 
-/** One pinned address in sites/<site>/ipam.lock.yaml. */
+/** One pinned address in sites/<site>/ipam.lock.yaml (schema/ipam-lock.schema.json). */
 export interface LockEntry {
   ip: string;
   /** "<tenant>/<network>", or "site/<network>" for a shared-services network. */
@@ -16,52 +20,95 @@ export interface LockEntry {
   heldUntil?: string;
 }
 
+/** A site's lock as read: its entries in file order (entry i is at /addresses/i). */
+export interface Lock {
+  entries: LockEntry[];
+  /** Present when the file exists: its errors, and where the planner reports a bad pin. */
+  findings?: Findings;
+}
+
 export const LOCK_FILE = "ipam.lock.yaml";
+
+/** The longest hold a site may ask for (the site schema's maximum of ipam.holdDays). */
+export const MAX_HOLD_DAYS = siteSchema.properties.ipam.properties.holdDays.maximum;
+
+/**
+ * The evaluation dates synth accepts: from these, even the longest hold ends on a heldUntil the lock
+ * schema accepts, so no run writes a lock that the next run refuses.
+ */
+export const EVALUATION_DATES = { first: EARLIEST_DATE, last: addDays(LATEST_DATE, -MAX_HOLD_DAYS) } as const;
 
 const HEADER = `# Pinned VM addresses, written by \`npm run synth\`. Commit this file: it keeps every VM's address
 # when others are added or removed. A freed address stays "held" until heldUntil.
 `;
 
-const STATES = new Set(["active", "retiring", "unmanaged", "held"]);
+/** Why a lost lock is never read as "no pins": every running VM would be given a new address. */
+const RESTORE = "restore the file from version control (without its pins, running VMs would get new addresses)";
 
-/** Reads the lock file of a site; a missing file is an empty lock. Malformed entries are spec errors. */
-export function readLock(path: string, displayName: string): { entries: LockEntry[]; findings?: Findings } {
+let validator: SchemaValidator | undefined;
+
+/**
+ * Reads the lock file of a site as strictly as a spec file: YAML, then schema/ipam-lock.schema.json,
+ * then one entry per address and one pin per VM. A missing file is the first run (no pins yet); an
+ * existing one that is empty, cut short or malformed is an error, never "no pins". The lock of a site
+ * without addresses is `version: 1` with `addresses: []`, as serializeLock writes it.
+ */
+export function readLock(path: string, displayName: string): Lock {
   if (!existsSync(path)) return { entries: [] };
+  if (!statSync(path).isFile()) return failed(fileLevel(displayName, "expected the address lock file, found a directory"));
   const file = SpecFile.read(path, displayName);
   const f = new Findings(file);
-  f.errors.push(...file.syntaxErrors);
-  if (f.errors.length) return { entries: [], findings: f };
-  const data = file.data as { addresses?: unknown } | null;
-  const list = data?.addresses ?? [];
-  if (!Array.isArray(list)) {
-    f.add("/addresses", `expected a list of pinned addresses, found ${typeof list}`);
-    return { entries: [], findings: f };
+  if (file.syntaxErrors.length) return failed(f, file.syntaxErrors);
+  if (!isRecord(file.data)) {
+    // A scalar is named by its type only: whatever was pasted there is never echoed.
+    const found =
+      file.data === null || file.data === undefined
+        ? "an empty file"
+        : Array.isArray(file.data)
+          ? show(file.data)
+          : `a ${typeof file.data}`;
+    f.add("", `expected the address lock (version: 1 and addresses), found ${found}; ${RESTORE}`);
+    return failed(f);
   }
-  const entries: LockEntry[] = [];
-  list.forEach((raw: Record<string, unknown>, i) => {
-    const at = `/addresses/${i}`;
-    const ok =
-      raw &&
-      typeof raw.ip === "string" &&
-      /^\d+\.\d+\.\d+\.\d+$/.test(raw.ip) &&
-      typeof raw.network === "string" &&
-      typeof raw.vm === "string" &&
-      STATES.has(String(raw.state)) &&
-      (raw.state !== "held" || (typeof raw.heldUntil === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw.heldUntil)));
-    if (!ok)
-      f.add(
-        at,
-        `expected { ip, network, vm, state: active|retiring|unmanaged|held, heldUntil: YYYY-MM-DD when held }, found ${JSON.stringify(raw)}`,
-      );
-    else entries.push(raw as unknown as LockEntry);
-  });
+  const addressesLost = "addresses" in file.data && file.data.addresses === null;
+  if (addressesLost) f.add("/addresses", `expected the list of pinned addresses ([] when no VM has one), found nothing; ${RESTORE}`);
+  const schemaErrors = (validator ??= new SchemaValidator()).validateLock(file);
+  f.errors.push(
+    ...schemaErrors.filter((e) => !(addressesLost && e.pointer === "/addresses")).sort((a, b) => a.line - b.line || a.col - b.col),
+  );
+  if (f.errors.length) return failed(f);
+
+  const entries = (file.data as { addresses: LockEntry[] }).addresses;
   f.unique(
     entries,
     (e) => e.ip,
     (i) => `/addresses/${i}/ip`,
     "pinned address",
   );
-  return { entries, findings: f.errors.length ? f : undefined };
+  // A VM that moved keeps its old address held beside its new pin; two pins for one VM are a mistake.
+  f.unique(
+    entries,
+    (e) => (e.state === "held" ? undefined : e.vm),
+    (i) => `/addresses/${i}/vm`,
+    "pin for VM",
+  );
+  return f.errors.length ? failed(f) : { entries, findings: f };
+}
+
+function failed(f: Findings, errors: readonly SpecError[] = []): Lock {
+  f.errors.push(...errors);
+  return { entries: [], findings: f };
+}
+
+/** Findings for a lock that cannot be read as YAML at all: the error concerns the file as a whole. */
+function fileLevel(displayName: string, message: string): Findings {
+  const f = new Findings(SpecFile.fromText(displayName, ""));
+  f.errors.push({ file: displayName, line: 0, col: 0, pointer: "", message });
+  return f;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function serializeLock(entries: LockEntry[]): string {

@@ -1,39 +1,58 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import ipaddr from "ipaddr.js";
+import lockSchema from "../schema/ipam-lock.schema.json";
 import siteSchema from "../schema/site.schema.json";
 import tenantSchema from "../schema/tenant.schema.json";
+import { EARLIEST_DATE, isDateInRange, LATEST_DATE } from "./dates";
+import { ipv4Problem, type Ipv4Form } from "./ipv4";
 import { pointerOf, show, type SpecError } from "./spec-error";
 import type { SpecFile } from "./spec-file";
 
-/** Validates spec documents against the JSON Schemas in schema/ and fills in their defaults. */
+/** The schema formats of IPv4 values, all read by the one strict parser in spec/ipv4.ts. */
+const IPV4_FORMATS = new Map<string, Ipv4Form>([
+  ["ipv4", "address"],
+  ["ipv4-cidr", "network"],
+  // An interface address with its prefix: host bits allowed (203.0.113.10/29).
+  ["ipv4-cidr-host", "interface"],
+]);
+
+/**
+ * Validates spec documents and address locks against the JSON Schemas in schema/ and fills in their
+ * defaults. Each schema is compiled when first used, so a validator for the lock alone stays cheap.
+ */
 export class SchemaValidator {
-  private readonly site: ValidateFunction;
-  private readonly tenant: ValidateFunction;
+  private readonly ajv: Ajv2020;
 
   constructor() {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false });
     addFormats(ajv);
-    ajv.addFormat("ipv4-cidr", { type: "string", validate: isIpv4Cidr });
-    // An interface address with its prefix: host bits allowed (203.0.113.10/29).
-    ajv.addFormat("ipv4-cidr-host", { type: "string", validate: isIpv4Cidr });
+    // Replaces ajv-formats' ipv4, which lets leading zeros through.
+    for (const [name, form] of IPV4_FORMATS) {
+      ajv.addFormat(name, { type: "string", validate: (text: string) => ipv4Problem(form, text) === undefined });
+    }
+    ajv.addFormat("lock-date", { type: "string", validate: isDateInRange });
     // Our annotation: what a value should look like, in words, for error messages.
     ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
     ajv.addSchema(siteSchema);
     ajv.addSchema(tenantSchema);
-    this.site = compiled(ajv, siteSchema.$id);
-    this.tenant = compiled(ajv, tenantSchema.$id);
+    ajv.addSchema(lockSchema);
+    this.ajv = ajv;
   }
 
   validateSite(file: SpecFile): SpecError[] {
-    return this.run(this.site, file);
+    return this.run(siteSchema.$id, file);
   }
 
   validateTenant(file: SpecFile): SpecError[] {
-    return this.run(this.tenant, file);
+    return this.run(tenantSchema.$id, file);
   }
 
-  private run(validate: ValidateFunction, file: SpecFile): SpecError[] {
+  validateLock(file: SpecFile): SpecError[] {
+    return this.run(lockSchema.$id, file);
+  }
+
+  private run(id: string, file: SpecFile): SpecError[] {
+    const validate = compiled(this.ajv, id);
     if (validate(file.data)) return [];
     return explain(validate.errors ?? [], file);
   }
@@ -46,11 +65,9 @@ function compiled(ajv: Ajv2020, id: string): ValidateFunction {
 }
 
 const FORMAT_WORDS: Record<string, string> = {
-  ipv4: "an IPv4 address such as 10.20.1.5",
   hostname: "a DNS host name",
   uri: "a URL",
-  "ipv4-cidr": "an IPv4 network in CIDR form",
-  "ipv4-cidr-host": "an IPv4 address with its prefix such as 203.0.113.10/29",
+  "lock-date": `a calendar date YYYY-MM-DD from ${EARLIEST_DATE} to ${LATEST_DATE}`,
 };
 
 /** Turns ajv's errors into one message per mistake, in the user's words. */
@@ -118,19 +135,26 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
         atKey: false,
       };
     case "const":
-      return { pointer: e.instancePath, message: `expected ${JSON.stringify(p.allowedValue)}, found ${found}`, atKey: false };
+      return {
+        pointer: e.instancePath,
+        message: `expected ${expectedWords(e) ?? JSON.stringify(p.allowedValue)}, found ${found}`,
+        atKey: false,
+      };
     case "pattern":
       return {
         pointer: e.instancePath,
         message: `expected ${expectedWords(e) ?? `text matching ${String(p.pattern)}`}, found ${found}`,
         atKey: false,
       };
-    case "format":
+    case "format": {
+      const form = IPV4_FORMATS.get(String(p.format));
+      const ipv4 = form && typeof e.data === "string" ? ipv4Problem(form, e.data) : undefined;
       return {
         pointer: e.instancePath,
-        message: `expected ${expectedWords(e) ?? FORMAT_WORDS[String(p.format)] ?? String(p.format)}, found ${found}`,
+        message: ipv4 ?? `expected ${expectedWords(e) ?? FORMAT_WORDS[String(p.format)] ?? String(p.format)}, found ${found}`,
         atKey: false,
       };
+    }
     case "oneOf":
     case "anyOf":
       return {
@@ -145,14 +169,4 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function isIpv4Cidr(text: string): boolean {
-  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text)) return false;
-  try {
-    ipaddr.IPv4.parseCIDR(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

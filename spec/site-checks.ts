@@ -2,7 +2,7 @@ import { AddressBook } from "./address-book";
 import { Findings } from "./check-helpers";
 import { checkFacility } from "./facility/check-facility";
 import { checkFirewall } from "./firewall/check-firewall";
-import { contains, hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
+import { hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import { networkByPurpose, networksByName } from "./network-lookup";
 import type { SpecFile } from "./spec-file";
 import type { Network, SiteFile } from "./types";
@@ -65,10 +65,9 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     const range = parseRange(n.cidr);
     if (typeof range === "string") return f.add(`/networks/${i}/cidr`, range);
     if (!ranges.has(n.name)) ranges.set(n.name, range); // a duplicate name is reported above; the first one counts
-    if (n.gateway) {
-      if (!contains(range, n.gateway)) f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
-      else useAddress(n.gateway, `/networks/${i}/gateway`);
-    }
+    const gatewayProblem = n.gateway && hostAddressProblem(range, n.gateway, `the ${n.name} network`);
+    if (gatewayProblem) f.add(`/networks/${i}/gateway`, gatewayProblem);
+    else if (n.gateway) useAddress(n.gateway, `/networks/${i}/gateway`);
   });
   const management = networkByPurpose(spec, "management");
   if (!management) f.add("/networks", `expected a network with purpose "management" for the host addresses, found none`);

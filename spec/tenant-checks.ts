@@ -1,6 +1,6 @@
 import { Findings } from "./check-helpers";
 import { vmNames } from "./expand-workloads";
-import { contains, hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
+import { hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import { networksByName, sharedServicesNetworks } from "./network-lookup";
 import type { SiteIndex } from "./site-checks";
 import type { SpecFile } from "./spec-file";
@@ -45,8 +45,8 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     if (typeof tenantCidr !== "string" && (range.first < tenantCidr.first || range.last > tenantCidr.last)) {
       f.add(`/networks/${i}/cidr`, `expected a network inside the tenant's range ${spec.cidr}, found ${n.cidr}`);
     }
-    if (n.gateway && !contains(range, n.gateway))
-      f.add(`/networks/${i}/gateway`, `expected an address inside ${n.cidr}, found ${n.gateway}`);
+    const gatewayProblem = n.gateway && hostAddressProblem(range, n.gateway, `the ${n.name} network`);
+    if (gatewayProblem) f.add(`/networks/${i}/gateway`, gatewayProblem);
   });
   const own = networksByName(spec.networks);
   const shared = sharedServicesNetworks(site);

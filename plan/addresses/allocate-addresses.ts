@@ -1,7 +1,8 @@
 import type { CheckedVm } from "../../spec/checked-vm";
 import { addDays } from "../../spec/dates";
-import { intToIp, parseRange, usableHosts } from "../../spec/ipv4";
+import { intToIp, parseRange } from "../../spec/ipv4";
 import type { LockEntry } from "../../spec/ipam-lock";
+import { NetworkPool } from "./network-pool";
 
 /** What synth must tell DNS and directory admins for one VM. */
 export type WorkItem = {
@@ -31,16 +32,12 @@ export interface AllocationInput {
   asOf: string;
   /** How long a freed address is held back. */
   holdDays: number;
-  /** Addresses allocation never hands out (a shared service's), though a VM may keep or be given one. */
-  reserved: ReadonlySet<string>;
+  /** Shared services' addresses with the service's name: never handed out, though a VM may be given one. */
+  sharedServices: ReadonlyMap<string, string>;
 }
 
-/** A mistake allocation found, to be reported at `pointer` in the tenant's file. */
-export interface AllocationProblem {
-  tenant: string;
-  pointer: string;
-  message: string;
-}
+/** A mistake allocation found, to be reported at `pointer` in a tenant's file or in the site's lock file. */
+export type AllocationProblem = { pointer: string; message: string } & ({ in: "tenant"; tenant: string } | { in: "lock" });
 
 export interface AddressPlan {
   /** The address of every VM that has one, by `<tenant>/<vm>`. */
@@ -62,13 +59,27 @@ function wantsAddress(vm: CheckedVm): boolean {
 }
 
 /**
+ * Why a pin cannot be kept, naming the VM and the fix, or undefined when it can. A pin on a shared
+ * service's address is kept: the service was declared at the address its VM already had.
+ */
+function pinProblem(pin: LockEntry, pool: NetworkPool): string | undefined {
+  const why = pool.whyNot(pin.ip);
+  if (why === undefined || why === "shared-service") return undefined;
+  const keep = why === "reserved-block" ? `, or keep it by writing ip: ${pin.ip} in its workload or lowering reserved` : "";
+  return `pinned address ${pin.ip} of VM ${pin.vm} ${pool.describe(pin.ip, why)}; delete this entry to give the VM a new address${keep}`;
+}
+
+/**
  * Gives every VM its address: the one in the spec, else the one pinned in the lock, else the lowest free
- * one of its network after the reserved block (and not `reserved`). Freed addresses are held for
- * `holdDays` from `asOf`. Allocation follows tenant and workload order, so the result does not depend
- * on file order on disk. Pure: reads its input, returns the addresses, the new lock and the work list.
+ * one of its network's pool (after the reserved block, not the gateway, not a shared service's). A pin
+ * the pool would never have handed out (the network was re-addressed or its reserved block grown) is a
+ * problem in the lock, never silently replaced. A pin whose VM left, or moved to another network, is
+ * held. Freed addresses are held for `holdDays` from `asOf`. Allocation follows tenant and workload
+ * order, so the result does not depend on file order on disk. Pure: reads its input, returns the
+ * addresses, the new lock and the work list.
  */
 export function allocateAddresses(input: AllocationInput): AddressPlan {
-  const { tenants, previous, asOf, reserved } = input;
+  const { tenants, previous, asOf } = input;
   const stillHeld = previous.filter((e) => e.state === "held" && e.heldUntil !== undefined && e.heldUntil >= asOf);
   const held = new Map(stillHeld.map((e) => [e.ip, e]));
   const pinned = new Map(previous.filter((e) => e.state !== "held").map((e) => [e.vm, e]));
@@ -77,6 +88,15 @@ export function allocateAddresses(input: AllocationInput): AddressPlan {
   const problems: AllocationProblem[] = [];
 
   const netKey = (tenant: string, vm: CheckedVm) => (vm.sharedNetwork ? `site/${vm.network.name}` : `${tenant}/${vm.network.name}`);
+  const pools = new Map<string, NetworkPool | undefined>();
+  const poolOf = (tenant: string, vm: CheckedVm): NetworkPool | undefined => {
+    const network = netKey(tenant, vm);
+    if (!pools.has(network)) {
+      const range = parseRange(vm.network.cidr);
+      pools.set(network, typeof range === "string" ? undefined : new NetworkPool(vm.network, range, input.sharedServices));
+    }
+    return pools.get(network);
+  };
   const all = tenants.flatMap((tenant) => tenant.vms.filter(wantsAddress).map((vm) => ({ tenant, vm, key: vmKey(tenant.id, vm.name) })));
   const give = (key: string, ip: string) => {
     addresses.set(key, ip);
@@ -89,6 +109,7 @@ export function allocateAddresses(input: AllocationInput): AddressPlan {
     const h = held.get(vm.ip);
     if (h && h.vm !== key) {
       problems.push({
+        in: "tenant",
         tenant: tenant.id,
         pointer: `${vm.workloadPointer}/ip`,
         message: `address ${vm.ip} is held for the removed VM ${h.vm} until ${h.heldUntil}; choose another or leave ip out`,
@@ -98,19 +119,23 @@ export function allocateAddresses(input: AllocationInput): AddressPlan {
   }
   for (const { tenant, vm, key } of all) {
     const pin = pinned.get(key);
-    if (!addresses.has(key) && pin && pin.network === netKey(tenant.id, vm) && !taken.has(pin.ip)) give(key, pin.ip);
+    const pool = poolOf(tenant.id, vm);
+    // A pin for another network is the VM's old address: it is held below, and the VM gets a new one.
+    if (addresses.has(key) || !pin || !pool || pin.network !== netKey(tenant.id, vm)) continue;
+    const problem = pinProblem(pin, pool);
+    if (problem) problems.push({ in: "lock", pointer: `/addresses/${previous.indexOf(pin)}/ip`, message: problem });
+    else if (!taken.has(pin.ip)) give(key, pin.ip);
   }
   const exhausted = new Set<string>();
   for (const { tenant, vm, key } of all) {
     if (addresses.has(key)) continue;
     const net = vm.network;
-    const range = parseRange(net.cidr);
-    if (typeof range === "string") continue;
-    const hosts = usableHosts(range);
-    let candidate = hosts.first + net.reserved;
-    const unavailable = (ip: string) => taken.has(ip) || reserved.has(ip) || ip === net.gateway;
-    while (candidate <= hosts.last && unavailable(intToIp(candidate))) candidate++;
-    if (candidate <= hosts.last) {
+    const pool = poolOf(tenant.id, vm);
+    if (!pool) continue;
+    let candidate = pool.first;
+    const unavailable = (ip: string) => taken.has(ip) || pool.whyNot(ip) !== undefined;
+    while (candidate <= pool.last && unavailable(intToIp(candidate))) candidate++;
+    if (candidate <= pool.last) {
       give(key, intToIp(candidate));
       continue;
     }
@@ -118,8 +143,9 @@ export function allocateAddresses(input: AllocationInput): AddressPlan {
     if (exhausted.has(network)) continue;
     exhausted.add(network);
     const needing = all.filter((o) => netKey(o.tenant.id, o.vm) === network).length;
-    const free = hosts.last - hosts.first + 1 - net.reserved;
+    const free = pool.last - pool.first + 1;
     problems.push({
+      in: "tenant",
       tenant: tenant.id,
       pointer: vm.workloadPointer,
       message: `network ${net.name} (${net.cidr}) has too few free addresses for its VMs: ${needing} VMs need one, ${free} addresses after the ${net.reserved} reserved, some taken or held; VM ${vm.name} gets none`,

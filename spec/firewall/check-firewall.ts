@@ -1,5 +1,5 @@
 import type { Findings } from "../check-helpers";
-import { contains, hostAddressProblem, networkOfInterface, parseRange } from "../ipv4";
+import { addressOfInterface, hostAddressProblem, networkOfInterface, parseRange } from "../ipv4";
 import type { SiteFile } from "../types";
 import { networkByPurpose, sharedServicesNetworks } from "../network-lookup";
 import { PREDEFINED_SERVICES } from "./predefined-services";
@@ -80,9 +80,11 @@ export function checkFirewall(
       `the internal trunk ${fw.internalInterface} is also the untagged internet interface; give the uplink its own port or a vlan`,
     );
   const internet = networkOfInterface(fw.internet.address);
-  const ownAddress = fw.internet.address.split("/")[0];
-  if (!contains(internet, fw.internet.gateway))
-    f.add(`${at}/internet/gateway`, `expected an address inside ${internet.cidr}, found ${fw.internet.gateway}`);
+  const ownAddress = addressOfInterface(fw.internet.address);
+  const addressProblem = hostAddressProblem(internet, ownAddress, "the internet range");
+  if (addressProblem) f.add(`${at}/internet/address`, addressProblem);
+  const gatewayProblem = hostAddressProblem(internet, fw.internet.gateway, "the internet range");
+  if (gatewayProblem) f.add(`${at}/internet/gateway`, gatewayProblem);
   else if (fw.internet.gateway === ownAddress)
     f.add(`${at}/internet/gateway`, `expected the provider's router, found ${fw.internet.gateway}, the firewall's own internet address`);
 
@@ -98,8 +100,8 @@ export function checkFirewall(
     const range = parseRange(network.cidr);
     const gateway = network.gateway;
     s.addresses.forEach((a, j) => {
-      if (typeof range !== "string" && !contains(range, a))
-        f.add(`${p}/addresses/${j}`, `expected an address inside the ${s.network} network ${range.cidr}, found ${a}`);
+      const problem = typeof range === "string" ? undefined : hostAddressProblem(range, a, `the ${s.network} network`);
+      if (problem) f.add(`${p}/addresses/${j}`, problem);
       else if (a === gateway)
         f.add(`${p}/addresses/${j}`, `expected the address of a server, found ${a}, the network's gateway (the firewall itself)`);
     });

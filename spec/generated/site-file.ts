@@ -474,6 +474,9 @@ export interface SiteFile {
        * When the internet uplink is a VLAN on the interface.
        */
       vlan?: number;
+      /**
+       * The firewall's internet address with its prefix, such as 203.0.113.10/29; it may not be the range's network or broadcast address.
+       */
       address: string;
       gateway: string;
     };
@@ -777,7 +780,7 @@ export interface SiteFile {
   };
   ipam: {
     /**
-     * Days a freed address is held back before it may be given to another VM.
+     * Days a freed address is held back before it may be given to another VM; at most 3650 (ten years).
      */
     holdDays: number;
   };
@@ -820,6 +823,9 @@ export interface Network {
    * 802.1Q VLAN id (4095, trunk-all, is not allowed).
    */
   vlan: number;
+  /**
+   * Network address and prefix length, such as 10.20.1.0/24.
+   */
   cidr: string;
   gateway?: string;
   /**

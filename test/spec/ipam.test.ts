@@ -115,12 +115,22 @@ describe("address pinning (ipam.lock.yaml)", () => {
     expect(byVm["alpha/dns1"]).toBe("10.0.20.10");
   });
 
+  // Since the lock has its own schema, each mistake of an entry is reported at its field.
   test("a malformed lock file is reported with its line", () => {
     const sites = copySites();
     writeFileSync(join(sites, "tiny", "ipam.lock.yaml"), "version: 1\naddresses:\n  - ip: nope\n    vm: alpha/x\n");
-    const [error] = loadErrors(sites);
-    expect(error).toMatchObject({ file: "tiny/ipam.lock.yaml", line: 3, pointer: "/addresses/0" });
-    expect(error.message).toMatch(/expected \{ ip, network, vm, state/);
+    const file = "tiny/ipam.lock.yaml";
+    expect(loadErrors(sites)).toEqual([
+      { file, line: 3, col: 5, pointer: "/addresses/0/network", message: 'missing required field "network"' },
+      { file, line: 3, col: 5, pointer: "/addresses/0/state", message: 'missing required field "state"' },
+      expect.objectContaining({
+        file,
+        line: 3,
+        col: 9,
+        pointer: "/addresses/0/ip",
+        message: expect.stringMatching(/^expected an IPv4 address/),
+      }),
+    ]);
   });
 
   test("the lock is sorted by address and has no timestamps", () => {
