@@ -3,7 +3,7 @@ import { formatSpecError, SpecErrors, type SpecError } from "../../spec/spec-err
 import { load } from "../helpers";
 import { failIfBroken } from "./case-report";
 import { prepareCase, type Fixture, type FuzzCase } from "./fuzz-case";
-import { leakProblems } from "./leaks";
+import { messageLeaks } from "./leaks";
 import { pathsUnder } from "./refusal-lines";
 import { changedFiles, snapshot } from "./tree-changes";
 
@@ -34,7 +34,7 @@ export function loadBehaves(fixture: Fixture, c: FuzzCase): void {
           pathsUnder(prepared.sites).map((p) => relative(prepared.sites, p)),
         ),
       );
-      problems.push(...leakProblems(c, printed, "an error message"));
+      problems.push(...messageLeaks(c, printed, "an error message"));
     } else {
       outcome = `threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
       problems.push("loading threw something other than SpecErrors (synth would exit 3)");

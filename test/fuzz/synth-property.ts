@@ -4,7 +4,7 @@ import { OUTPUT_MARKER } from "../../cli/output-directory";
 import { AS_OF, runSynth } from "../helpers";
 import { failIfBroken } from "./case-report";
 import { prepareCase, type Fixture, type FuzzCase, type PreparedCase } from "./fuzz-case";
-import { leakProblems } from "./leaks";
+import { credentialLeaks, messageLeaks } from "./leaks";
 import { placesUnder, refusalProblems } from "./refusal-lines";
 import { changedFiles, snapshot } from "./tree-changes";
 
@@ -24,7 +24,7 @@ function synth(prepared: PreparedCase): Outcome {
  * prints only located errors (or one line naming a file), no stack trace, and changes no file: not
  * the spec files, not the locks, not the output (nor leaves anything beside it). On exit 0 it changes
  * only the output and the locks, marks the output as its own, gives a second copy the same bytes, and
- * writes or prints no credential the case wrote.
+ * holds no credential the case wrote anywhere (one that got through was not refused).
  */
 export function synthBehaves(fixture: Fixture, c: FuzzCase): void {
   const prepared = prepareCase(fixture, c);
@@ -35,7 +35,7 @@ export function synthBehaves(fixture: Fixture, c: FuzzCase): void {
   if (r.code === 2) {
     if (r.stdout) problems.push(`a refusal printed on stdout: ${r.stdout.slice(0, 200)}`);
     problems.push(...refusalProblems(r.stderr, placesUnder(prepared.root)));
-    problems.push(...leakProblems(c, r.stderr, "stderr"));
+    problems.push(...messageLeaks(c, r.stderr, "stderr"));
     const changed = changedFiles(before, after);
     if (changed.length) problems.push(`a refused run changed files: ${changed.join(", ")}`);
   } else if (r.code === 0) {
@@ -57,8 +57,9 @@ function successProblems(
   const stray = changedFiles(before, after).filter((f) => !f.startsWith("out/") && !/^sites\/[^/]+\/ipam\.lock\.yaml$/.test(f));
   if (stray.length) problems.push(`a successful run changed files other than the output and the locks: ${stray.join(", ")}`);
   if (!existsSync(join(prepared.out, OUTPUT_MARKER))) problems.push(`the output has no ${OUTPUT_MARKER}`);
-  for (const [file, bytes] of after) problems.push(...leakProblems(c, bytes.toString("utf8"), file));
-  problems.push(...leakProblems(c, r.stdout, "stdout"));
+  // A credential the case wrote must have been refused: a success may hold it nowhere, input included.
+  for (const [file, bytes] of after) problems.push(...credentialLeaks(bytes.toString("utf8"), file));
+  problems.push(...credentialLeaks(r.stdout, "stdout"));
 
   // Same input, same bytes: a second copy of the same case, synthesized elsewhere.
   const second = prepareCase(fixture, c);
