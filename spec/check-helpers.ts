@@ -1,4 +1,4 @@
-import type { SpecError } from "./spec-error";
+import { show, type SpecError } from "./spec-error";
 import type { SpecFile } from "./spec-file";
 
 /** Where a stage reports a mistake: at a pointer of one file, which it can also name for messages. */
@@ -25,7 +25,7 @@ export class Findings implements ErrorSink {
       if (k === undefined) return;
       const first = firstAt.get(k);
       if (first === undefined) firstAt.set(k, i);
-      else this.add(pointer(i), `duplicate ${what} ${JSON.stringify(k)}; first defined at ${this.where(pointer(first))}`);
+      else this.add(pointer(i), `duplicate ${what} ${show(k)}; first defined at ${this.where(pointer(first))}`);
     });
   }
 
@@ -42,7 +42,7 @@ export class Findings implements ErrorSink {
     const hint = names.length
       ? `one of ${names.slice(0, 12).join(", ")}${names.length > 12 ? ", ..." : ""}`
       : `a declared ${what} (none is declared)`;
-    this.add(pointer, `unknown ${what} ${JSON.stringify(name)}; expected ${hint}`, atKey);
+    this.add(pointer, `unknown ${what} ${show(name)}; expected ${hint}`, atKey);
     return false;
   }
 

@@ -1,3 +1,4 @@
+import { show } from "./spec-error";
 import { AddressBook } from "./address-book";
 import { Findings } from "./check-helpers";
 import { checkFacility } from "./facility/check-facility";
@@ -26,12 +27,12 @@ export interface SiteIndex {
  */
 export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { findings: Findings; index: SiteIndex } {
   const f = new Findings(file);
-  if (spec.site !== dirName) f.add("/site", `expected the directory name ${JSON.stringify(dirName)}, found ${JSON.stringify(spec.site)}`);
+  if (spec.site !== dirName) f.add("/site", `expected the directory name ${show(dirName)}, found ${show(spec.site)}`);
 
   if ((spec.state?.backend ?? "local") === "local" && spec.environment === "production") {
     f.add(
       spec.state ? "/state/backend" : "/environment",
-      `a production site may not keep Terraform state locally; expected state.backend pg, s3, http or remote, found ${JSON.stringify(spec.state?.backend ?? "local (the default)")}`,
+      `a production site may not keep Terraform state locally; expected state.backend pg, s3, http or remote, found ${show(spec.state?.backend ?? "local (the default)")}`,
     );
   }
 
@@ -161,8 +162,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     "datastore LUN",
   );
   san.datastores.forEach((d, i) => {
-    if (!/^naa\./.test(d.lun))
-      f.add(`/san/datastores/${i}/lun`, `expected the NAA id of a LUN in san.luns, found ${JSON.stringify(d.lun)}`);
+    if (!/^naa\./.test(d.lun)) f.add(`/san/datastores/${i}/lun`, `expected the NAA id of a LUN in san.luns, found ${show(d.lun)}`);
     else f.known(d.lun, luns, `/san/datastores/${i}/lun`, "LUN");
     f.known(d.cluster, clusterNames, `/san/datastores/${i}/cluster`, "cluster");
   });

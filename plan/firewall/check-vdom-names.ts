@@ -1,3 +1,4 @@
+import { show } from "../../spec/spec-error";
 import type { ErrorSink } from "../../spec/check-helpers";
 import type { SiteFirewall, TenantFile } from "../../spec/types";
 import { MANAGEMENT_VDOM, MAX_LINK_NAME, MAX_VDOM_NAME, tenantLink, tenantVdom } from "./fortios-names";
@@ -28,7 +29,7 @@ export function checkVdomNames(
     if (vdom.length > MAX_VDOM_NAME) {
       t.findings.add(
         vdomAt,
-        `a VDOM name has at most ${MAX_VDOM_NAME} characters, found ${JSON.stringify(vdom)} (${vdom.length}); set firewall.vdom`,
+        `a VDOM name has at most ${MAX_VDOM_NAME} characters, found ${show(vdom)} (${vdom.length}); set firewall.vdom`,
       );
     }
     const taken = reserved.get(vdom);

@@ -1,3 +1,4 @@
+import { show } from "../../spec/spec-error";
 import type { ErrorSink } from "../../spec/check-helpers";
 import { contains, isHostAddress, networkOfInterface } from "../../spec/ipv4";
 import type { Flow, SiteFirewall } from "../../spec/types";
@@ -53,7 +54,7 @@ export class FlowRules {
     if (writer !== undefined && src.tenant !== writer && dst.tenant !== writer) {
       return fail(
         at,
-        `a tenant file owns only flows that start or end in its own tenant (${writer}); found from ${JSON.stringify(flow.from)} to ${JSON.stringify(flow.to)}`,
+        `a tenant file owns only flows that start or end in its own tenant (${writer}); found from ${show(flow.from)} to ${show(flow.to)}`,
       );
     }
     const crossTenant = src.tenant !== undefined && dst.tenant !== undefined && src.tenant !== dst.tenant;
@@ -68,7 +69,7 @@ export class FlowRules {
     if (inbound && flow.action === "accept" && (!dst.vm || !flow.publishAs)) {
       return fail(
         at,
-        `a flow from the internet must go to one vm:<name> and give publishAs (its public address), found to ${JSON.stringify(flow.to)}${flow.publishAs ? "" : " and no publishAs"}`,
+        `a flow from the internet must go to one vm:<name> and give publishAs (its public address), found to ${show(flow.to)}${flow.publishAs ? "" : " and no publishAs"}`,
       );
     }
     if (flow.publishAs !== undefined) {

@@ -1,3 +1,4 @@
+import { show } from "../../spec/spec-error";
 import type { ErrorSink } from "../../spec/check-helpers";
 import { prefixOf } from "../../spec/ipv4";
 import { sharedServicesNetworks } from "../../spec/network-lookup";
@@ -88,7 +89,7 @@ function compile(
         const declared = services.declared();
         f.add(
           `${at}/services/${j}`,
-          `unknown service ${JSON.stringify(s)}; expected a FortiOS predefined service (such as HTTPS, DNS, LDAP) or one of site.yaml firewall.services / serviceGroups${declared.length ? ` (${declared.join(", ")})` : ""}`,
+          `unknown service ${show(s)}; expected a FortiOS predefined service (such as HTTPS, DNS, LDAP) or one of site.yaml firewall.services / serviceGroups${declared.length ? ` (${declared.join(", ")})` : ""}`,
         );
       }
       const end = (text: string, pointer: string): Endpoint | undefined => {

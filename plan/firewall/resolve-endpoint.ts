@@ -1,3 +1,4 @@
+import { show } from "../../spec/spec-error";
 import type { Network, SiteFirewall } from "../../spec/types";
 import type { EndpointRef } from "./endpoint-ref";
 import { addressNames, vlanInterface, zoneInterface } from "./fortios-names";
@@ -59,23 +60,21 @@ export function resolveEndpoint(ref: EndpointRef, text: string, file: FlowFile, 
     case "tenant": {
       if (!view) {
         return fail(
-          `a site flow belongs to the shared VDOM; a flow to or from a tenant belongs in that tenant's file, found ${JSON.stringify(text)}`,
+          `a site flow belongs to the shared VDOM; a flow to or from a tenant belongs in that tenant's file, found ${show(text)}`,
         );
       }
       const other = ctx.tenants.get(ref.tenant);
       if (!other && ctx.removedTenants.has(ref.tenant))
         return fail(`tenant ${ref.tenant} is removed (lifecycle: removed); remove this flow too`);
       if (!other)
-        return fail(
-          `unknown tenant ${JSON.stringify(ref.tenant)}; expected one of ${[...ctx.tenants.keys()].join(", ") || "(no tenants)"}`,
-        );
+        return fail(`unknown tenant ${show(ref.tenant)}; expected one of ${[...ctx.tenants.keys()].join(", ") || "(no tenants)"}`);
       return resolveEndpoint(ref.end, text.slice(`tenant:${ref.tenant}/`.length), { kind: "tenant", view: other }, ctx);
     }
     case "shared":
       return sharedService(ref.service, text, ctx);
     case "unknown":
       if (!view) return fail(siteFlowExpected(text));
-      return fail(`expected zone:, network:, vm:, shared:, tenant:, internet or any, found ${JSON.stringify(text)}`);
+      return fail(`expected zone:, network:, vm:, shared:, tenant:, internet or any, found ${show(text)}`);
     case "network":
     case "zone":
     case "vm":
@@ -98,14 +97,14 @@ export function resolveEndpoint(ref: EndpointRef, text: string, file: FlowFile, 
 }
 
 const siteFlowExpected = (text: string) =>
-  `a site flow can name internet, any, shared:<service>, network:<shared-services network> or tenant:<tenant>/...; found ${JSON.stringify(text)}`;
+  `a site flow can name internet, any, shared:<service>, network:<shared-services network> or tenant:<tenant>/...; found ${show(text)}`;
 
 function sharedService(service: string, text: string, ctx: EndpointContext): Resolved {
   const services = ctx.fw.sharedServices ?? [];
   const svc = services.find((s) => s.name === service);
   if (!svc) {
     return fail(
-      `unknown shared service ${JSON.stringify(service)}; expected one of ${services.map((s) => s.name).join(", ") || "(none declared in site.yaml firewall.sharedServices)"}`,
+      `unknown shared service ${show(service)}; expected one of ${services.map((s) => s.name).join(", ") || "(none declared in site.yaml firewall.sharedServices)"}`,
     );
   }
   const net = ctx.sharedNetworks.get(svc.network);
@@ -140,7 +139,7 @@ function tenantEnd(ref: Extract<EndpointRef, { kind: "network" | "zone" | "vm" }
       const nets = t.zones.get(ref.name);
       if (!nets) {
         return fail(
-          `unknown zone ${JSON.stringify(ref.name)} of tenant ${t.id}; expected one of ${[...t.zones.keys()].join(", ") || "(no networks)"}`,
+          `unknown zone ${show(ref.name)} of tenant ${t.id}; expected one of ${[...t.zones.keys()].join(", ") || "(no networks)"}`,
         );
       }
       const members = nets.map(networkObject);
@@ -154,14 +153,13 @@ function tenantEnd(ref: Extract<EndpointRef, { kind: "network" | "zone" | "vm" }
     }
     case "network": {
       const n = t.networks.get(ref.name);
-      if (!n)
-        return fail(`unknown network ${JSON.stringify(ref.name)} of tenant ${t.id}; expected one of ${[...t.networks.keys()].join(", ")}`);
+      if (!n) return fail(`unknown network ${show(ref.name)} of tenant ${t.id}; expected one of ${[...t.networks.keys()].join(", ")}`);
       const a = networkObject(n);
       return ok({ ...here, intf: inZone(ref.name), objects: [a], addr: a.name });
     }
     case "vm": {
       const vm = t.vms.get(ref.name);
-      if (!vm) return fail(`unknown VM ${JSON.stringify(ref.name)} of tenant ${t.id}`);
+      if (!vm) return fail(`unknown VM ${show(ref.name)} of tenant ${t.id}`);
       const ip = vm.ip;
       if (!ip) return fail(`VM ${ref.name} has no address to write into a policy; give it ip: in its workload`);
       const a = { name: addressNames.tenantVm(t.id, ref.name), subnet: `${ip}/32`, comment: `VM ${ref.name} of ${t.id}` };

@@ -1,3 +1,4 @@
+import { show } from "../../spec/spec-error";
 import type { ErrorSink } from "../../spec/check-helpers";
 import type { Network, TenantFile } from "../../spec/types";
 import { MAX_ZONE_NAME, tenantLink, tenantVdom, zoneInterface } from "./fortios-names";
@@ -41,21 +42,18 @@ export function tenantView({ spec, vms, findings }: FirewallTenant): TenantView 
   const tooLong = (zone: string) => zoneInterface(zone).length > MAX_ZONE_NAME;
   (spec.firewall?.zones ?? []).forEach((z, i) => {
     const at = `/firewall/zones/${i}`;
-    if (zones.has(z.name)) return findings.add(`${at}/name`, `duplicate zone ${JSON.stringify(z.name)}`);
+    if (zones.has(z.name)) return findings.add(`${at}/name`, `duplicate zone ${show(z.name)}`);
     if (tooLong(z.name)) {
       findings.add(
         `${at}/name`,
-        `expected a zone name of at most ${MAX_ZONE_NAME - 2} characters (FortiOS names the zone ${zoneInterface("")}<name>, at most ${MAX_ZONE_NAME}), found ${JSON.stringify(z.name)} (${z.name.length})`,
+        `expected a zone name of at most ${MAX_ZONE_NAME - 2} characters (FortiOS names the zone ${zoneInterface("")}<name>, at most ${MAX_ZONE_NAME}), found ${show(z.name)} (${z.name.length})`,
       );
     }
     const members: Network[] = [];
     z.networks.forEach((name, j) => {
       const network = networks.get(name);
       if (!network) {
-        return findings.add(
-          `${at}/networks/${j}`,
-          `unknown network ${JSON.stringify(name)}; expected one of ${[...networks.keys()].join(", ")}`,
-        );
+        return findings.add(`${at}/networks/${j}`, `unknown network ${show(name)}; expected one of ${[...networks.keys()].join(", ")}`);
       }
       const other = zoneOfNetwork.get(name);
       if (other) return findings.add(`${at}/networks/${j}`, `network ${name} is already in zone ${other}; a network belongs to one zone`);
