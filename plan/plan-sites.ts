@@ -4,7 +4,7 @@ import { isIsoDate } from "../spec/dates";
 import { EVALUATION_DATES, LOCK_FILE, readLock, serializeLock } from "../spec/ipam-lock";
 import { listSites, loadSiteSpec, type CheckedSite, type SiteListOptions } from "../spec/load-sites";
 import { networkByPurpose } from "../spec/network-lookup";
-import { SpecErrors, type SpecError } from "../spec/spec-error";
+import { SpecErrors, type SpecError, type SpecWarning } from "../spec/spec-error";
 import { allocateAddresses, vmKey, type WorkItem } from "./addresses/allocate-addresses";
 import { checkVdomNames } from "./firewall/check-vdom-names";
 import { planFirewall } from "./firewall/plan-firewall";
@@ -23,6 +23,8 @@ export interface IpamPlan {
 export interface PlannedSites {
   sites: Site[];
   ipam: Map<string, IpamPlan>;
+  /** Files and directories skipped rather than loaded (also on SpecErrors when loading fails). */
+  warnings: SpecWarning[];
 }
 
 export interface PlanOptions extends SiteListOptions {
@@ -43,20 +45,20 @@ export function planSites(sitesDir: string, options: PlanOptions): PlannedSites 
     throw new Error(
       `evaluation date ${JSON.stringify(options.asOf)} outside ${first} to ${last}: a held address's heldUntil would not read back`,
     );
-  const { sites: dirs, display } = listSites(sitesDir, options);
+  const { sites: dirs, display, warnings } = listSites(sitesDir, options);
   const errors: SpecError[] = [];
   const sites: Site[] = [];
   const ipam = new Map<string, IpamPlan>();
   for (const { name, dir } of dirs) {
-    const planned = planSite(dir, name, options.asOf, display);
+    const planned = planSite(dir, name, options.asOf, display, warnings);
     errors.push(...planned.errors);
     if (planned.site && planned.ipam) {
       sites.push(planned.site);
       ipam.set(name, planned.ipam);
     }
   }
-  if (errors.length) throw new SpecErrors(errors);
-  return { sites, ipam };
+  if (errors.length) throw new SpecErrors(errors, warnings);
+  return { sites, ipam, warnings };
 }
 
 function planSite(
@@ -64,8 +66,10 @@ function planSite(
   name: string,
   asOf: string,
   display: (p: string) => string,
+  warnings: SpecWarning[],
 ): { site?: Site; ipam?: IpamPlan; errors: SpecError[] } {
   const load = loadSiteSpec(dir, name, display);
+  warnings.push(...load.warnings);
   const checked = load.checked;
   if (!checked) return { errors: load.errors() };
   const fw = checked.spec.firewall;

@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { join } from "node:path";
 import type { AddressBook } from "./address-book";
 import type { Findings } from "./check-helpers";
 import type { CheckedVm } from "./checked-vm";
@@ -9,17 +8,14 @@ import { findRetiredFields } from "./retired-fields";
 import { SchemaValidator } from "./schema-validator";
 import { findSecrets } from "./secret-scan";
 import { checkSite } from "./site-checks";
-import { SpecErrors, type SpecError } from "./spec-error";
+import { listTenantFiles } from "./site-directory";
+import type { SpecError, SpecWarning } from "./spec-error";
 import { SpecFile } from "./spec-file";
+import { clashMessage, stackClaims, stackClashes } from "./stack-names";
 import { checkTenant } from "./tenant-checks";
 import type { Network, SiteFile, TenantFile } from "./types";
 
-export interface SiteListOptions {
-  /** Only this site. */
-  site?: string;
-  /** How file names appear in messages; default relative to the working directory. */
-  display?: (path: string) => string;
-}
+export { listSites, type SiteListOptions } from "./site-directory";
 
 /** A tenant file that parsed, passed its schema and was checked against its site. */
 export interface CheckedTenantFile {
@@ -48,30 +44,11 @@ export interface SiteLoad {
   complete: boolean;
   /** Errors so far, site file first, each file's in position order (a later stage may add more). */
   errors(): SpecError[];
+  /** Files in tenants/ that were skipped, not loaded. */
+  warnings: SpecWarning[];
 }
 
 let validator: SchemaValidator | undefined;
-
-/** The site directories under `sitesDir` (those with a site.yaml), in name order; bad directories are spec errors. */
-export function listSites(
-  sitesDir: string,
-  options: SiteListOptions,
-): { sites: { name: string; dir: string }[]; display: (path: string) => string } {
-  const display = options.display ?? ((p: string) => (relative(process.cwd(), p).startsWith("..") ? p : relative(process.cwd(), p)));
-  const dirError = (message: string): never => {
-    throw new SpecErrors([{ file: display(sitesDir), line: 0, col: 0, pointer: "", message }]);
-  };
-  if (!existsSync(sitesDir) || !statSync(sitesDir).isDirectory()) dirError("expected a directory of sites (<site>/site.yaml), found none");
-  const names = readdirSync(sitesDir)
-    .filter((name) => existsSync(join(sitesDir, name, "site.yaml")))
-    .sort();
-  if (names.length === 0) dirError(`expected at least one site (${display(join(sitesDir, "<site>", "site.yaml"))}), found none`);
-  if (options.site !== undefined && !names.includes(options.site)) {
-    dirError(`no site ${JSON.stringify(options.site)}; expected one of ${names.join(", ")}`);
-  }
-  const chosen = names.filter((n) => options.site === undefined || n === options.site);
-  return { sites: chosen.map((name) => ({ name, dir: join(sitesDir, name) })), display };
-}
 
 /** Parses a file and runs the secret scan, the retired-field check and the schema; `data` is set only when all passed. */
 function readSpec<T>(
@@ -81,6 +58,11 @@ function readSpec<T>(
 ): { file: SpecFile; data?: T; errors: SpecError[] } {
   const file = SpecFile.read(path, display);
   if (file.syntaxErrors.length) return { file, errors: file.syntaxErrors };
+  if (file.data === null)
+    return {
+      file,
+      errors: [file.error("", `expected a mapping of fields (see the schema named on its first line), found an empty document`)],
+    };
   const secrets = findSecrets(file);
   const retired = findRetiredFields(file);
   const schemaErrors = validate(file).filter((e) => !secrets.covers(e.pointer) && !retired.explains(e.pointer));
@@ -101,19 +83,15 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   const schemas = (validator ??= new SchemaValidator());
   const sitePath = join(dir, "site.yaml");
   const site = readSpec<SiteFile>(sitePath, display(sitePath), (f) => schemas.validateSite(f));
-  const tenantsDir = join(dir, "tenants");
-  const tenantFiles = existsSync(tenantsDir)
-    ? readdirSync(tenantsDir)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-    : [];
-  const tenants = tenantFiles.map((f) => ({
-    base: basename(f).replace(/\.ya?ml$/, ""),
-    ...readSpec<TenantFile>(join(tenantsDir, f), display(join(tenantsDir, f)), (file) => schemas.validateTenant(file)),
+  const listing = listTenantFiles(dir, display);
+  const tenants = listing.files.map(({ base, path }) => ({
+    base,
+    ...readSpec<TenantFile>(path, display(path), (file) => schemas.validateTenant(file)),
   }));
+  const { warnings } = listing;
   if (!site.data) {
-    const errors = [...site.errors.sort(byPosition), ...tenants.flatMap((t) => t.errors.sort(byPosition))];
-    return { complete: false, errors: () => errors };
+    const errors = [...site.errors.sort(byPosition), ...listing.errors, ...tenants.flatMap((t) => t.errors.sort(byPosition))];
+    return { complete: false, errors: () => errors, warnings };
   }
 
   const spec = site.data;
@@ -132,6 +110,14 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
     const first = present.slice(0, i).find((o) => o.spec.tenant === c.spec.tenant);
     if (first) c.findings.add("/tenant", `duplicate tenant ${JSON.stringify(c.spec.tenant)}; first defined in ${first.file.file}`);
   });
+  // A duplicate tenant is reported above, not again as a stack both would name.
+  const distinct = present.filter((c, i) => present.findIndex((o) => o.spec.tenant === c.spec.tenant) === i);
+  const claims = stackClaims(
+    name,
+    siteF,
+    distinct.map((c) => ({ tenant: c.spec.tenant, owner: c.findings })),
+  );
+  for (const clash of stackClashes(claims)) clash.claim.owner.add("/tenant", clashMessage(clash));
   checkNetworksAcrossFiles(spec, siteF, present);
 
   const addresses = index.addresses;
@@ -143,12 +129,14 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   const errors = () =>
     [...site.errors, ...siteF.errors]
       .sort(byPosition)
+      .concat(listing.errors)
       .concat(tenants.flatMap((t, i) => [...t.errors, ...(checked[i]?.findings.errors ?? [])].sort(byPosition)));
   const tenantFilesChecked = present.map(({ spec: t, file, findings, vms }) => ({ spec: t, file, findings, vms }));
   return {
     checked: { name, dir, spec, file: site.file, findings: siteF, tenants: tenantFilesChecked, addresses },
-    complete: present.length === tenants.length,
+    complete: present.length === tenants.length && !listing.errors.length,
     errors,
+    warnings,
   };
 }
 

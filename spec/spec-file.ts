@@ -1,13 +1,24 @@
-import { readFileSync } from "node:fs";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import { pathOf, type SpecError } from "./spec-error";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from "yaml";
+import { findControlCharacters } from "./control-characters";
+import { pathOf, pointerOf, type SpecError } from "./spec-error";
+import { readSpecBytes } from "./spec-source";
+import { decodeSpecText } from "./text-encoding";
+import { MAX_NESTING, unsupportedTag, yamlData } from "./yaml-data";
+
+/** Control characters reported one by one per file; a binary file would otherwise flood the terminal. */
+const MAX_CONTROL_CHARACTER_ERRORS = 10;
 
 /**
  * One parsed YAML spec file with what it takes to turn a JSON pointer back into a line and column.
- * Parsing never throws: syntax errors are collected in `syntaxErrors`.
+ * Reading and parsing never throw: whatever kept the file from becoming data is in `syntaxErrors`.
  */
 export class SpecFile {
+  /** The document as plain data (see yamlData); undefined when there are syntaxErrors. */
   readonly data: unknown;
+  /**
+   * What kept the file from becoming data, located: file-system trouble (line 0), text that is not
+   * UTF-8 or holds control characters, YAML syntax, and values a spec file may not hold (yamlData).
+   */
   readonly syntaxErrors: SpecError[];
   private readonly doc: Document;
   private readonly lines: LineCounter;
@@ -15,22 +26,91 @@ export class SpecFile {
   private constructor(
     readonly file: string,
     readonly text: string,
+    unreadable?: SpecError,
   ) {
     this.lines = new LineCounter();
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    this.syntaxErrors = [...this.doc.errors, ...this.doc.warnings].map((err) => {
-      const { line, col } = this.lines.linePos(err.pos[0]);
-      return { file, line, col, pointer: "", message: `YAML syntax: ${err.message.split("\n")[0]}` };
-    });
-    this.data = this.syntaxErrors.length ? undefined : this.doc.toJS({ maxAliasCount: 100 });
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true, merge: true });
+    this.syntaxErrors = unreadable
+      ? [unreadable]
+      : [...[...this.doc.errors, ...this.doc.warnings].map((e) => this.yamlError(e)), ...this.controlCharacterErrors()];
+    if (this.syntaxErrors.length) return;
+    const { data, problems } = yamlData(this.doc);
+    for (const p of problems) this.syntaxErrors.push({ file, ...this.lines.linePos(p.offset), pointer: p.pointer, message: p.message });
+    if (!problems.length) this.data = data;
   }
 
+  /** Reads a spec file; file-system trouble, size and encoding are errors of the file, never exceptions. */
   static read(file: string, displayName = file): SpecFile {
-    return new SpecFile(displayName, readFileSync(file, "utf8"));
+    const read = readSpecBytes(file);
+    if ("problem" in read) return new SpecFile(displayName, "", { file: displayName, line: 0, col: 0, pointer: "", message: read.problem });
+    const decoded = decodeSpecText(read.bytes);
+    if ("problem" in decoded) return new SpecFile(displayName, "", { file: displayName, ...decoded.problem, pointer: "" });
+    return new SpecFile(displayName, decoded.text);
   }
 
   static fromText(displayName: string, text: string): SpecFile {
     return new SpecFile(displayName, text);
+  }
+
+  /** The parser's error in the user's words where its own would puzzle them. */
+  private yamlError(e: YAMLError): SpecError {
+    const { line, col } = this.lines.linePos(e.pos[0]);
+    const own = e.message.split("\n")[0];
+    const message =
+      e.code === "MULTIPLE_DOCS"
+        ? "expected one YAML document, found a second one starting here; give each site and tenant a file of its own"
+        : e.code === "TAG_RESOLVE_FAILED"
+          ? unsupportedTag(own.replace(/^Unresolved tag: /, ""))
+          : e.code === "RESOURCE_EXHAUSTION"
+            ? `YAML syntax: values nested too deeply to read; expected at most ${MAX_NESTING} levels`
+            : `YAML syntax: ${own.length > 200 ? own.slice(0, 197) + "..." : own}`;
+    // An unknown tag leaves the document whole, so its value can be named; after a syntax error it cannot.
+    return { file: this.file, line, col, pointer: e.code === "TAG_RESOLVE_FAILED" ? this.pointerAt(e.pos[0]) : "", message };
+  }
+
+  /** Control characters anywhere in the text, comments included, at the value that holds them. */
+  private controlCharacterErrors(): SpecError[] {
+    const found = findControlCharacters(this.text);
+    const errors = found.slice(0, MAX_CONTROL_CHARACTER_ERRORS).map(({ offset, name }) => ({
+      file: this.file,
+      ...this.lines.linePos(offset),
+      pointer: this.pointerAt(offset),
+      message: `expected printable text, found the control character ${name}; remove it`,
+    }));
+    const more = found[MAX_CONTROL_CHARACTER_ERRORS];
+    if (more) {
+      errors.push({
+        file: this.file,
+        ...this.lines.linePos(more.offset),
+        pointer: this.pointerAt(more.offset),
+        message: `and ${found.length - MAX_CONTROL_CHARACTER_ERRORS} more control characters from here on; expected printable text`,
+      });
+    }
+    return errors;
+  }
+
+  /** The pointer of the innermost value whose text (key and tag included) holds `offset` ("" outside every value). */
+  private pointerAt(offset: number): string {
+    const start = (n: unknown): number => (n as Node | null)?.range?.[0] ?? Infinity;
+    const end = (n: unknown): number => (n as Node | null)?.range?.[2] ?? -Infinity;
+    const path: string[] = [];
+    let node: unknown = this.doc.contents;
+    for (;;) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (p) => offset >= Math.min(start(p.key), start(p.value)) && offset < Math.max(end(p.key), end(p.value)),
+        );
+        if (!pair || !isScalar(pair.key) || typeof pair.key.value !== "string") break;
+        path.push(pair.key.value);
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const index = node.items.findIndex((item) => offset >= start(item) && offset < end(item));
+        if (index < 0) break;
+        path.push(String(index));
+        node = node.items[index];
+      } else break;
+    }
+    return pointerOf(path);
   }
 
   /** An error at `pointer`; `atKey` points at the key of the last segment (for unknown fields). */

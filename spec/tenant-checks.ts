@@ -7,6 +7,9 @@ import type { SpecFile } from "./spec-file";
 import type { CheckedVm } from "./checked-vm";
 import type { Network, SiteFile, TenantFile, VmSize } from "./types";
 
+/** VMs one tenant may declare (counts included): the largest example tenant has 188. */
+export const MAX_VMS_PER_TENANT = 2000;
+
 export interface CheckedTenant {
   findings: Findings;
   vms: CheckedVm[];
@@ -60,8 +63,19 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     : { kind: "datastore" as const, name: site.san.datastores[0].name };
 
   const vms: CheckedVm[] = [];
+  let declared = 0;
   spec.workloads.forEach((w, i) => {
     const at = `/workloads/${i}`;
+    // Past the limit no more VMs are made: allocating and synthesizing that many would run for hours.
+    declared += w.count ?? 1;
+    if (declared > MAX_VMS_PER_TENANT) {
+      if (declared - (w.count ?? 1) <= MAX_VMS_PER_TENANT)
+        f.add(
+          w.count === undefined ? at : `${at}/count`,
+          `expected at most ${MAX_VMS_PER_TENANT} VMs in a tenant, found ${declared} up to here`,
+        );
+      return;
+    }
     if (w.namePattern !== undefined && w.count === undefined) f.add(`${at}/namePattern`, `namePattern needs count, found no count`);
     if (w.ip !== undefined && (w.count ?? 1) > 1)
       f.add(`${at}/ip`, `a fixed ip needs a single VM, found count ${w.count}; leave ip out and addresses are allocated and pinned`);

@@ -11,17 +11,9 @@ import { TenantRecords } from "../constructs/tenant-records";
 import { VmwareServerPark } from "../constructs/vmware-server-park";
 import type { ManagedVm, RemovedVm, Site, SiteFirewallModel, Tenant } from "../plan/model";
 import { siteDevices } from "../spec/facility/devices";
+import { stackNames } from "../spec/stack-names";
 import { configureStateBackend } from "./state-backend";
 import { addVsphereProvider } from "./vsphere-provider";
-
-/** Stack names of a site, split by blast radius (README "What you get: stacks split by blast radius"). */
-export const stackNames = {
-  vsphere: (site: string) => `${site}-vsphere`,
-  facility: (site: string) => `${site}-facility`,
-  tenant: (site: string, tenant: string) => `${site}-${tenant}`,
-  firewall: (site: string) => `${site}-firewall`,
-  tenantFirewall: (site: string, tenant: string) => `${site}-${tenant}-fw`,
-};
 
 export interface SiteStacks {
   vsphere: TerraformStack;
