@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { planSites } from "../plan/plan-sites";
-import { formatSpecError, SpecErrors } from "../spec/spec-error";
+import { formatSpecError, formatSpecWarning, SpecErrors } from "../spec/spec-error";
 import { evaluationDate } from "./as-of";
 import { commitOutput, recoverEarlierRuns } from "./commit-output";
 import { ExitCode, UsageError } from "./exit-codes";
@@ -44,6 +44,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
     if (writeOrExplain(outDir, () => recoverEarlierRuns(outDir, lockDirs)))
       err.write(`finished the commit of an earlier run that was stopped (output and address locks are both its new ones)\n`);
     const loaded = planSites(sitesDir, { asOf, site: values.site });
+    for (const w of loaded.warnings) err.write(formatSpecWarning(w) + "\n");
 
     const workLists = loaded.sites.map((s) => ({
       site: s.spec.site,
@@ -112,6 +113,7 @@ function listSiteDirectories(sitesDir: string): string[] {
 /** Bad input and usage errors get a message and exit 2; anything else is our bug (exit 3). */
 export function reportFailure(e: unknown, err: NodeJS.WritableStream, usage: string): number {
   if (e instanceof SpecErrors) {
+    for (const w of e.warnings) err.write(formatSpecWarning(w) + "\n");
     err.write(e.errors.map(formatSpecError).join("\n") + `\n${e.errors.length} error(s); nothing was written.\n`);
     return ExitCode.badInput;
   }

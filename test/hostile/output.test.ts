@@ -294,6 +294,18 @@ describe("the terminal and the cdktf app", () => {
     expect(existsSync(join(root, "out", OUTPUT_MARKER))).toBe(true);
   });
 
+  test("a file synth skips is said on stderr, on success and with the errors of a failed run", () => {
+    const root = project();
+    writeFileSync(join(root, "sites", "tiny", "tenants", "notes.txt"), "not a tenant\n");
+    const ok = synthIn(root, ["--sites", "sites", "--out", "out"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe("warning: sites/tiny/tenants/notes.txt: /: skipped: not a .yaml or .yml file\n");
+    edit(join(root, "sites"), "tiny/site.yaml", "country: NO", "country: FI");
+    const failed = synthIn(root, ["--sites", "sites", "--out", "out"]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/^warning: sites\/tiny\/tenants\/notes\.txt: \/: skipped: not a \.yaml or \.yml file\n.*country/s);
+  });
+
   test("the cdktf app refuses sites whose addresses are not pinned yet, and writes no lock", () => {
     const root = project();
     const r = spawnCdktfApp(root);
