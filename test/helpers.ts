@@ -54,10 +54,15 @@ export function load(sitesDir: string, asOf = AS_OF): PlannedSites {
 
 /** Loads and returns the spec errors (file names relative to the sites directory); fails if loading succeeds. */
 export function loadErrors(sitesDir: string): SpecError[] {
+  return [...loadFailure(sitesDir).errors];
+}
+
+/** The SpecErrors loading throws (its message and warnings as well as its errors); fails if loading succeeds. */
+export function loadFailure(sitesDir: string): SpecErrors {
   try {
     load(sitesDir);
   } catch (e) {
-    if (e instanceof SpecErrors) return [...e.errors];
+    if (e instanceof SpecErrors) return e;
     throw e;
   }
   throw new Error("expected spec errors, but the sites loaded");

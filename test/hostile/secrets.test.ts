@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { credentialIn } from "../../spec/secret-scan";
-import { formatSpecError, SpecErrors } from "../../spec/spec-error";
-import { load, sharedSynth } from "../helpers";
+import { formatSpecError } from "../../spec/spec-error";
+import { load, loadFailure, sharedSynth } from "../helpers";
 import { ALPHA, expectOnly, located, printed, SITE, sites, synthRefuses, type Change, type Spot } from "../spec-error-matchers";
 
 /**
@@ -434,22 +434,12 @@ function filesUnder(dir: string): Map<string, string> {
   return files;
 }
 
-function thrownBy(dir: string): SpecErrors {
-  try {
-    load(dir);
-  } catch (e) {
-    if (e instanceof SpecErrors) return e;
-    throw e;
-  }
-  throw new Error("expected spec errors, but the sites loaded");
-}
-
 function expectRefusedUnseen(...[, change, spot, pointer, message, canary]: Hostile): void {
   const dir = sites(...(isChangeList(change) ? change : [change]));
   const before = filesUnder(dir);
   const where = located(dir, spot);
 
-  const thrown = thrownBy(dir);
+  const thrown = loadFailure(dir);
   expectOnly([...thrown.errors], { ...where, pointer, message });
   expect(thrown.errors[0].message).toMatch(HOW);
   const stderr = synthRefuses(dir, [printed({ ...where, pointer, message })]);

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "n
 import { join, relative } from "node:path";
 import { planSites } from "../../plan/plan-sites";
 import { formatSpecError, SpecErrors } from "../../spec/spec-error";
-import { AS_OF, edit, lineOf, load, synthOk, tempDir } from "../helpers";
+import { AS_OF, edit, lineOf, load, loadFailure, synthOk, tempDir } from "../helpers";
 import {
   ALPHA,
   at,
@@ -32,20 +32,9 @@ import {
  * words, the change that makes it, where its one error is reported, the pointer and the message.
  */
 
-/** The SpecErrors loading throws (to look at its message as well as its errors). */
-function thrown(dir: string): SpecErrors {
-  try {
-    load(dir);
-  } catch (e) {
-    if (e instanceof SpecErrors) return e;
-    throw e;
-  }
-  throw new Error("expected spec errors, but the sites loaded");
-}
-
 /** A secret must appear nowhere in what the user is shown. */
 function expectNotEchoed(dir: string, secret: string): void {
-  const e = thrown(dir);
+  const e = loadFailure(dir);
   expect(e.message).not.toContain(secret);
   for (const err of e.errors) {
     expect(formatSpecError(err)).not.toContain(secret);
