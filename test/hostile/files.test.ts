@@ -30,8 +30,8 @@ function tenantNamed(sites: string, id: string): void {
   writeFileSync(join(sites, TENANTS, `${id}.yaml`), BETA_YAML.replace("tenant: beta", `tenant: ${id}`));
 }
 
-/** [the mistake, how it is made in the sites directory, the errors it is refused with] */
-type FileMistake = [mistake: string, make: (sites: string) => void, errors: (sites: string) => Printed[]];
+/** [the mistake, how it is made in the sites directory, the errors it is refused with, the warnings printed before them] */
+type FileMistake = [mistake: string, make: (sites: string) => void, errors: (sites: string) => Printed[], warnings?: Printed[]];
 
 const whole = (file: string, message: RegExp): Printed => ({ file, line: 0, col: 0, pointer: "/", message });
 
@@ -68,6 +68,7 @@ const SITES_DIRECTORY: FileMistake[] = [
       writeFileSync(join(sites, "README.md"), "# sites\n");
     },
     () => [whole("sites", /^expected at least one site \(.*sites\/<site>\/site\.yaml\), found none$/)],
+    [whole("README.md", /^skipped: a file, not a site directory$/)],
   ],
   [
     "a site directory named with capitals and an underscore",
@@ -217,10 +218,12 @@ describe.each([
   ["tenant files", TENANT_FILES],
   ["stack names", STACK_NAMES],
 ])("%s: refused, naming the path, and nothing is written", (_, cases) => {
-  test.each(cases)("%s", (_mistake, make, errors) => {
+  // Every row with its warnings: a test function with more parameters than its row would get jest's `done`.
+  const rows = cases.map(([mistake, make, errors, warnings]) => [mistake, make, errors, warnings ?? []] as const);
+  test.each(rows)("%s", (_mistake, make, errors, warnings) => {
     const tiny = pinnedTiny();
     make(tiny.sites);
-    refuses(tiny, errors(tiny.sites));
+    refuses(tiny, errors(tiny.sites), warnings);
   });
 });
 
@@ -317,7 +320,7 @@ describe("what is plainly not a spec file is skipped with a warning", () => {
     const sites = copySites();
     make(sites);
     expect(load(sites).warnings).toEqual([{ file, line: 0, col: 0, pointer: "", message: expect.stringMatching(message) }]);
-    synthesizesAsPlain(sites);
+    synthesizesAsPlain(sites, [whole(file, message)]);
   });
 
   test("a failed load still carries the warnings", () => {

@@ -18,8 +18,18 @@ export interface Printed {
 
 /** The line synth prints for `p`, the file shown with whatever directory synth was given. */
 export function printedLine(p: Printed): RegExp {
+  return new RegExp(`(^|/)${located(p)}`);
+}
+
+/** The line synth prints for a warning about `p` (a skipped path). */
+export function warningLine(p: Printed): RegExp {
+  return new RegExp(`^warning: (.*/)?${located(p)}`);
+}
+
+/** `file:line:col: /pointer: message` (no line and column for line 0), as a RegExp source. */
+function located(p: Printed): string {
   const where = p.line === 0 ? escape(p.file) : `${escape(p.file)}:${p.line}:${p.col}`;
-  return new RegExp(`(^|/)${where}: ${escape(p.pointer)}: (?:${p.message.source.replace(/^\^/, "")})`);
+  return `${where}: ${escape(p.pointer)}: (?:${p.message.source.replace(/^\^/, "")})`;
 }
 
 /**
@@ -51,10 +61,12 @@ export function snapshot(dir: string): Record<string, string> {
 
 /**
  * Runs synth on the broken copy and expects it to refuse: exit 2, nothing on stdout, on stderr exactly
- * one line per expected error and the count, no stack trace, no internal error, no raw control
- * character, and not a byte changed in the sites (the address lock included) or the output.
+ * a line per expected warning, then per expected error and the count, no stack trace, no internal
+ * error, no raw control character, and not a byte changed in the sites (the address lock included)
+ * or the output.
  */
-export function refuses(tiny: PinnedTiny, errors: Printed[], sitesDir = tiny.sites): string {
+export function refuses(tiny: PinnedTiny, errors: Printed[], warnings: Printed[] = []): string {
+  const sitesDir = tiny.sites;
   const sitesBefore = snapshot(sitesDir);
   const outBefore = snapshot(tiny.out);
 
@@ -63,6 +75,7 @@ export function refuses(tiny: PinnedTiny, errors: Printed[], sitesDir = tiny.sit
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr.trimEnd().split("\n")).toEqual([
+    ...warnings.map((w) => expect.stringMatching(warningLine(w))),
     ...errors.map((e) => expect.stringMatching(printedLine(e))),
     `${errors.length} error(s); nothing was written.`,
   ]);
@@ -75,11 +88,14 @@ export function refuses(tiny: PinnedTiny, errors: Printed[], sitesDir = tiny.sit
   return r.stderr;
 }
 
-/** Synthesizes `sites` into a fresh directory and expects exactly the bytes of the unedited tiny site's output. */
-export function synthesizesAsPlain(sites: string): void {
+/**
+ * Synthesizes `sites` into a fresh directory and expects exactly the bytes of the unedited tiny site's
+ * output, and on stderr only the expected warnings.
+ */
+export function synthesizesAsPlain(sites: string, warnings: Printed[] = []): void {
   const out = join(tempDir("same-"), "out");
   const r = runSynth(["--sites", sites, "--out", out]);
-  expect(r.stderr).toBe("");
+  expect(r.stderr === "" ? [] : r.stderr.trimEnd().split("\n")).toEqual(warnings.map((w) => expect.stringMatching(warningLine(w))));
   expect(r.code).toBe(0);
   expect(snapshot(out)).toEqual(snapshot(sharedSynth("tiny").out));
 }
