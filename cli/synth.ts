@@ -105,9 +105,13 @@ function writeOrExplain<T>(outDir: string, write: () => T): T {
 
 /** The site directories under `sitesDir`, where their address locks live (for leftovers of stopped runs). */
 function listSiteDirectories(sitesDir: string): string[] {
-  return readdirSync(sitesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => join(sitesDir, d.name));
+  try {
+    return readdirSync(sitesDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => join(sitesDir, d.name));
+  } catch {
+    return []; // an unreadable sites directory: the loader reports it, naming the path
+  }
 }
 
 /** Bad input and usage errors get a message and exit 2; anything else is our bug (exit 3). */

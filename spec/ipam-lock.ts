@@ -1,4 +1,3 @@
-import { existsSync, statSync } from "node:fs";
 import { stringify } from "yaml";
 import siteSchema from "../schema/site.schema.json";
 import { Findings } from "./check-helpers";
@@ -7,6 +6,7 @@ import { ipToInt } from "./ipv4";
 import { SchemaValidator } from "./schema-validator";
 import { show, type SpecError } from "./spec-error";
 import { findSecrets } from "./secret-scan";
+import { describeKind, pathKind } from "./path-kind";
 import { SpecFile } from "./spec-file";
 
 /** One pinned address in sites/<site>/ipam.lock.yaml (schema/ipam-lock.schema.json). */
@@ -55,8 +55,10 @@ let validator: SchemaValidator | undefined;
  * without addresses is `version: 1` with `addresses: []`, as serializeLock writes it.
  */
 export function readLock(path: string, displayName: string): Lock {
-  if (!existsSync(path)) return { entries: [] };
-  if (!statSync(path).isFile()) return failed(fileLevel(displayName, "expected the address lock file, found a directory"));
+  // Only a lock that is truly absent means "no pins yet": a dangling link, a FIFO or a directory is bad input.
+  const found = pathKind(path);
+  if (found.kind === "missing") return { entries: [] };
+  if (found.kind !== "file") return failed(fileLevel(displayName, `expected the address lock file, found ${describeKind(found)}`));
   const file = SpecFile.read(path, displayName);
   const f = new Findings(file);
   if (file.syntaxErrors.length) return failed(f, file.syntaxErrors);

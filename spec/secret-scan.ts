@@ -41,7 +41,7 @@ const NAME_VALUE = /(^|[^\w.-])((?:[A-Za-z][\w.-]* )?[A-Za-z][\w.-]*)[ \t]*([=:]
  * (`user@`, `user:pass@`, `:token@`), a password holding `/` or `@`, or a password with spaces
  * (unless the colon starts a port: `https://host:8443/path`, then a mail address further on).
  */
-const URL_USERINFO = /[a-z][a-z0-9+.-]*:\/\/(?:[^\s/?#@]*@|[^\s:/?#@]*:\S*@|[^\s:/?#@]*:(?!\d{1,5}(?:[/?#]|$))[^\n]*@)/i;
+const URL_USERINFO = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/(?:[^\s/?#@]*@|[^\s:/?#@]*:\S*@|[^\s:/?#@]*:(?!\d{1,5}(?:[/?#]|$))[^\n]*@)/i;
 
 /**
  * `user:password@host` without a scheme, as in a host field (`tf:pw@db.example`); the user may hold
