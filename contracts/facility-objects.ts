@@ -1,0 +1,344 @@
+/**
+ * The facility vocabulary: what the constructs write into `terraform_data.<kind>_<id>.input` in the
+ * `<site>-facility` stack and what the policy rules read (docs/facility-vocabulary.md). One interface
+ * per kind, discriminated by `kind`. References between objects are plain id strings (never tokens),
+ * so a dangling id stays visible to the rules. Absent optional facts are `null` or left out.
+ */
+
+/** Where a typed fact was read, and when it was last checked against the room. */
+export interface FactSource {
+  document: string;
+  /** YYYY-MM-DD */
+  verified: string;
+}
+
+interface Base<K extends string> {
+  kind: K;
+  /** Unique per site. */
+  id: string;
+  site: string;
+  source?: FactSource;
+}
+
+export type PowerPath = "A" | "B";
+
+export interface RoomObject extends Base<"room"> {
+  roomType: "primary" | "backup" | "other";
+  building?: string;
+  fireCell?: string;
+  epoZone?: string;
+  /** EN 50600 protection class 1-4 against unauthorised access. */
+  protectionClass?: number;
+  fireSuppression?: string;
+  /** Access control that logs every entry (badge reader with log). */
+  accessLogged?: boolean;
+  intrusionAlarm?: boolean;
+  cctv?: boolean;
+  liquidPipesAboveIt?: boolean;
+}
+
+export interface RackObject extends Base<"rack"> {
+  roomId: string;
+  designKw: number;
+}
+
+export interface BoardObject extends Base<"board"> {
+  path: PowerPath;
+  roomId: string;
+  capacityKw: number;
+}
+
+export interface GeneratorObject extends Base<"generator"> {
+  kw: number;
+  fuelHours: number;
+  atsId?: string | null;
+  /** The boards it backs up. */
+  feeds: string[];
+}
+
+export interface UpsModule {
+  kw: number;
+  /** `ok`, or out of service (`failed`, `in-repair`, ...): only `ok` modules carry load. */
+  status: string;
+}
+
+export interface UpsObject extends Base<"ups"> {
+  path: PowerPath;
+  roomId: string;
+  boardId: string;
+  modules: UpsModule[];
+  runtimeMin: number;
+}
+
+export interface PduObject extends Base<"pdu"> {
+  rackId: string;
+  upsId: string;
+  /** The path of its UPS; null when the UPS is unknown. */
+  path: PowerPath | null;
+  capacityKw: number;
+}
+
+export type DeviceRole =
+  "esxi-host" | "firewall" | "core-switch" | "san-array" | "san-controller" | "fabric-switch" | "backup-server" | "tape-library" | "other";
+
+export interface DevicePsu {
+  /** null: the supply is not wired. */
+  pduId: string | null;
+  watts: number;
+}
+
+export interface DeviceLink {
+  port: string;
+  peerDeviceId: string;
+  peerPort: string;
+}
+
+export interface DeviceObject extends Base<"device"> {
+  role: DeviceRole;
+  rackId: string;
+  model?: string;
+  firmware?: string;
+  psus: DevicePsu[];
+  links: DeviceLink[];
+  // Join keys and facts by role.
+  /** esxi-host: joins `vsphere_host.hostname`. */
+  vsphereHostname?: string;
+  cluster?: string;
+  cpuCores?: number;
+  memoryGb?: number;
+  lifecycle?: string;
+  /** firewall: joins `fortios_system_ha.group_name`. */
+  haGroup?: string;
+  haRole?: string;
+  hostname?: string;
+  managementAddress?: string;
+  serial?: string;
+  vdomLicences?: number;
+  /** fabric-switch */
+  fabric?: string;
+  /** san-controller */
+  arrayId?: string;
+  /** san-array */
+  controllerIds?: string[];
+  /** backup-server */
+  capacityTb?: number;
+  immutable?: boolean;
+}
+
+export interface CoolingObject extends Base<"cooling"> {
+  roomId: string;
+  kw: number;
+  /** A board or UPS id. */
+  feed: string;
+}
+
+export type SensorMeasure = "inlet-temp" | "humidity" | "smoke" | "water";
+
+export interface SensorObject extends Base<"sensor"> {
+  rackId?: string | null;
+  roomId?: string | null;
+  measure: SensorMeasure;
+  lowCritical?: number | null;
+  lowWarning?: number | null;
+  highWarning?: number | null;
+  highCritical?: number | null;
+  delayMin?: number | null;
+  hysteresis?: number | null;
+  routeId?: string | null;
+}
+
+export interface AlarmRouteObject extends Base<"alarm-route"> {
+  target: string;
+  hours: "24/7" | "office";
+  /** The severities that page on this route: `critical`, `warning`. */
+  severities: string[];
+}
+
+export interface LunObject extends Base<"lun"> {
+  arrayId: string;
+  sizeGb: number;
+  ownerControllerId: string;
+  datastore?: string;
+}
+
+export interface KeyProviderObject extends Base<"key-provider"> {
+  providerKind: "native" | "kms";
+  redundant: boolean;
+  description?: string;
+}
+
+export interface StoragePolicyObject extends Base<"storage-policy"> {
+  /** As in vCenter: joins `data.vsphere_storage_policy.name`. */
+  name: string;
+  encryption: boolean;
+  keyProviderId: string | null;
+}
+
+export interface LogCollectorObject extends Base<"log-collector"> {
+  port: number;
+  protocol: string;
+  tls: boolean;
+  retentionMonths: number | null;
+}
+
+export interface BackupRoomObject extends Base<"backup-room"> {
+  roomId: string;
+  repositoryIds: string[];
+}
+
+export interface BackupClassObject extends Base<"backup-class"> {
+  rpoHours: number;
+  retentionDays: number;
+  immutable: boolean;
+  offsite: boolean;
+  /** The vSphere tag that selects the class's VMs. */
+  tag: string;
+}
+
+export interface BackupCopyObject extends Base<"backup-copy"> {
+  classId: string;
+  roomId: string | null;
+  offsiteSite: string | null;
+  media: string;
+  immutable: boolean;
+  offsiteKm: number | null;
+}
+
+/** A person's record: reported as attested, never as passed. */
+export interface AttestationFields {
+  /** YYYY-MM-DD */
+  date: string;
+  result: string;
+  /** The role of who did it. */
+  by: string;
+  documentRef: string;
+  /** YYYY-MM-DD */
+  nextDue?: string | null;
+}
+
+export interface RestoreTestObject extends Base<"restore-test">, AttestationFields {
+  classId: string;
+}
+
+export interface EvidenceObject extends Base<"evidence">, AttestationFields {
+  /** The object the evidence is about. */
+  about: string;
+  /** restore-test, load-test, access-review, service, analysis, ... */
+  evidenceKind: string;
+}
+
+export interface ReportingRoute {
+  regime: string;
+  authority: string;
+  channel: string;
+}
+
+export type Country = "NO" | "SE" | "DK";
+
+export interface TenantObject extends Base<"tenant"> {
+  name: string;
+  country: Country;
+  hostMunicipality: boolean;
+  lifecycle: string;
+  legalEntity: string | null;
+  /** Derived from country and workload sensitivity (docs/legal-regimes.md). */
+  regimes: string[];
+  analysisDate: string | null;
+  agreementRef: string | null;
+  dpaRef: string | null;
+  suaRef: string | null;
+  samradRef: string | null;
+  nhnAgreementRef: string | null;
+  reportingRoutes: ReportingRoute[];
+  onboardingUntil: string | null;
+}
+
+export type Sensitivity = "public" | "internal" | "personal" | "health" | "security-classified";
+export type Criticality = "life-and-health" | "critical" | "standard" | "low";
+
+export interface WorkloadObject extends Base<"workload"> {
+  tenantId: string;
+  system: string;
+  vms: string[];
+  sensitivity: Sensitivity;
+  criticality: Criticality;
+  lifecycle: string;
+  backupClass: string | null;
+  cpus?: number;
+  memoryGb?: number;
+  addresses: (string | null)[];
+}
+
+/** Thresholds a site sets for its rules (sites/<site>/policy.yaml): rule id -> parameter -> value. */
+export interface PolicyParametersObject extends Base<"policy-parameters"> {
+  rules: Record<string, Record<string, number | string | boolean>>;
+}
+
+/** An accepted finding (sites/<site>/waivers.yaml), written by synth so a later check sees the same waivers. */
+export interface WaiverObject extends Base<"waiver"> {
+  rule: string;
+  /** A Terraform address, or a glob over addresses (`*` matches any run of characters). */
+  target: string;
+  reason: string;
+  approver: string;
+  ticket: string;
+  /** YYYY-MM-DD */
+  expires: string;
+}
+
+export type FacilityObject =
+  | RoomObject
+  | RackObject
+  | BoardObject
+  | GeneratorObject
+  | UpsObject
+  | PduObject
+  | DeviceObject
+  | CoolingObject
+  | SensorObject
+  | AlarmRouteObject
+  | LunObject
+  | KeyProviderObject
+  | StoragePolicyObject
+  | LogCollectorObject
+  | BackupRoomObject
+  | BackupClassObject
+  | BackupCopyObject
+  | RestoreTestObject
+  | EvidenceObject
+  | TenantObject
+  | WorkloadObject
+  | PolicyParametersObject
+  | WaiverObject;
+
+export type FacilityKind = FacilityObject["kind"];
+
+/** The object of one kind. */
+export type FacilityOf<K extends FacilityKind> = Extract<FacilityObject, { kind: K }>;
+
+/** Every kind, in the order docs/facility-vocabulary.md lists them. */
+export const FACILITY_KINDS = [
+  "room",
+  "rack",
+  "board",
+  "generator",
+  "ups",
+  "pdu",
+  "device",
+  "cooling",
+  "sensor",
+  "alarm-route",
+  "lun",
+  "key-provider",
+  "storage-policy",
+  "log-collector",
+  "backup-room",
+  "backup-class",
+  "backup-copy",
+  "restore-test",
+  "evidence",
+  "tenant",
+  "workload",
+  "policy-parameters",
+  "waiver",
+] as const satisfies readonly FacilityKind[];

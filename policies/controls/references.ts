@@ -1,0 +1,80 @@
+import type { ControlRef } from "../engine/rule";
+
+/**
+ * Control references shared by many rules, as shared/domain/CONTROLS.md gives them. `verified` is
+ * true only where CONTROLS.md says the primary text was read; the others say "(verify)" in reports.
+ * A rule with a reference of its own writes it in its own file.
+ */
+export const ISO27001 = (control: string): ControlRef => ({
+  framework: "ISO/IEC 27001:2022 Annex A",
+  ref: control,
+  edition: "2022",
+  // CONTROLS.md §5: "titles verified [S48]" (the titles, as reproduced in public control catalogues).
+  verified: true,
+  source: "CONTROLS.md §5 [S48] ISO/IEC 27001:2022 Annex A titles",
+  kind: "standard",
+});
+
+export const NIS2 = (ref: string): ControlRef => ({
+  framework: "NIS2 Directive (EU) 2022/2555",
+  ref,
+  edition: "2022/2555",
+  verified: true,
+  source: "CONTROLS.md §1.1-1.2 [S1] EUR-Lex ELI eli/dir/2022/2555/oj",
+  kind: "law",
+});
+
+export const EN50600 = (ref: string): ControlRef => ({
+  framework: "EN 50600",
+  ref,
+  edition: "EN 50600-1/-2-x (verify class wording against the purchased standard)",
+  verified: false,
+  source: "CONTROLS.md §6.1 [S49]",
+  kind: "standard",
+});
+
+export const UPTIME_TIER = (ref: string): ControlRef => ({
+  framework: "Uptime Institute Tiers / TIA-942",
+  ref,
+  edition: "TIA-942-C (2024)",
+  verified: true,
+  source: "CONTROLS.md §6.2 [S51][S52]",
+  kind: "benchmark",
+});
+
+export const IMPL_REG_2024_2690 = (ref: string): ControlRef => ({
+  framework: "Implementing Regulation (EU) 2024/2690 Annex",
+  ref,
+  edition: "2024/2690",
+  verified: true,
+  source: "CONTROLS.md §1.4 [S2]",
+  // Binding only for listed digital entities (data centre, cloud, managed service providers): a benchmark here.
+  kind: "benchmark",
+});
+
+export const VSPHERE_SCG = (ref: string): ControlRef => ({
+  framework: "vSphere Security Configuration & Hardening Guide 8",
+  ref,
+  edition: "803-20260612-01",
+  verified: true,
+  source: "CONTROLS.md §8 [S61] vmware/vcf-security-and-compliance-guidelines controls CSV",
+  kind: "benchmark",
+});
+
+export const NSM_GRUNNPRINSIPPER = (ref: string, verified = true): ControlRef => ({
+  framework: "NSM Grunnprinsipper for IKT-sikkerhet",
+  ref,
+  edition: "2.1",
+  verified,
+  source: "CONTROLS.md §3.3 [S39][S40]",
+  kind: "standard",
+});
+
+export const NIS2_DK = (ref: string): ControlRef => ({
+  framework: "NIS 2-loven (DK), LOV nr. 434 af 6. maj 2025",
+  ref,
+  edition: "LOV nr. 434 af 06/05/2025",
+  verified: true,
+  source: "CONTROLS.md §1.5 [S3] lovguiden.dk/loven/nis-2-loven/6",
+  kind: "law",
+});

@@ -1,0 +1,33 @@
+import type { AttestedOutcome, Check, ConfigOutcome } from "./rule";
+import type { FindingTarget } from "./room";
+
+export interface CheckDetail {
+  observed: string;
+  expected: string;
+  message: string;
+  findingId?: string;
+}
+
+/** A check resting on the configuration (`config`) or on typed facility facts (`declared`). */
+export function check(
+  evidence: "config" | "declared",
+  outcome: ConfigOutcome,
+  targets: FindingTarget | readonly FindingTarget[],
+  detail: CheckDetail,
+): Check {
+  return { evidence, outcome, targets: toList(targets), ...detail };
+}
+
+/** A check resting on a person's record: `attested` when current, never `pass`. */
+export function attested(outcome: AttestedOutcome, targets: FindingTarget | readonly FindingTarget[], detail: CheckDetail): Check {
+  return { evidence: "attested", outcome, targets: toList(targets), ...detail };
+}
+
+/** pass when `ok`, else fail. */
+export const passOrFail = (ok: boolean): ConfigOutcome => (ok ? "pass" : "fail");
+
+const toList = (t: FindingTarget | readonly FindingTarget[]): readonly FindingTarget[] =>
+  Array.isArray(t) ? (t as readonly FindingTarget[]) : [t as FindingTarget];
+
+/** Numbers in findings: at most two decimals, no trailing zeros ("72", "7.5", "0.33"). */
+export const num = (n: number): string => String(Math.round(n * 100) / 100);

@@ -1,0 +1,125 @@
+import type { Check, Finding, ParamSpecs, ParamValue, Rule, RuleContext } from "./rule";
+import type { Room } from "./room";
+
+/** Parameter overrides: rule id -> parameter -> value (a site's policy file, or --params). */
+export type ParamOverrides = Record<string, Record<string, ParamValue>>;
+
+export interface EvaluationOptions {
+  /** YYYY-MM-DD */
+  asOf: string;
+  /** Overrides for every room, applied after the site's own `policy-parameters` object. */
+  params?: ParamOverrides;
+}
+
+/** The id of the engine's own findings: input it could not read as the vocabulary says. */
+export const INPUT_RULE = "ENGINE-INPUT";
+
+/** The parameter values a rule runs with in a room: defaults, then the site's policy file, then overrides. */
+export function effectiveParams(rule: Rule, room: Room, overrides: ParamOverrides = {}): Record<string, ParamValue> {
+  const site = room.facility("policy-parameters").reduce<ParamOverrides>((acc, p) => ({ ...acc, ...p.rules }), {});
+  const values: Record<string, ParamValue> = {};
+  for (const [name, spec] of Object.entries(rule.meta.params)) values[name] = spec.default;
+  for (const layer of [site[rule.meta.id], overrides[rule.meta.id]]) {
+    for (const [name, value] of Object.entries(layer ?? {})) {
+      const spec = rule.meta.params[name];
+      if (spec === undefined) throw new Error(`rule ${rule.meta.id} has no parameter ${name}`);
+      if (typeof value !== typeof spec.default)
+        throw new Error(`rule ${rule.meta.id} parameter ${name} takes a ${typeof spec.default}, found ${JSON.stringify(value)}`);
+      values[name] = value;
+    }
+  }
+  return values;
+}
+
+/**
+ * Runs every rule over every room. A rule that throws, and input that does not match the vocabulary,
+ * become `error` findings (never a pass), so a broken rule or file cannot hide a failure.
+ */
+export function evaluate(rooms: readonly Room[], rules: readonly Rule[], options: EvaluationOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const room of rooms) {
+    for (const p of room.problems) {
+      findings.push({
+        rule: INPUT_RULE,
+        title: "Facility objects match the vocabulary",
+        severity: "high",
+        enforcement: "mandatory",
+        outcome: "error",
+        evidence: "declared",
+        site: room.site,
+        address: p.target.address,
+        stack: p.target.stack,
+        stacks: [p.target.stack],
+        addresses: [p.target.address],
+        observed: p.message,
+        expected: "an object as docs/facility-vocabulary.md describes it",
+        message: `${p.target.stack}: ${p.target.address}: ${p.message}`,
+        remediation: "Fix the facility object (or the construct that writes it) to match the vocabulary.",
+      });
+    }
+    for (const rule of rules) {
+      let checks: Check[];
+      try {
+        const params = effectiveParams(rule, room, options.params);
+        checks = rule.check(room, { params: params as RuleContext<ParamSpecs>["params"], asOf: options.asOf });
+      } catch (e) {
+        findings.push(ruleError(rule, room, e));
+        continue;
+      }
+      for (const c of checks) findings.push(toFinding(rule, room, c));
+    }
+  }
+  return findings.sort(compareFindings);
+}
+
+function toFinding(rule: Rule, room: Room, c: Check): Finding {
+  const resources = c.targets.map((t) => room.resourceOf(t));
+  const first = resources[0] ?? { address: `site.${room.site}`, stack: room.stacks[0] ?? room.site };
+  return {
+    rule: rule.meta.id,
+    title: rule.meta.title,
+    severity: rule.meta.severity,
+    enforcement: rule.meta.enforcement,
+    outcome: c.outcome,
+    evidence: c.evidence,
+    site: room.site,
+    address: first.address,
+    stack: first.stack,
+    stacks: [...new Set(resources.length > 0 ? resources.map((r) => r.stack) : [first.stack])].sort(),
+    addresses: [...new Set(resources.map((r) => r.address))],
+    ...(c.findingId !== undefined ? { findingId: c.findingId } : {}),
+    observed: c.observed,
+    expected: c.expected,
+    message: c.message,
+    remediation: rule.meta.remediation,
+  };
+}
+
+function ruleError(rule: Rule, room: Room, e: unknown): Finding {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    rule: rule.meta.id,
+    title: rule.meta.title,
+    severity: rule.meta.severity,
+    enforcement: rule.meta.enforcement,
+    outcome: "error",
+    evidence: rule.meta.evidence,
+    site: room.site,
+    address: `site.${room.site}`,
+    stack: room.stacks[0] ?? room.site,
+    // A rule that cannot run holds back every stack of the site: it might have failed any of them.
+    stacks: [...room.stacks].sort(),
+    addresses: [],
+    observed: `the rule could not run: ${message}`,
+    expected: "the rule runs",
+    message: `${rule.meta.id} could not be evaluated for site ${room.site}: ${message}`,
+    remediation: rule.meta.remediation,
+  };
+}
+
+const key = (f: Finding) => [f.site, f.rule, f.stack, f.address, f.findingId ?? ""].join("\u0000");
+function compareFindings(a: Finding, b: Finding): number {
+  const ka = key(a);
+  const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+import type { DeviceObject, FacilityOf } from "../../contracts/facility-objects";
+import type { Room } from "./room";
+import { num } from "./checks";
+
+/**
+ * The capacity loads every rule uses, stated once (DESIGN "Capacity loads"): a device draws the sum of
+ * its supplies' watts, and when one power path fails its other supplies carry all of it. A rack's load
+ * is the draw of its devices, a room's heat load the draw of the devices in its racks, and a path's (a
+ * UPS's or a board's) load the full draw of every device it feeds.
+ */
+export const deviceDrawW = (d: DeviceObject): number => d.psus.reduce((sum, p) => sum + p.watts, 0);
+
+const kw = (watts: number) => watts / 1000;
+
+export function devicesInRack(room: Room, rackId: string): DeviceObject[] {
+  return room.facility("device").filter((d) => d.rackId === rackId);
+}
+
+/** kW drawn by the devices in a rack. */
+export function rackLoadKw(room: Room, rackId: string): number {
+  return kw(devicesInRack(room, rackId).reduce((s, d) => s + deviceDrawW(d), 0));
+}
+
+/** The racks of a room. */
+export function racksInRoom(room: Room, roomId: string): FacilityOf<"rack">[] {
+  return room.facility("rack").filter((r) => r.roomId === roomId);
+}
+
+/** The heat load of a room: the draw of the devices in its racks (kW), and the racks' design kW beside it. */
+export function roomHeatKw(room: Room, roomId: string): { deviceKw: number; designKw: number } {
+  const racks = racksInRoom(room, roomId);
+  return {
+    deviceKw: racks.reduce((s, r) => s + rackLoadKw(room, r.id), 0),
+    designKw: racks.reduce((s, r) => s + r.designKw, 0),
+  };
+}
+
+/** Devices with at least one supply on one of these PDUs: on a path failure they put all their draw there. */
+export function devicesFedBy(room: Room, pduIds: ReadonlySet<string>): DeviceObject[] {
+  return room.facility("device").filter((d) => d.psus.some((p) => p.pduId !== null && pduIds.has(p.pduId)));
+}
+
+/** kW a UPS must carry when the other path is lost: the full draw of every device it feeds. */
+export function upsLoadKw(room: Room, upsId: string): number {
+  const pdus = new Set(
+    room
+      .facility("pdu")
+      .filter((p) => p.upsId === upsId)
+      .map((p) => p.id),
+  );
+  return kw(devicesFedBy(room, pdus).reduce((s, d) => s + deviceDrawW(d), 0));
+}
+
+/** kW a distribution board must carry: the full draw of every device fed through the UPS on it. */
+export function boardLoadKw(room: Room, boardId: string): number {
+  const upsIds = new Set(
+    room
+      .facility("ups")
+      .filter((u) => u.boardId === boardId)
+      .map((u) => u.id),
+  );
+  const pdus = new Set(
+    room
+      .facility("pdu")
+      .filter((p) => upsIds.has(p.upsId))
+      .map((p) => p.id),
+  );
+  return kw(devicesFedBy(room, pdus).reduce((s, d) => s + deviceDrawW(d), 0));
+}
+
+/** kW the UPS's modules in service deliver, and the same after losing the largest of them (N+1). */
+export function upsCapacityKw(ups: FacilityOf<"ups">): { modules: number[]; totalKw: number; afterLargestKw: number } {
+  const modules = ups.modules.filter((m) => m.status === "ok").map((m) => m.kw);
+  const totalKw = modules.reduce((s, m) => s + m, 0);
+  return { modules, totalKw, afterLargestKw: totalKw - Math.max(0, ...modules) };
+}
+
+/** "3 x 40 kW" or "40 + 30 kW". */
+export function describeUnits(kws: readonly number[]): string {
+  if (kws.length === 0) return "no units";
+  return kws.every((k) => k === kws[0]) ? `${kws.length} x ${num(kws[0] ?? 0)} kW` : `${kws.map(num).join(" + ")} kW`;
+}

@@ -1,0 +1,247 @@
+import { FACILITY_KINDS, type FacilityKind, type FacilityObject, type FacilityOf } from "../../contracts/facility-objects";
+import type { StackDocument } from "./terraform-input";
+
+/** One resource or data source of the synthesized Terraform. */
+export interface TfObject {
+  stack: string;
+  mode: "managed" | "data";
+  type: string;
+  name: string;
+  /** `type.name`, or `data.type.name`. */
+  address: string;
+  /** The block's arguments, without cdktf's `//` metadata. */
+  values: Record<string, unknown>;
+  /** The construct path cdktf recorded, where there is one. */
+  constructPath?: string;
+}
+
+/** Something a finding can name: a Terraform object, or a facility object (found through its resource). */
+export type FindingTarget = TfObject | FacilityObject;
+
+/** A join that did not resolve: the rules report it as an error finding, never as a silent not-applicable. */
+export interface JoinProblem {
+  from: TfObject;
+  message: string;
+}
+
+/** Something wrong with the input itself (a facility object that does not match the vocabulary). */
+export interface InputProblem {
+  target: TfObject;
+  message: string;
+}
+
+export type Resolved = { target: TfObject; problem?: undefined } | { target?: undefined; problem: string };
+
+const REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.[\]"-]+)?\}$/;
+
+/**
+ * One site's room as the rules see it: every stack of the site, their resources and data sources, the
+ * facility objects by kind, and the joins between stacks the design lists. Built only from synthesized
+ * Terraform JSON: nothing here knows the spec files.
+ */
+export class Room {
+  readonly objects: readonly TfObject[];
+  readonly problems: InputProblem[] = [];
+  private readonly byAddress = new Map<string, TfObject>();
+  private readonly byType = new Map<string, TfObject[]>();
+  private readonly facilityByKind = new Map<FacilityKind, FacilityObject[]>();
+  private readonly facilityIndex = new Map<string, FacilityObject>();
+  private readonly facilityResource = new WeakMap<FacilityObject, TfObject>();
+
+  constructor(
+    /** The site id, or `(no site)` for Terraform without facility objects. */
+    readonly site: string,
+    readonly stacks: readonly string[],
+    objects: readonly TfObject[],
+    validate: (input: unknown) => string[] = () => [],
+  ) {
+    this.objects = objects;
+    for (const o of objects) {
+      this.byAddress.set(`${o.stack}:${o.address}`, o);
+      const key = o.mode === "data" ? `data.${o.type}` : o.type;
+      const list = this.byType.get(key) ?? [];
+      list.push(o);
+      this.byType.set(key, list);
+      if (o.mode === "managed" && o.type === "terraform_data") this.addFacility(o, validate);
+    }
+  }
+
+  private addFacility(o: TfObject, validate: (input: unknown) => string[]): void {
+    const input = o.values.input;
+    if (typeof input !== "object" || input === null || !("kind" in input)) return;
+    const kind = input.kind;
+    if (typeof kind !== "string" || !(FACILITY_KINDS as readonly string[]).includes(kind)) {
+      this.problems.push({
+        target: o,
+        message: `input.kind ${JSON.stringify(kind)} is not a facility kind (${FACILITY_KINDS.join(", ")})`,
+      });
+      return;
+    }
+    const problems = validate(input);
+    if (problems.length > 0) {
+      for (const message of problems) this.problems.push({ target: o, message });
+      return;
+    }
+    const obj = input as FacilityObject;
+    const key = `${obj.kind}:${obj.id}`;
+    if (this.facilityIndex.has(key)) {
+      this.problems.push({ target: o, message: `a second ${obj.kind} with id ${obj.id} (ids are unique per site and kind)` });
+      return;
+    }
+    this.facilityIndex.set(key, obj);
+    this.facilityResource.set(obj, o);
+    const list = this.facilityByKind.get(obj.kind) ?? [];
+    list.push(obj);
+    this.facilityByKind.set(obj.kind, list);
+  }
+
+  /** Managed resources of a type, in every stack of the site. */
+  resources(type: string): readonly TfObject[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** Data sources of a type (without the `data.` prefix). */
+  dataSources(type: string): readonly TfObject[] {
+    return this.byType.get(`data.${type}`) ?? [];
+  }
+
+  /** Facility objects of a kind. */
+  facility<K extends FacilityKind>(kind: K): readonly FacilityOf<K>[] {
+    return (this.facilityByKind.get(kind) ?? []) as FacilityOf<K>[];
+  }
+
+  /** The facility object of a kind with an id, or undefined (a dangling reference). */
+  facilityById<K extends FacilityKind>(kind: K, id: string | null | undefined): FacilityOf<K> | undefined {
+    if (id === null || id === undefined) return undefined;
+    return this.facilityIndex.get(`${kind}:${id}`) as FacilityOf<K> | undefined;
+  }
+
+  /** Whether the input has any facility objects at all (foreign Terraform usually has none). */
+  get hasFacility(): boolean {
+    return this.facilityByKind.size > 0;
+  }
+
+  /** The Terraform object a finding target stands for. */
+  resourceOf(target: FindingTarget): TfObject {
+    if ("address" in target && "mode" in target) return target;
+    const r = this.facilityResource.get(target);
+    if (!r) throw new Error(`facility object ${target.kind} ${target.id} is not part of room ${this.site}`);
+    return r;
+  }
+
+  /** The object a `${type.name...}` reference in `from`'s stack points to. */
+  reference(from: TfObject, expr: unknown): Resolved {
+    if (typeof expr !== "string") return { problem: `expected a reference, found ${JSON.stringify(expr)}` };
+    const m = REFERENCE.exec(expr);
+    if (!m) return { problem: `${JSON.stringify(expr)} is not a reference to a resource` };
+    const target = this.byAddress.get(`${from.stack}:${m[1]}`);
+    return target ? { target } : { problem: `${from.address} refers to ${m[1]}, which stack ${from.stack} does not have` };
+  }
+
+  /**
+   * The managed resource a value stands for: a reference to a resource is that resource; a reference to
+   * a data source is joined to the core resource of the same type and name in another stack.
+   */
+  resolve(from: TfObject, expr: unknown): Resolved {
+    const ref = this.reference(from, expr);
+    if (!ref.target) return ref;
+    return ref.target.mode === "data" ? this.joinData(ref.target) : ref;
+  }
+
+  /** A data source joined to the managed resource it reads: same type, same `name` (and same tag category). */
+  joinData(data: TfObject): Resolved {
+    const name = data.values.name;
+    if (typeof name !== "string") return { problem: `${data.stack}: ${data.address} has no literal name to join on` };
+    let candidates = this.resources(data.type).filter((r) => r.values.name === name);
+    if (data.type === "vsphere_tag" && candidates.length > 1) {
+      const category = this.resolve(data, data.values.category_id).target?.values.name;
+      candidates = candidates.filter((r) => this.resolve(r, r.values.category_id).target?.values.name === category);
+    }
+    if (candidates.length === 1) return { target: candidates[0] };
+    if (candidates.length === 0)
+      return { problem: `${data.stack}: ${data.address} reads ${data.type} "${name}", which no stack of site ${this.site} creates` };
+    return { problem: `${data.stack}: ${data.address} reads ${data.type} "${name}", which ${candidates.length} resources create` };
+  }
+
+  /** A VM's (or any object's) tags as category/name pairs, and the tags that could not be resolved. */
+  tagsOf(o: TfObject): { tags: { category: string; name: string }[]; problems: string[] } {
+    const tags: { category: string; name: string }[] = [];
+    const problems: string[] = [];
+    const list = Array.isArray(o.values.tags) ? (o.values.tags as unknown[]) : [];
+    for (const t of list) {
+      const ref = this.reference(o, t);
+      const tag = ref.target;
+      if (!tag) {
+        problems.push(ref.problem);
+        continue;
+      }
+      const cat = this.reference(tag, tag.values.category_id).target;
+      const name = tag.values.name;
+      if (!cat || typeof cat.values.name !== "string" || typeof name !== "string") {
+        problems.push(`${o.address}: tag ${tag.address} has no resolvable category and name`);
+        continue;
+      }
+      tags.push({ category: cat.values.name, name });
+    }
+    return { tags, problems };
+  }
+
+  /** The device whose `vsphereHostname` is this `vsphere_host`'s hostname. */
+  deviceOfHost(host: TfObject): FacilityOf<"device"> | undefined {
+    return this.facility("device").find((d) => d.vsphereHostname !== undefined && d.vsphereHostname === host.values.hostname);
+  }
+}
+
+/** Splits the input into one room per site and builds each room's model. */
+export function buildRooms(docs: readonly StackDocument[], validate?: (input: unknown) => string[]): Room[] {
+  const objectsOf = new Map(docs.map((d) => [d.stack, objectsOfDocument(d)]));
+  const sites = new Set<string>();
+  for (const objects of objectsOf.values())
+    for (const o of objects) {
+      const input = o.type === "terraform_data" ? o.values.input : undefined;
+      if (typeof input === "object" && input !== null && typeof (input as { site?: unknown }).site === "string")
+        sites.add((input as { site: string }).site);
+    }
+  // Longest site id first, so site "a-b" takes stack "a-b-vsphere" before site "a" does.
+  const ordered = [...sites].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const siteOf = (stack: string) => ordered.find((s) => stack === s || stack.startsWith(`${s}-`)) ?? "(no site)";
+  const groups = new Map<string, string[]>();
+  for (const d of docs) {
+    const site = siteOf(d.stack);
+    groups.set(site, [...(groups.get(site) ?? []), d.stack]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([site, stacks]) =>
+        new Room(
+          site,
+          stacks,
+          stacks.flatMap((s) => objectsOf.get(s) ?? []),
+          validate,
+        ),
+    );
+}
+
+function objectsOfDocument(d: StackDocument): TfObject[] {
+  const out: TfObject[] = [];
+  for (const mode of ["managed", "data"] as const) {
+    const block = mode === "managed" ? d.json.resource : d.json.data;
+    for (const [type, byName] of Object.entries(block ?? {})) {
+      for (const [name, raw] of Object.entries(byName)) {
+        const { "//": meta, ...values } = raw;
+        const path = (meta as { metadata?: { path?: unknown } } | undefined)?.metadata?.path;
+        out.push({
+          stack: d.stack,
+          mode,
+          type,
+          name,
+          address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
+          values,
+          constructPath: typeof path === "string" ? path : undefined,
+        });
+      }
+    }
+  }
+  return out;
+}
