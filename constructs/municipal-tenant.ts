@@ -22,13 +22,13 @@ import { Tag } from "@cdktf/provider-vsphere/lib/tag";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { isManaged, type ManagedVm, type RemovedVm, type Tenant, type Vm } from "../plan/model";
-import { isSensitive } from "../spec/classifications";
+import { isSensitive } from "../contracts/classifications";
 import type { Criticality, StoragePolicy, Template } from "../spec/types";
 import { hardenedPortGroup } from "./hardened-port-group";
 import { sensitiveVariable } from "./plan-time-variable";
 import { removedBlocksFor } from "./removed-blocks";
 import { pinAddress } from "./stable-address";
-import { TAG_CATEGORIES, type TagCategoryKey } from "./tag-vocabulary";
+import { TAG_CATEGORIES, type TagCategoryKey } from "../contracts/tag-categories";
 import { TenantVirtualMachine, type VmClone, type VmPlacement } from "./tenant-virtual-machine";
 import { TENANTS_FOLDER } from "./vmware-server-park";
 

@@ -17,7 +17,7 @@ import { sensitiveVariable } from "./plan-time-variable";
 import { removedBlocksFor } from "./removed-blocks";
 import { SanStorage } from "./san-storage";
 import { addressName, pinAddress } from "./stable-address";
-import { FIXED_TAGS, TAG_CATEGORIES, type TagCategoryKey } from "./tag-vocabulary";
+import { FIXED_TAGS, TAG_CATEGORIES, type TagCategoryKey } from "../contracts/tag-categories";
 
 export interface VmwareServerParkProps {
   /** Site id: prefixes the port group names (`<site>-<network>`), which tenant stacks look up. */

@@ -1,3 +1,4 @@
+import type { Criticality as ContractCriticality, Sensitivity } from "../contracts/facility-objects";
 import type { Flow, Network, SiteFile, State } from "./generated/site-file";
 import type { TenantFile, Workload } from "./generated/tenant-file";
 
@@ -11,6 +12,12 @@ export type { ExistingVm, TenantFile, Workload } from "./generated/tenant-file";
 
 export type Criticality = Workload["criticality"];
 export type Classification = Workload["classification"];
+
+// The schema's values must be the contract's (contracts/classifications.ts), which the constructs
+// write and the policies read: a compile error here means the two drifted.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesContract: [Same<Classification, Sensitivity>, Same<Criticality, ContractCriticality>] = [true, true];
+void schemaMatchesContract;
 
 export type Room = SiteFile["rooms"][number];
 export type Rack = SiteFile["racks"][number];

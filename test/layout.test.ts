@@ -5,15 +5,19 @@ import { ROOT } from "./helpers";
 /**
  * Data flows one way: spec -> plan -> constructs -> stacks -> cli (README "Layout"). Each folder may
  * import only itself and the folders before it; spec/ and plan/ are pure data and never load cdktf.
+ * contracts/ (what constructs write and policies read) imports nothing; policies/ reads only
+ * synthesized JSON, so it imports neither spec/ nor constructs/, only the contracts.
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
-  spec: ["spec", "schema"],
-  plan: ["spec", "plan"],
-  constructs: ["spec", "plan", "constructs", ".gen"],
-  stacks: ["spec", "plan", "constructs", "stacks", ".gen"],
-  cli: ["spec", "plan", "constructs", "stacks", "cli", ".gen"],
+  contracts: ["contracts"],
+  spec: ["contracts", "spec", "schema"],
+  plan: ["contracts", "spec", "plan"],
+  constructs: ["contracts", "spec", "plan", "constructs", ".gen"],
+  stacks: ["contracts", "spec", "plan", "constructs", "stacks", ".gen"],
+  policies: ["contracts", "policies"],
+  cli: ["contracts", "spec", "plan", "constructs", "stacks", "policies", "cli", ".gen"],
 };
-const PURE = new Set(["spec", "plan"]);
+const PURE = new Set(["contracts", "spec", "plan", "policies"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +33,7 @@ function importsOf(path: string): string[] {
   return [...text.matchAll(/(?:from\s+|require\(|import\()\s*["']([^"']+)["']/g)].map((m) => m[1]);
 }
 
-describe("layout: spec -> plan -> constructs -> stacks -> cli", () => {
+describe("layout: contracts; spec -> plan -> constructs -> stacks -> cli; policies read only contracts", () => {
   test.each(Object.entries(MAY_IMPORT))("%s/ imports only from %j", (folder, allowed) => {
     const wrong: string[] = [];
     const files = sourceFiles(join(ROOT, folder));

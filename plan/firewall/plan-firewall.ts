@@ -1,3 +1,4 @@
+import { formatPolicyComments } from "../../contracts/policy-comments";
 import { show } from "../../spec/spec-error";
 import type { ErrorSink } from "../../spec/check-helpers";
 import { prefixOf } from "../../spec/ipv4";
@@ -179,9 +180,12 @@ class BoxLayout {
    */
   route(flow: Flow, owner: Owner, src: Endpoint, dst: Endpoint, services: ServiceCatalog): void {
     const sharedVdom = this.fw.sharedVdom;
-    // One line: a folded YAML block keeps line breaks, which would split the parseable comment.
-    const why = flow.justification?.trim().replace(/\s+/g, " ") ?? "-";
-    const comments = `ticket=${flow.ticket ?? "-"}; why=${why}; flow=${ownerName(owner)}/${flow.id}`;
+    const comments = formatPolicyComments({
+      ticket: flow.ticket ?? null,
+      why: flow.justification ?? null,
+      owner: ownerName(owner),
+      flowId: String(flow.id),
+    });
     const hop = (vdom: string, h: PlannedPolicy["hop"], srcintf: string[], dstintf: string[], dstaddr = dst.addr, nat = false) => {
       const plan = this.vdom(vdom);
       useAddresses(plan, src.objects);
@@ -298,7 +302,7 @@ export function defaultDeny(vdom: string): PlannedPolicy {
     action: "deny",
     log: "all",
     nat: false,
-    comments: "ticket=-; why=deny by default, logged, always last; flow=site/default-deny",
+    comments: formatPolicyComments({ ticket: null, why: "deny by default, logged, always last", owner: "site", flowId: "default-deny" }),
     hop: "local",
   };
 }

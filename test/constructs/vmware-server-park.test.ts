@@ -10,7 +10,7 @@ import { TagCategory } from "@cdktf/provider-vsphere/lib/tag-category";
 import { VmfsDatastore } from "@cdktf/provider-vsphere/lib/vmfs-datastore";
 import { Vnic } from "@cdktf/provider-vsphere/lib/vnic";
 import { VmwareServerPark, type VmwareServerParkProps, rootPasswordVariable } from "../../constructs/vmware-server-park";
-import { CLASSIFICATIONS, CRITICALITIES } from "../../spec/classifications";
+import { CLASSIFICATIONS, CRITICALITIES } from "../../contracts/classifications";
 import {
   DATACENTER,
   NTP,

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { UNDECLARED_REBOOT_SETTINGS } from "../../constructs/tenant-virtual-machine";
 import { rootPasswordVariable } from "../../constructs/vmware-server-park";
 import type { ManagedVm, Site } from "../../plan/model";
-import { isSensitive } from "../../spec/classifications";
+import { isSensitive } from "../../contracts/classifications";
 import { EXAMPLES, load, sharedSynth, stackJson } from "../helpers";
 
 /** The example sites, synthesized once per test run (test/global-setup.ts) from a copy whose lock files synth wrote. */

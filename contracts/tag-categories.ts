@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, CRITICALITIES } from "../spec/classifications";
+import { CLASSIFICATIONS, CRITICALITIES } from "./classifications";
 
 /**
  * vSphere tag categories the park creates and tenant stacks look up by name. Tags carry only a name,
