@@ -78,3 +78,13 @@ export const NIS2_DK = (ref: string): ControlRef => ({
   source: "CONTROLS.md §1.5 [S3] lovguiden.dk/loven/nis-2-loven/6",
   kind: "law",
 });
+
+/** The 3-2-1 (and 3-2-1-1-0) backup rule: industry practice, no primary text (CONTROLS.md §7 [S57][S58]). */
+export const BACKUP_321 = (ref: string): ControlRef => ({
+  framework: "3-2-1 / 3-2-1-1-0 backup rule",
+  ref,
+  edition: "industry practice (no single primary text)",
+  verified: false,
+  source: "CONTROLS.md §7 [S57][S58] (verify)",
+  kind: "benchmark",
+});
