@@ -6,6 +6,8 @@ export interface CheckDetail {
   expected: string;
   message: string;
   findingId?: string;
+  /** This finding is advisory although its rule is mandatory (the rule documents when). */
+  enforcement?: "advisory";
 }
 
 /** A check resting on the configuration (`config`) or on typed facility facts (`declared`). */

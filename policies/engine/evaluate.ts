@@ -79,7 +79,7 @@ function toFinding(rule: Rule, room: Room, c: Check): Finding {
     rule: rule.meta.id,
     title: rule.meta.title,
     severity: rule.meta.severity,
-    enforcement: rule.meta.enforcement,
+    enforcement: c.enforcement ?? rule.meta.enforcement,
     outcome: c.outcome,
     evidence: c.evidence,
     site: room.site,

@@ -13,6 +13,8 @@ export interface TfObject {
   values: Record<string, unknown>;
   /** The construct path cdktf recorded, where there is one. */
   constructPath?: string;
+  /** The id of the stack's `import` block that adopts this resource (an existing object Terraform takes over). */
+  importId?: string;
 }
 
 /** Something a finding can name: a Terraform object, or a facility object (found through its resource). */
@@ -225,6 +227,11 @@ export function buildRooms(docs: readonly StackDocument[], validate?: (input: un
 
 function objectsOfDocument(d: StackDocument): TfObject[] {
   const out: TfObject[] = [];
+  const imports = new Map<string, string>();
+  for (const i of Array.isArray(d.json.import) ? (d.json.import as unknown[]) : []) {
+    const { to, id } = (i ?? {}) as { to?: unknown; id?: unknown };
+    if (typeof to === "string" && typeof id === "string") imports.set(to, id);
+  }
   for (const mode of ["managed", "data"] as const) {
     const block = mode === "managed" ? d.json.resource : d.json.data;
     for (const [type, byName] of Object.entries(block ?? {})) {
@@ -239,6 +246,7 @@ function objectsOfDocument(d: StackDocument): TfObject[] {
           address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
           values,
           constructPath: typeof path === "string" ? path : undefined,
+          ...(mode === "managed" && imports.has(`${type}.${name}`) ? { importId: imports.get(`${type}.${name}`) } : {}),
         });
       }
     }

@@ -70,6 +70,11 @@ interface CheckBase {
   /** The threshold: ">= path load 72 kW". */
   expected: string;
   message: string;
+  /**
+   * Makes this one finding advisory under a mandatory rule, where the rule's own documented logic
+   * accepts the case (an adopted BIOS VM cannot get secure boot without a rebuild). Never the reverse.
+   */
+  enforcement?: "advisory";
 }
 
 /** What a rule returns for one checked thing. Types keep `attested` checks from passing. */
