@@ -8,7 +8,7 @@
 import { resolve } from "node:path";
 import { evaluationDate } from "./cli/as-of";
 import { UsageError } from "./cli/exit-codes";
-import { reportFailure } from "./cli/synth";
+import { reportFailure } from "./cli/command-failure";
 import { newApp, synthesizeSites } from "./cli/synthesize";
 import { planSites } from "./plan/plan-sites";
 

@@ -2,13 +2,18 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { planSites } from "../plan/plan-sites";
-import { formatSpecError, formatSpecWarning, SpecErrors } from "../spec/spec-error";
+import { formatSpecWarning, SpecErrors } from "../spec/spec-error";
 import { evaluationDate } from "./as-of";
 import { commitOutput, recoverEarlierRuns } from "./commit-output";
 import { ExitCode, UsageError } from "./exit-codes";
+import { exitQuietlyOnClosedOutput, reportFailure } from "./command-failure";
 import { keepOtherSites } from "./keep-other-sites";
 import { checkOutputLocation, formatMarker, OUTPUT_MARKER } from "./output-directory";
 import { formatSummary, newApp, summarize, synthesizeSites } from "./synthesize";
+import { ALL_RULES } from "../policies/rules";
+import { formatTerminalSummary } from "../policies/report/terminal";
+import { checkSynthesized, COMPLIANCE_DIR, writeReports, type ComplianceRun } from "./compliance-output";
+import { checkPolicyFiles } from "./policy-files";
 import { formatWorkList } from "./work-list";
 
 const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name>] [--as-of <YYYY-MM-DD>]
@@ -45,12 +50,15 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       err.write(`finished the commit of an earlier run that was stopped (output and address locks are both its new ones)\n`);
     const loaded = planSites(sitesDir, { asOf, site: values.site });
     for (const w of loaded.warnings) err.write(formatSpecWarning(w) + "\n");
+    const policyErrors = loaded.sites.flatMap((site) => checkPolicyFiles(site, ALL_RULES));
+    if (policyErrors.length) throw new SpecErrors(policyErrors);
 
     const workLists = loaded.sites.map((s) => ({
       site: s.spec.site,
       text: formatWorkList(s.spec.site, loaded.ipam.get(s.spec.site)?.work ?? []),
     }));
     const changedLocks = [...loaded.ipam.values()].filter((plan) => plan.changed).map((plan) => ({ path: plan.lockPath, text: plan.text }));
+    let checks: ComplianceRun | undefined;
     writeOrExplain(outDir, () =>
       commitOutput(
         outDir,
@@ -60,6 +68,9 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
           for (const w of workLists) writeFileSync(join(built, "worklists", `${w.site}.txt`), w.text);
           // --site keeps the other sites' stacks of the previous output.
           const sites = values.site === undefined ? written : keepOtherSites(outDir, built, written);
+          // The checks read what was just written, all sites of the output; the gate holds only this run's stacks.
+          checks = checkSynthesized([built], asOf, new Set(Object.values(written).flatMap((s) => s.stacks)));
+          writeReports(built, checks.result);
           writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
         },
         changedLocks,
@@ -68,8 +79,11 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
 
     out.write(formatSummary(summarize(outDir)));
     for (const w of workLists) if (w.text) out.write("\n" + w.text);
+    const reportPath = join(values.out ?? "cdktf.out", COMPLIANCE_DIR, "report.md");
+    const blocking = checks?.blocking.length ?? 0;
+    if (checks) out.write("\n" + formatTerminalSummary(checks.result, blocking, reportPath));
     out.write(`evaluation date ${asOf}; output in ${values.out ?? "cdktf.out"}\n`);
-    return ExitCode.ok;
+    return blocking > 0 ? ExitCode.policyFailure : ExitCode.ok;
   } catch (e) {
     return reportFailure(e, err, USAGE);
   }
@@ -112,36 +126,6 @@ function listSiteDirectories(sitesDir: string): string[] {
   } catch {
     return []; // an unreadable sites directory: the loader reports it, naming the path
   }
-}
-
-/** Bad input and usage errors get a message and exit 2; anything else is our bug (exit 3). */
-export function reportFailure(e: unknown, err: NodeJS.WritableStream, usage: string): number {
-  if (e instanceof SpecErrors) {
-    for (const w of e.warnings) err.write(formatSpecWarning(w) + "\n");
-    err.write(e.errors.map(formatSpecError).join("\n") + `\n${e.errors.length} error(s); nothing was written.\n`);
-    return ExitCode.badInput;
-  }
-  if (e instanceof UsageError && !e.showUsage) {
-    err.write(`${e.message}\n`);
-    return ExitCode.badInput;
-  }
-  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-    err.write(`${(e as Error).message}\n${usage}\n`);
-    return ExitCode.badInput;
-  }
-  err.write(`internal error (please report it): ${(e as Error)?.stack ?? String(e)}\n`);
-  return ExitCode.internalError;
-}
-
-/**
- * A reader that goes away (`npm run synth | head`) ends the run quietly with the exit code it has:
- * the output and the locks are already committed when the summary is printed.
- */
-export function exitQuietlyOnClosedOutput(stream: NodeJS.WriteStream): void {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-    process.exit(process.exitCode ?? ExitCode.ok);
-  });
 }
 
 if (require.main === module) {

@@ -1,3 +1,4 @@
+import type { CheckedSite } from "../spec/load-sites";
 import type { CheckedVm } from "../spec/checked-vm";
 import type { Dns, ExistingVm, Network, SiteFile, SiteFirewall, Template, TenantFile } from "../spec/types";
 import type { FirewallPlan } from "./firewall/plan-types";
@@ -74,6 +75,10 @@ export interface Site {
   managementNetwork: Network;
   tenants: Tenant[];
   firewall?: SiteFirewallModel;
+  /** The site's policy thresholds (policy.yaml), with the file for messages. */
+  policy?: CheckedSite["policy"];
+  /** The findings the site accepts (waivers.yaml), with the file for messages. */
+  waivers?: CheckedSite["waivers"];
 }
 
 /** Whether the VM is rendered as a `vsphere_virtual_machine` (new or adopted, active or retiring). */

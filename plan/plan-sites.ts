@@ -114,6 +114,8 @@ function planSite(
       managementNetwork: management,
       tenants,
       firewall: fw && firewallPlan ? { spec: fw, plan: firewallPlan } : undefined,
+      policy: checked.policy,
+      waivers: checked.waivers,
     },
     ipam: { lockPath, text, changed: !existsSync(lockPath) || text !== readFileSync(lockPath, "utf8"), work: addressPlan.work },
     errors: [],

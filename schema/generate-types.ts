@@ -3,6 +3,8 @@
  *
  *   schema/site.schema.json   -> spec/generated/site-file.ts   (root type SiteFile)
  *   schema/tenant.schema.json -> spec/generated/tenant-file.ts (root type TenantFile)
+ *   schema/policy.schema.json -> spec/generated/policy-file.ts (root type PolicyFile)
+ *   schema/waivers.schema.json -> spec/generated/waivers-file.ts (root type WaiversFile)
  *
  * Run `npm run gen:types` (npx tsx schema/generate-types.ts) after changing a schema and commit the
  * result; test/spec/generated-types.test.ts fails while a committed file is stale.
@@ -53,13 +55,18 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { compile } from "json-schema-to-typescript";
 import { format, resolveConfig } from "prettier";
-import { GENERATE_COMMAND, SITE_OUT, TENANT_OUT } from "./generated-files";
+import { GENERATE_COMMAND, POLICY_OUT, SITE_OUT, TENANT_OUT, WAIVERS_OUT } from "./generated-files";
 
 type Schema = { [keyword: string]: unknown };
 
 const ROOT = join(__dirname, "..");
 const SITE_SCHEMA = "schema/site.schema.json";
 const TENANT_SCHEMA = "schema/tenant.schema.json";
+/** Files beside a site that stand alone (no reference to the site schema). */
+const STANDALONE = [
+  { schema: "schema/policy.schema.json", root: "PolicyFile", out: POLICY_OUT },
+  { schema: "schema/waivers.schema.json", root: "WaiversFile", out: WAIVERS_OUT },
+];
 
 /** Where subschemas sit: in a map of them, as the value, or in a list of them. */
 const SCHEMA_MAPS = ["properties", "patternProperties", "$defs", "dependentSchemas"];
@@ -90,10 +97,18 @@ export async function generateSpecTypes(): Promise<Map<string, string>> {
   const clash = imports.filter((name) => Object.keys(definitions(tenant)).map(typeName).includes(name));
   if (clash.length) throw new Error(`generate-types: ${TENANT_SCHEMA} declares ${clash.join(", ")}, also imported from the site schema`);
 
-  return new Map([
+  const files = new Map([
     [SITE_OUT, await emit(site, "SiteFile", SITE_SCHEMA, SITE_OUT, [])],
     [TENANT_OUT, await emit(tenant, "TenantFile", TENANT_SCHEMA, TENANT_OUT, imports)],
   ]);
+  for (const { schema: path, root, out } of STANDALONE) {
+    const schema = prepare(readSchema(path));
+    const uses = resolveRefs(schema, definitions(schema));
+    removeInlined(schema);
+    declares(schema, path, [...uses.local]);
+    files.set(out, await emit(schema, root, path, out, []));
+  }
+  return files;
 }
 
 function readSchema(path: string): Schema {

@@ -5,3 +5,5 @@
 export const GENERATE_COMMAND = "npm run gen:types";
 export const SITE_OUT = "spec/generated/site-file.ts";
 export const TENANT_OUT = "spec/generated/tenant-file.ts";
+export const POLICY_OUT = "spec/generated/policy-file.ts";
+export const WAIVERS_OUT = "spec/generated/waivers-file.ts";

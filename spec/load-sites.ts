@@ -14,6 +14,9 @@ import { SpecFile } from "./spec-file";
 import { clashMessage, stackClaims, stackClashes } from "./stack-names";
 import { checkTenant } from "./tenant-checks";
 import type { Network, SiteFile, TenantFile } from "./types";
+import type { PolicyFile } from "./generated/policy-file";
+import type { WaiversFile } from "./generated/waivers-file";
+import { pathKind } from "./path-kind";
 
 export { listSites, type SiteListOptions } from "./site-directory";
 
@@ -35,6 +38,10 @@ export interface CheckedSite {
   tenants: CheckedTenantFile[];
   /** Every address the site and its VMs use (the site's own, tenant gateways, VMs' given `ip:`). */
   addresses: AddressBook;
+  /** `policy.yaml` beside site.yaml: the site's thresholds for the policy rules. */
+  policy?: { file: SpecFile; data: PolicyFile };
+  /** `waivers.yaml` beside site.yaml: the findings the site accepts. */
+  waivers?: { file: SpecFile; data: WaiversFile };
 }
 
 /** What loading one site's files found: the checked site (when site.yaml was readable), and all errors. */
@@ -70,6 +77,12 @@ function readSpec<T>(
   return { file, errors, data: errors.length ? undefined : (file.data as T) };
 }
 
+/** A file beside site.yaml that a site may have: read and checked when it is there at all (a dangling link is bad input). */
+function readOptional<T>(path: string, display: (p: string) => string, validate: (f: SpecFile) => SpecError[]) {
+  if (pathKind(path).kind === "missing") return undefined;
+  return readSpec<T>(path, display(path), validate);
+}
+
 function byPosition(a: SpecError, b: SpecError): number {
   return a.line - b.line || a.col - b.col;
 }
@@ -89,8 +102,16 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
     ...readSpec<TenantFile>(path, display(path), (file) => schemas.validateTenant(file)),
   }));
   const { warnings } = listing;
+  const policy = readOptional<PolicyFile>(join(dir, "policy.yaml"), display, (f) => schemas.validatePolicy(f));
+  const waivers = readOptional<WaiversFile>(join(dir, "waivers.yaml"), display, (f) => schemas.validateWaivers(f));
+  const besideErrors = [...(policy?.errors ?? []), ...(waivers?.errors ?? [])];
   if (!site.data) {
-    const errors = [...site.errors.sort(byPosition), ...listing.errors, ...tenants.flatMap((t) => t.errors.sort(byPosition))];
+    const errors = [
+      ...site.errors.sort(byPosition),
+      ...besideErrors,
+      ...listing.errors,
+      ...tenants.flatMap((t) => t.errors.sort(byPosition)),
+    ];
     return { complete: false, errors: () => errors, warnings };
   }
 
@@ -129,12 +150,23 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   const errors = () =>
     [...site.errors, ...siteF.errors]
       .sort(byPosition)
+      .concat(besideErrors)
       .concat(listing.errors)
       .concat(tenants.flatMap((t, i) => [...t.errors, ...(checked[i]?.findings.errors ?? [])].sort(byPosition)));
   const tenantFilesChecked = present.map(({ spec: t, file, findings, vms }) => ({ spec: t, file, findings, vms }));
   return {
-    checked: { name, dir, spec, file: site.file, findings: siteF, tenants: tenantFilesChecked, addresses },
-    complete: present.length === tenants.length && !listing.errors.length,
+    checked: {
+      name,
+      dir,
+      spec,
+      file: site.file,
+      findings: siteF,
+      tenants: tenantFilesChecked,
+      addresses,
+      ...(policy?.data ? { policy: { file: policy.file, data: policy.data } } : {}),
+      ...(waivers?.data ? { waivers: { file: waivers.file, data: waivers.data } } : {}),
+    },
+    complete: present.length === tenants.length && !listing.errors.length && besideErrors.length === 0,
     errors,
     warnings,
   };

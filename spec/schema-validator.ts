@@ -1,8 +1,10 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import lockSchema from "../schema/ipam-lock.schema.json";
+import policySchema from "../schema/policy.schema.json";
 import siteSchema from "../schema/site.schema.json";
 import tenantSchema from "../schema/tenant.schema.json";
+import waiversSchema from "../schema/waivers.schema.json";
 import { EARLIEST_DATE, isDateInRange, LATEST_DATE } from "./dates";
 import { ipv4Problem, type Ipv4Form } from "./ipv4";
 import { pointerOf, show, type SpecError } from "./spec-error";
@@ -36,6 +38,8 @@ export class SchemaValidator {
     ajv.addSchema(siteSchema);
     ajv.addSchema(tenantSchema);
     ajv.addSchema(lockSchema);
+    ajv.addSchema(policySchema);
+    ajv.addSchema(waiversSchema);
     this.ajv = ajv;
   }
 
@@ -49,6 +53,14 @@ export class SchemaValidator {
 
   validateLock(file: SpecFile): SpecError[] {
     return this.run(lockSchema.$id, file);
+  }
+
+  validatePolicy(file: SpecFile): SpecError[] {
+    return this.run(policySchema.$id, file);
+  }
+
+  validateWaivers(file: SpecFile): SpecError[] {
+    return this.run(waiversSchema.$id, file);
   }
 
   private run(id: string, file: SpecFile): SpecError[] {

@@ -6,6 +6,7 @@ import { fortiosProvider } from "../constructs/fortios-provider";
 import { asManaged, MunicipalTenant, type MunicipalTenantProps } from "../constructs/municipal-tenant";
 import { PowerAndCooling } from "../constructs/power-and-cooling";
 import { removedBlocksFor } from "../constructs/removed-blocks";
+import { addPolicyRecords } from "../constructs/policy-records";
 import { addStorageRecords } from "../constructs/storage-records";
 import { TenantRecords } from "../constructs/tenant-records";
 import { VmwareServerPark } from "../constructs/vmware-server-park";
@@ -53,6 +54,7 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
   });
   new TenantRecords(facility, "tenants", { siteName: s.site, tenants: site.tenants });
   addStorageRecords(facility, { siteName: s.site, san: s.san, keyProviders: s.keyProviders, storagePolicies: s.storagePolicies });
+  addPolicyRecords(facility, { siteName: s.site, policy: site.policy?.data, waivers: site.waivers?.data });
 
   const vsphere = newStack(app, site, stackNames.vsphere(s.site));
   addVsphereProvider(vsphere, s.vcenter);

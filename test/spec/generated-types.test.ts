@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
-import { GENERATE_COMMAND, SITE_OUT, TENANT_OUT } from "../../schema/generated-files";
+import { GENERATE_COMMAND, POLICY_OUT, SITE_OUT, TENANT_OUT, WAIVERS_OUT } from "../../schema/generated-files";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -45,7 +45,7 @@ describe("types generated from the schemas (spec/generated)", () => {
   });
 
   test("the generator produces both files, each with its root type", () => {
-    expect([...generated.keys()].sort()).toEqual([SITE_OUT, TENANT_OUT].sort());
+    expect([...generated.keys()].sort()).toEqual([SITE_OUT, TENANT_OUT, POLICY_OUT, WAIVERS_OUT].sort());
     expect(generated.get(SITE_OUT)).toMatch(/^export interface SiteFile \{$/m);
     expect(generated.get(TENANT_OUT)).toMatch(/^export interface TenantFile \{$/m);
     for (const text of generated.values()) expect(text.length).toBeGreaterThan(1000);

@@ -1,0 +1,38 @@
+import type { Construct } from "constructs";
+import type { PolicyFile } from "../spec/generated/policy-file";
+import type { WaiversFile } from "../spec/generated/waivers-file";
+import { FacilityObject } from "./facility-object";
+
+export interface PolicyRecordsProps {
+  readonly siteName: string;
+  /**
+   * The site's thresholds for the policy rules (policy.yaml).
+   * @default the rules' own defaults: nothing is recorded
+   */
+  readonly policy?: PolicyFile;
+  /**
+   * The findings the site accepts (waivers.yaml).
+   * @default none
+   */
+  readonly waivers?: WaiversFile;
+}
+
+/**
+ * The site's policy thresholds and waivers as facility objects, so that a check of the synthesized
+ * output alone (`npm run check`, an auditor's copy) applies the same thresholds and sees the same
+ * waivers as synth did. Nothing is written for a site without the files.
+ */
+export function addPolicyRecords(scope: Construct, { siteName: s, policy, waivers }: PolicyRecordsProps): void {
+  if (policy) new FacilityObject(scope, s, "policy-parameters", s, { rules: policy.parameters });
+  for (const w of waivers?.waivers ?? []) {
+    new FacilityObject(scope, s, "waiver", w.id, {
+      waiverKind: w.kind,
+      rule: w.rule,
+      target: w.target,
+      reason: w.reason,
+      approver: w.approver,
+      ticket: w.ticket,
+      expires: w.expires,
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import type { Country } from "../../contracts/facility-objects";
+import { NOT_COVERED, type NotCovered } from "../controls/not-covered";
+import { PACKS } from "../packs";
+import type { Pack } from "../packs/pack";
+import { ALL_RULES } from "../rules";
+import { effectiveParams, evaluate, type ParamOverrides } from "./evaluate";
+import type { ControlRef, EvidenceType, Finding, Outcome, ParamValue, Rule } from "./rule";
+import { buildRooms, type Room } from "./room";
+import type { StackDocument } from "./terraform-input";
+import { applyWaivers, type WaiverStatus } from "./waivers";
+
+export interface TenantScope {
+  id: string;
+  name: string;
+  country: Country;
+  hostMunicipality: boolean;
+  regimes: string[];
+}
+
+export interface SiteScope {
+  site: string;
+  stacks: string[];
+  tenants: TenantScope[];
+  packs: string[];
+}
+
+export interface RuleSummary {
+  id: string;
+  name: string;
+  area: string;
+  title: string;
+  severity: Rule["meta"]["severity"];
+  enforcement: Rule["meta"]["enforcement"];
+  evidence: EvidenceType;
+  controls: readonly ControlRef[];
+  /** The parameter values per site the rule ran in. */
+  params: Record<string, Record<string, ParamValue>>;
+  counts: Partial<Record<Outcome, number>>;
+}
+
+export interface ComplianceResult {
+  asOf: string;
+  sites: SiteScope[];
+  packs: (Pack & { sites: string[] })[];
+  rules: RuleSummary[];
+  findings: Finding[];
+  waivers: WaiverStatus[];
+  notCovered: readonly NotCovered[];
+}
+
+export interface ComplianceOptions {
+  asOf: string;
+  params?: ParamOverrides;
+  /** The rules to choose from (default: all); packs select among them. */
+  rules?: readonly Rule[];
+}
+
+/** The packs that apply to a room: every-site packs, and the national pack of each tenant's country. */
+export function packsFor(room: Room): Pack[] {
+  const countries = new Set(room.facility("tenant").map((t) => t.country));
+  return PACKS.filter((p) => p.appliesTo === "every-site" || countries.has(p.appliesTo.country));
+}
+
+/**
+ * Runs the checks over synthesized Terraform: one room per site, the rules of the packs that apply to
+ * it, the site's waivers applied. Everything in the result is sorted, so reports are deterministic.
+ */
+export function runCompliance(docs: readonly StackDocument[], options: ComplianceOptions): ComplianceResult {
+  const rules = options.rules ?? ALL_RULES;
+  const rooms = buildRooms(docs);
+  const findings: Finding[] = [];
+  const sites: SiteScope[] = [];
+  const packSites = new Map<string, string[]>();
+  const ruleParams = new Map<string, Record<string, Record<string, ParamValue>>>();
+  for (const room of rooms) {
+    const packs = packsFor(room);
+    for (const p of packs) packSites.set(p.id, [...(packSites.get(p.id) ?? []), room.site]);
+    const selected = new Set(packs.flatMap((p) => p.rules));
+    const roomRules = rules.filter((r) => selected.has(r.meta.id));
+    findings.push(...evaluate([room], roomRules, options));
+    for (const r of roomRules) {
+      const perSite = ruleParams.get(r.meta.id) ?? {};
+      try {
+        perSite[room.site] = effectiveParams(r, room, options.params);
+      } catch {
+        perSite[room.site] = {}; // the evaluation reported the bad parameter as an error finding
+      }
+      ruleParams.set(r.meta.id, perSite);
+    }
+    sites.push({
+      site: room.site,
+      stacks: [...room.stacks].sort(),
+      tenants: room
+        .facility("tenant")
+        .map((t) => ({ id: t.id, name: t.name, country: t.country, hostMunicipality: t.hostMunicipality, regimes: t.regimes }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      packs: packs.map((p) => p.id),
+    });
+  }
+  const waived = applyWaivers(rooms, findings, options.asOf);
+  const summaries: RuleSummary[] = rules
+    .filter((r) => ruleParams.has(r.meta.id))
+    .map((r) => {
+      const counts: Partial<Record<Outcome, number>> = {};
+      for (const f of waived.findings) if (f.rule === r.meta.id) counts[f.outcome] = (counts[f.outcome] ?? 0) + 1;
+      const m = r.meta;
+      return {
+        id: m.id,
+        name: m.name,
+        area: m.area,
+        title: m.title,
+        severity: m.severity,
+        enforcement: m.enforcement,
+        evidence: m.evidence,
+        controls: m.controls,
+        params: ruleParams.get(m.id) ?? {},
+        counts,
+      };
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    asOf: options.asOf,
+    sites,
+    packs: PACKS.filter((p) => packSites.has(p.id)).map((p) => ({ ...p, sites: packSites.get(p.id) ?? [] })),
+    rules: summaries,
+    findings: waived.findings,
+    waivers: waived.waivers,
+    notCovered: NOT_COVERED,
+  };
+}

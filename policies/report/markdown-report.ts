@@ -1,0 +1,161 @@
+import type { ComplianceResult } from "../engine/compliance";
+import { isBlocking } from "../engine/gate";
+import type { ControlRef, Finding } from "../engine/rule";
+import { actionable, countOutcomes, findingRef, OUTCOMES, SCOPE_NOTE } from "./summary";
+
+const cell = (text: string | number) => String(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
+const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
+const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => "---")), ...rows.map(row)];
+
+/** "ISO/IEC 27001:2022 Annex A 8.14", with "(verify)" where the primary text was not read. */
+export const formatControl = (c: ControlRef): string => `${c.framework} ${c.ref}${c.verified ? "" : " (verify)"}`;
+
+/** report.md: what was checked, the findings to act on, what rests on attestation, waivers, and what no rule covers. */
+export function formatMarkdownReport(result: ComplianceResult): string {
+  const counts = countOutcomes(result.findings);
+  const blocking = result.findings.filter(isBlocking).length;
+  const out: string[] = ["# Compliance report", "", SCOPE_NOTE, "", `Evaluation date: ${result.asOf}.`, ""];
+
+  out.push("## What was checked", "");
+  out.push(
+    ...table(
+      ["site", "stacks", "tenants", "packs"],
+      result.sites.map((s) => [
+        s.site,
+        s.stacks.join(", "),
+        s.tenants
+          .map((t) => `${t.id} (${t.country}${t.hostMunicipality ? ", host" : ""}: ${t.regimes.join(", ") || "no regime"})`)
+          .join("; ") || "none declared",
+        s.packs.join(", "),
+      ]),
+    ),
+    "",
+  );
+  out.push("Packs:", "");
+  for (const p of result.packs)
+    out.push(
+      `- **${p.id}**: ${p.title} (${p.appliesTo === "every-site" ? "every site" : `tenants in ${p.appliesTo.country}`}; ${p.rules.length} rules). ${p.description}`,
+    );
+  out.push("");
+
+  out.push("## Summary", "");
+  out.push(...table(OUTCOMES.slice(), [OUTCOMES.map((o) => counts[o])]), "");
+  out.push(
+    blocking > 0 ? `**${blocking} mandatory finding(s) without a valid waiver.**` : "No mandatory finding without a valid waiver.",
+    "",
+  );
+
+  const act = actionable(result);
+  out.push("## Findings to act on", "");
+  if (act.length === 0) out.push("None.", "");
+  else
+    out.push(
+      ...table(
+        ["rule", "severity", "enforcement", "stack", "object", "observed", "expected", "status"],
+        act.map((f) => [f.rule, f.severity, f.enforcement, f.stack, findingRef(f), f.observed, f.expected, status(f)]),
+      ),
+      "",
+    );
+
+  section(
+    out,
+    "Not evaluable",
+    "Checks the input holds no evidence for: counted apart, never a pass.",
+    result.findings.filter((f) => f.outcome === "not-evaluable"),
+  );
+  section(
+    out,
+    "Attested",
+    "Checks that rest on a person's record (who, when, document, next due): attested, not passed.",
+    result.findings.filter((f) => f.outcome === "attested"),
+  );
+
+  out.push("## Waivers", "");
+  if (result.waivers.length === 0) out.push("No waivers.", "");
+  else
+    out.push(
+      ...table(
+        ["waiver", "site", "kind", "rule", "target", "matches", "expires", "state", "approver", "ticket", "reason"],
+        result.waivers.map((w) => [
+          w.waiver.id,
+          w.site,
+          w.waiver.waiverKind,
+          w.waiver.rule,
+          w.waiver.target,
+          w.matched === 0 ? "nothing (unused)" : w.matched,
+          `${w.waiver.expires} (${w.daysLeft >= 0 ? `${w.daysLeft} days left` : `${-w.daysLeft} days ago`}${w.daysLeft >= 0 && w.daysLeft <= 30 ? ", expiring soon" : ""})`,
+          w.problem ? `${w.state}: ${w.problem}` : w.state,
+          w.waiver.approver,
+          w.waiver.ticket,
+          w.waiver.reason,
+        ]),
+      ),
+      "",
+    );
+
+  out.push("## Rules", "");
+  out.push(
+    ...table(
+      ["rule", "title", "severity", "enforcement", "evidence", "results", "controls"],
+      result.rules.map((r) => [
+        `${r.id} (${r.name})`,
+        r.title,
+        r.severity,
+        r.enforcement,
+        r.evidence,
+        OUTCOMES.filter((o) => (r.counts[o] ?? 0) > 0)
+          .map((o) => `${r.counts[o]} ${o}`)
+          .join(", ") || "nothing to check",
+        r.controls.map(formatControl).join("; "),
+      ]),
+    ),
+    "",
+  );
+
+  out.push("## Parameters", "", "The thresholds each rule ran with, per site (defaults unless the site's policy.yaml sets them).", "");
+  const withParams = result.rules.filter((r) => Object.values(r.params).some((p) => Object.keys(p).length > 0));
+  out.push(
+    ...table(
+      ["rule", "site", "parameters"],
+      withParams.flatMap((r) =>
+        Object.entries(r.params).map(([site, p]) => [
+          r.id,
+          site,
+          Object.entries(p)
+            .map(([k, v]) => `${k} = ${String(v)}`)
+            .join(", "),
+        ]),
+      ),
+    ),
+    "",
+  );
+
+  out.push("## Not covered", "", "Catalogue controls no rule checks, and how to evidence them instead.", "");
+  out.push(
+    ...table(
+      ["control", "title", "why not", "how to evidence", "references"],
+      result.notCovered.map((n) => [n.id, n.title, n.why, n.howToEvidence, n.controls.map(formatControl).join("; ")]),
+    ),
+    "",
+  );
+  return out.join("\n");
+}
+
+function status(f: Finding): string {
+  if (f.waiver) return `waived by ${f.waiver.id} (${f.waiver.approver}, ${f.waiver.ticket}, until ${f.waiver.expires})`;
+  if (isBlocking(f)) return "blocks deploy";
+  return f.enforcement === "advisory" ? "advisory" : f.outcome;
+}
+
+function section(out: string[], title: string, intro: string, findings: readonly Finding[]): void {
+  out.push(`## ${title}`, "", intro, "");
+  if (findings.length === 0) out.push("None.", "");
+  else
+    out.push(
+      ...table(
+        ["rule", "stack", "object", "observed", "expected"],
+        findings.map((f) => [f.rule, f.stack, findingRef(f), f.observed, f.expected]),
+      ),
+      "",
+    );
+}
