@@ -38,6 +38,10 @@ export class PowerAndCooling extends Construct {
         epoZone: room.epoZone,
         protectionClass: room.protectionClass,
         fireSuppression: room.fireSuppression,
+        accessLogged: room.access?.logged,
+        intrusionAlarm: room.access?.intrusionAlarm,
+        cctv: room.access?.cctv,
+        liquidPipesAboveIt: room.liquidPipesAboveIt,
         ...sourced(),
       });
     }

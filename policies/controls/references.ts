@@ -88,3 +88,43 @@ export const BACKUP_321 = (ref: string): ControlRef => ({
   source: "CONTROLS.md §7 [S57][S58] (verify)",
   kind: "benchmark",
 });
+
+/** ASHRAE TC 9.9 Thermal Guidelines: CONTROLS.md §6.3 says "verify edition you adopt"; the A1 values [S56] were not read. */
+export const ASHRAE_TC99 = (ref: string): ControlRef => ({
+  framework: "ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments",
+  ref,
+  edition: "2015/2021 editions (verify the edition adopted)",
+  verified: false,
+  source: "CONTROLS.md §6.3 [S53][S54][S55][S56] (verify)",
+  kind: "benchmark",
+});
+
+/** BSI IT-Grundschutz CON.3 (Datensicherungskonzept): read in a public copy of the implementation notes (CONTROLS.md §7 [S59]). */
+export const BSI_CON3 = (ref: string): ControlRef => ({
+  framework: "BSI IT-Grundschutz-Kompendium CON.3",
+  ref,
+  edition: "2022 (verify against the current Kompendium)",
+  verified: false,
+  source: "CONTROLS.md §7 [S59]; POLICY-ANCHORS.md (bausteine_2022/CON.3.md)",
+  kind: "standard",
+});
+
+/** BSI "Kriterien für die Standortwahl höchstverfügbarer und georedundanter Rechenzentren": a recommendation, read second-hand (CONTROLS.md §7 [S60]). */
+export const BSI_GEOREDUNDANCY = (ref: string): ControlRef => ({
+  framework: "BSI Kriterien für die Standortwahl georedundanter Rechenzentren",
+  ref,
+  edition: "recommendation (verify the current version)",
+  verified: false,
+  source: "CONTROLS.md §7 [S60] (secondary sources)",
+  kind: "benchmark",
+});
+
+/** TÜV NORD Trusted Site Infrastructure (TSI): protection-class areas and no liquid pipes above IT (CONTROLS.md §6.1 [S50]). */
+export const TUV_TSI = (ref: string): ControlRef => ({
+  framework: "TÜV NORD Trusted Site Infrastructure (TSI)",
+  ref,
+  edition: "V4.3 (verify)",
+  verified: false,
+  source: "CONTROLS.md §6.1 [S50] (verify)",
+  kind: "benchmark",
+});

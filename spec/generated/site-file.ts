@@ -127,6 +127,27 @@ export interface SiteFile {
      * Fire suppression system, e.g. inert gas.
      */
     fireSuppression?: string;
+    /**
+     * Physical access protection of the room (PHY-ACCESS). A fact left out is reported as not declared.
+     */
+    access?: {
+      /**
+       * Access control that logs every entry (badge reader with an entry log).
+       */
+      logged?: boolean;
+      /**
+       * An intrusion alarm on the room (door contact, motion sensor) that reaches someone at any hour.
+       */
+      intrusionAlarm?: boolean;
+      /**
+       * Camera surveillance of the entrance (where the law allows it).
+       */
+      cctv?: boolean;
+    };
+    /**
+     * Whether liquid-carrying pipes (water, heating, sewage, chilled water) run above the racks or electrical equipment.
+     */
+    liquidPipesAboveIt?: boolean;
   }[];
   /**
    * @minItems 1
