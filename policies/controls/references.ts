@@ -128,3 +128,17 @@ export const TUV_TSI = (ref: string): ControlRef => ({
   source: "CONTROLS.md §6.1 [S50] (verify)",
   kind: "benchmark",
 });
+
+/**
+ * BSI IT-Grundschutz building block INF.2 (Rechenzentrum sowie Serverraum), Edition 2022. Read in a
+ * public copy (nfelger/it-grundschutz-bausteine, bausteine_2022/INF.2.md), not in BSI's primary text,
+ * and not listed as verified in CONTROLS.md: verified false.
+ */
+export const BSI_INF2 = (ref: string): ControlRef => ({
+  framework: "BSI IT-Grundschutz-Kompendium INF.2",
+  ref,
+  edition: "2022 (verify against the current Kompendium)",
+  verified: false,
+  source: "POLICY-ANCHORS.md (BSI requirement catalogue, public copy bausteine_2022/INF.2.md)",
+  kind: "standard",
+});

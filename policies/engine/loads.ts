@@ -21,6 +21,12 @@ export function rackLoadKw(room: Room, rackId: string): number {
   return kw(devicesInRack(room, rackId).reduce((s, d) => s + deviceDrawW(d), 0));
 }
 
+/**
+ * A rack's design kW, 0 when it declares none (the spec makes it optional). Design kW is printed beside
+ * the declared draw; a rule that rests on it must check `designKw` itself and say when it is absent.
+ */
+export const rackDesignKw = (r: FacilityOf<"rack">): number => r.designKw ?? 0;
+
 /** The racks of a room. */
 export function racksInRoom(room: Room, roomId: string): FacilityOf<"rack">[] {
   return room.facility("rack").filter((r) => r.roomId === roomId);
@@ -31,7 +37,7 @@ export function roomHeatKw(room: Room, roomId: string): { deviceKw: number; desi
   const racks = racksInRoom(room, roomId);
   return {
     deviceKw: racks.reduce((s, r) => s + rackLoadKw(room, r.id), 0),
-    designKw: racks.reduce((s, r) => s + r.designKw, 0),
+    designKw: racks.reduce((s, r) => s + rackDesignKw(r), 0),
   };
 }
 
@@ -79,4 +85,64 @@ export function upsCapacityKw(ups: FacilityOf<"ups">): { modules: number[]; tota
 export function describeUnits(kws: readonly number[]): string {
   if (kws.length === 0) return "no units";
   return kws.every((k) => k === kws[0]) ? `${kws.length} x ${num(kws[0] ?? 0)} kW` : `${kws.map(num).join(" + ")} kW`;
+}
+
+/** kW a PDU must carry when the other path is lost: the full draw of every device with a supply on it. */
+export function pduLoadKw(room: Room, pduId: string): number {
+  return kw(devicesFedBy(room, new Set([pduId])).reduce((s, d) => s + deviceDrawW(d), 0));
+}
+
+/** The design kW of the racks a set of PDUs stands in (each rack once): what the path is planned to carry. */
+function designKwOfPdus(room: Room, pdus: readonly FacilityOf<"pdu">[]): number {
+  const racks = new Set(pdus.map((p) => p.rackId));
+  return room
+    .facility("rack")
+    .filter((r) => racks.has(r.id))
+    .reduce((s, r) => s + rackDesignKw(r), 0);
+}
+
+/** The design kW of the racks with a PDU on this UPS, printed beside the UPS's load. */
+export function upsDesignKw(room: Room, upsId: string): number {
+  return designKwOfPdus(
+    room,
+    room.facility("pdu").filter((p) => p.upsId === upsId),
+  );
+}
+
+/** The design kW of the racks with a PDU on a UPS on one of these boards (each rack once). */
+export function boardsDesignKw(room: Room, boardIds: ReadonlySet<string>): number {
+  const upsIds = new Set(
+    room
+      .facility("ups")
+      .filter((u) => boardIds.has(u.boardId))
+      .map((u) => u.id),
+  );
+  return designKwOfPdus(
+    room,
+    room.facility("pdu").filter((p) => upsIds.has(p.upsId)),
+  );
+}
+
+/** The design kW of the racks with a PDU on a UPS on this board, printed beside the board's load. */
+export const boardDesignKw = (room: Room, boardId: string): number => boardsDesignKw(room, new Set([boardId]));
+
+/**
+ * kW a set of generators must carry on a mains outage: the full draw of every device with a supply on a
+ * PDU whose UPS stands on one of the boards they feed (each device once). The cooling units' electrical
+ * draw is not declared and not counted.
+ */
+export function generatorLoadKw(room: Room, boardIds: ReadonlySet<string>): number {
+  const upsIds = new Set(
+    room
+      .facility("ups")
+      .filter((u) => boardIds.has(u.boardId))
+      .map((u) => u.id),
+  );
+  const pdus = new Set(
+    room
+      .facility("pdu")
+      .filter((p) => upsIds.has(p.upsId))
+      .map((p) => p.id),
+  );
+  return kw(devicesFedBy(room, pdus).reduce((s, d) => s + deviceDrawW(d), 0));
 }
