@@ -1,8 +1,16 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as SynthCli from "../cli/synth";
 
 /** The evaluation date every test pins (ROOM_AS_OF in test/setup.ts). */
 export const AS_OF = "2026-11-22";
+
+/**
+ * What synth exits with on the tiny fixture: 1, a mandatory policy failure. The fixture is the smallest
+ * site that synthesizes (one host per cluster, no service records, unwired supplies), not a compliant
+ * room, so its output is written and its checks fail; tests of synthesis itself expect this code.
+ */
+export const TINY_SYNTH_EXIT = 1;
 
 /** Where test/global-setup.ts leaves the shared outputs. */
 export const SHARED_SYNTH_ENV = "ROOM_TEST_SHARED_SYNTH";
@@ -17,13 +25,18 @@ export const SHARED_SYNTHS = {
  * The shared synthesis of `which`: a copy of its sites (with the lock files synth wrote) and the output
  * directory. Read only: a test that edits sites or output makes its own copy.
  */
-export function sharedSynth(which: keyof typeof SHARED_SYNTHS): { sites: string; out: string } {
+export function sharedSynth(which: keyof typeof SHARED_SYNTHS): {
+  sites: string;
+  out: string;
+  result: { code: number; stdout: string; stderr: string };
+} {
   const root = process.env[SHARED_SYNTH_ENV];
   if (!root)
     throw new Error(
       `${SHARED_SYNTH_ENV} is not set: run the tests through jest.config.js (its globalSetup synthesizes the shared outputs)`,
     );
-  return { sites: join(root, which, "sites"), out: join(root, which, "out") };
+  const result = JSON.parse(readFileSync(join(root, which, "synth.json"), "utf8")) as { code: number; stdout: string; stderr: string };
+  return { sites: join(root, which, "sites"), out: join(root, which, "out"), result };
 }
 
 /** Runs the synth command in-process; returns its exit code and what it printed. */

@@ -1,4 +1,5 @@
 import { FACILITY_KINDS, type FacilityKind, type FacilityObject, type FacilityOf } from "../../contracts/facility-objects";
+import { facilityObjectProblems } from "../../contracts/facility-guard";
 import type { StackDocument } from "./terraform-input";
 
 /** One resource or data source of the synthesized Terraform. */
@@ -194,8 +195,12 @@ export class Room {
   }
 }
 
-/** Splits the input into one room per site and builds each room's model. */
-export function buildRooms(docs: readonly StackDocument[], validate?: (input: unknown) => string[]): Room[] {
+/**
+ * Splits the input into one room per site and builds each room's model. Each facility object is checked
+ * against the schema of its kind (contracts/facility-guard.ts) unless another validator is given; one
+ * that does not match is left out of the room and becomes an ENGINE-INPUT error finding.
+ */
+export function buildRooms(docs: readonly StackDocument[], validate: (input: unknown) => string[] = facilityObjectProblems): Room[] {
   const objectsOf = new Map(docs.map((d) => [d.stack, objectsOfDocument(d)]));
   const sites = new Set<string>();
   for (const objects of objectsOf.values())

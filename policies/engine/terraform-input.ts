@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
+import { jsonErrorPosition } from "./json-error-position";
 
 /** One stack's synthesized Terraform JSON (a `cdk.tf.json`, or a `*.tf.json` file), as read. */
 export interface StackDocument {
@@ -93,14 +94,9 @@ const displayPath = (file: string) => {
   return rel.startsWith("..") ? file : rel;
 };
 
-/** "line 3, column 7: Unexpected token" from V8's position message. */
+/** "line 3, column 10: Unexpected token 'o'" (the position found by our scanner, the words V8's). */
 function jsonErrorAt(text: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const offset = Number(m[1]);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, "")}`;
+  const words = (e instanceof Error ? e.message : String(e)).split(",")[0].replace(/ in JSON at position \d+.*$/, "");
+  const at = jsonErrorPosition(text);
+  return at ? `line ${at.line}, column ${at.column}: ${words}` : words;
 }
