@@ -1,4 +1,21 @@
 import type { Rule } from "../../engine/rule";
+import { AcceptedTrafficIsLoggedAndKept } from "./AcceptedTrafficIsLoggedAndKept";
+import { AdminAccessIsRestricted } from "./AdminAccessIsRestricted";
+import { FirewallIsDefaultDenyAllowList } from "./FirewallIsDefaultDenyAllowList";
+import { FirewallIsHaPair } from "./FirewallIsHaPair";
+import { HaHeartbeatIsEncryptedAndIsolated } from "./HaHeartbeatIsEncryptedAndIsolated";
+import { InfrastructureTrafficIsSeparated } from "./InfrastructureTrafficIsSeparated";
+import { TenantNetworksAreSeparated } from "./TenantNetworksAreSeparated";
+import { VdomsFitTheLicences } from "./VdomsFitTheLicences";
 
-/** The firewall rules, one per file. */
-export const firewallRules: readonly Rule[] = [];
+/** The firewall rules (and the network segmentation rules, area "network"), one per file. */
+export const firewallRules: readonly Rule[] = [
+  FirewallIsHaPair,
+  HaHeartbeatIsEncryptedAndIsolated,
+  VdomsFitTheLicences,
+  FirewallIsDefaultDenyAllowList,
+  AcceptedTrafficIsLoggedAndKept,
+  AdminAccessIsRestricted,
+  TenantNetworksAreSeparated,
+  InfrastructureTrafficIsSeparated,
+] as Rule[];
