@@ -142,3 +142,26 @@ export const BSI_INF2 = (ref: string): ControlRef => ({
   source: "POLICY-ANCHORS.md (BSI requirement catalogue, public copy bausteine_2022/INF.2.md)",
   kind: "standard",
 });
+
+/**
+ * Fortinet's FGCP documentation and the fortios provider docs (CONTROLS.md §9 [S68][S69][S70]):
+ * CONTROLS.md does not mark them as read in the primary text: verified false.
+ */
+export const FORTINET_FGCP = (ref: string): ControlRef => ({
+  framework: "Fortinet FortiGate administration guide (FGCP HA) and fortios provider docs",
+  ref,
+  edition: "FortiOS 7.x; fortinetdev/terraform-provider-fortios (verify against the running version)",
+  verified: false,
+  source: "CONTROLS.md §9 [S68][S69][S70]",
+  kind: "benchmark",
+});
+
+/** Danish technical minimum requirements (state authorities; a benchmark for municipal tenants): not marked verified (CONTROLS.md §4 [S43][S44]). */
+export const DK_MINIMUM_REQUIREMENTS = (ref: string): ControlRef => ({
+  framework: "Tekniske minimumskrav (Digitaliseringsstyrelsen)",
+  ref,
+  edition: "2024 update (verify)",
+  verified: false,
+  source: "CONTROLS.md §4 [S43][S44] (verify)",
+  kind: "benchmark",
+});
