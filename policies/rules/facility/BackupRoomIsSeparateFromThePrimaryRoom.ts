@@ -9,7 +9,7 @@ type RoomObj = FacilityOf<"room">;
 
 /**
  * PHY-FIRE-SEP: the backup room shares no failure domain with the primary room: another fire cell
- * (in another building, or another cell id in the same one), another emergency-power-off zone, and its
+ * (fire cell ids count per site), another emergency-power-off zone, and its
  * own power (the UPS and boards behind its racks' PDUs serve no primary room's rack and stand in no
  * primary room). Both rooms have fire suppression. The backup room is every room of type `backup`
  * and the room a `backup-room` object names. Checks per backup room: `fire-cell`, `epo-zone`, `power`;
@@ -110,7 +110,7 @@ function separation(room: Room, b: RoomObj, primaries: readonly RoomObj[]): Chec
       check("declared", passOrFail(!self && !missing && shared.length === 0), b, {
         findingId: field === "fireCell" ? "fire-cell" : "epo-zone",
         observed: self ? `${b.id} is itself a primary room` : observed,
-        expected: `the backup room's ${label} declared and in no primary room${field === "fireCell" ? " (a cell id counts per building)" : ""}`,
+        expected: `the backup room's ${label} declared and in no primary room (ids count per site)`,
         message: self
           ? `backup room ${b.id} is a primary room`
           : missing
@@ -125,10 +125,14 @@ function separation(room: Room, b: RoomObj, primaries: readonly RoomObj[]): Chec
   return out;
 }
 
-/** Fire cells are named per building; EPO zones per site. */
+/**
+ * Fire cells and EPO zones are named per site: the same id is the same cell, even when the rooms'
+ * building texts differ (a wing of the same town hall is often written as another "building"). Two
+ * cells in two buildings that happen to share a name must be named apart; a false alarm is safer
+ * than a missed shared cell.
+ */
 function sameDomain(a: RoomObj, b: RoomObj, field: "fireCell" | "epoZone"): boolean {
-  if (a[field] === undefined || a[field] !== b[field]) return false;
-  return field === "epoZone" || a.building === undefined || b.building === undefined || a.building === b.building;
+  return a[field] !== undefined && a[field] === b[field];
 }
 
 interface Chain {
