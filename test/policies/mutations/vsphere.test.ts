@@ -1,0 +1,157 @@
+import type { StackDocument } from "../../../policies/engine/terraform-input";
+import { vsphereRules } from "../../../policies/rules/vsphere";
+import { blockOf, evaluateDocs, exampleDocs, facilityInput } from "../example-output";
+
+/** The example output, evaluated once unmutated. */
+const docs = exampleDocs();
+const findings = evaluateDocs(docs, vsphereRules);
+
+describe("vsphere rules over the unmutated examples", () => {
+  test("no mandatory finding fails or errors", () => {
+    const blocking = findings.filter((f) => f.enforcement === "mandatory" && (f.outcome === "fail" || f.outcome === "error"));
+    expect(blocking.map((f) => `${f.rule} ${f.address}#${f.findingId ?? ""}: ${f.observed}`)).toEqual([]);
+  });
+
+  test("every rule checks something in both sites", () => {
+    for (const rule of vsphereRules)
+      for (const site of ["fjordvik", "kvistrup"])
+        expect([rule.meta.id, site, findings.some((f) => f.rule === rule.meta.id && f.site === site)]).toEqual([rule.meta.id, site, true]);
+  });
+
+  test("the only fails are the adopted VMs' advisory findings, each under its own finding id", () => {
+    const fails = findings.filter((f) => f.outcome === "fail");
+    expect(fails.length).toBeGreaterThan(0);
+    for (const f of fails) {
+      expect(f.enforcement).toBe("advisory");
+      expect(["adopted", "adopted-logging"]).toContain(f.findingId);
+    }
+    // The adopted Gerica database: BIOS on vmx-14, logging off, health data without a declared policy.
+    const gerica = fails.filter((f) => f.address === "vsphere_virtual_machine.fjv-gericadb01").map((f) => `${f.rule}#${f.findingId ?? ""}`);
+    expect(gerica.sort()).toEqual(["VSP-ENCRYPT#adopted", "VSP-SECUREBOOT#adopted", "VSP-VM-ISOLATION#adopted-logging"]);
+  });
+
+  test("VSP-SSH-OFF and VSP-SYSLOG never pass: every host is not-evaluable", () => {
+    for (const id of ["VSP-SSH-OFF", "VSP-SYSLOG"]) {
+      const own = findings.filter((f) => f.rule === id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(new Set(own.map((f) => f.outcome))).toEqual(new Set(["not-evaluable"]));
+    }
+  });
+
+  test("sensitive new VMs pass VSP-ENCRYPT through the storage-policy and key-provider join", () => {
+    const alarm = findings.find((f) => f.rule === "VSP-ENCRYPT" && f.address === "vsphere_virtual_machine.fjv-alarm01");
+    expect(alarm?.outcome).toBe("pass");
+    expect(alarm?.observed).toContain('"VM Encryption Policy" (storage-policy encrypted) encrypts, key provider nkp (native, redundant)');
+  });
+});
+
+type Mutation = [rule: string, stack: string, address: string, findingId: string | undefined, mutate: (d: StackDocument[]) => void];
+
+const VM = (d: StackDocument[], name = "fjv-adfs01") => blockOf(d, "fjordvik-fjordvik", "vsphere_virtual_machine", name);
+
+const MUTATIONS: Mutation[] = [
+  [
+    "VSP-LOCKDOWN",
+    "fjordvik-vsphere",
+    "vsphere_host.esx01",
+    undefined,
+    (d) => (blockOf(d, "fjordvik-vsphere", "vsphere_host", "esx01").lockdown = "disabled"),
+  ],
+  [
+    "VSP-NTP",
+    "kvistrup-vsphere",
+    "vsphere_host.esx02",
+    undefined,
+    (d) =>
+      ((
+        blockOf(d, "kvistrup-vsphere", "vsphere_host", "esx02").services as { ntpd: { ntp_servers: string[] } }[]
+      )[0].ntpd.ntp_servers.length = 1),
+  ],
+  [
+    "VSP-VSWITCH-SEC",
+    "fjordvik-vsphere",
+    "vsphere_distributed_virtual_switch.dvs-fjordvik",
+    undefined,
+    (d) => (blockOf(d, "fjordvik-vsphere", "vsphere_distributed_virtual_switch", "dvs-fjordvik").allow_forged_transmits = true),
+  ],
+  [
+    "VSP-VSWITCH-SEC",
+    "fjordvik-fjordvik",
+    "vsphere_distributed_port_group.helse",
+    "security-policy",
+    (d) => (blockOf(d, "fjordvik-fjordvik", "vsphere_distributed_port_group", "helse").allow_promiscuous = true),
+  ],
+  [
+    "VSP-VSWITCH-SEC",
+    "fjordvik-fjordvik",
+    "vsphere_distributed_port_group.dmz",
+    "vlan",
+    (d) => (blockOf(d, "fjordvik-fjordvik", "vsphere_distributed_port_group", "dmz").vlan_id = 4095),
+  ],
+  [
+    "VSP-VM-ISOLATION",
+    "fjordvik-fjordvik",
+    "vsphere_virtual_machine.fjv-adfs01",
+    "extra-config",
+    (d) => delete (VM(d).extra_config as Record<string, string>)["isolation.tools.copy.disable"],
+  ],
+  ["VSP-VM-ISOLATION", "fjordvik-fjordvik", "vsphere_virtual_machine.fjv-adfs01", "logging", (d) => (VM(d).enable_logging = false)],
+  [
+    "VSP-VM-ISOLATION",
+    "fjordvik-fjordvik",
+    "vsphere_virtual_machine.fjv-adfs01",
+    "pci-passthrough",
+    (d) => (VM(d).pci_device_id = ["0000:3b:00.0"]),
+  ],
+  [
+    "VSP-VM-ISOLATION",
+    "fjordvik-fjordvik",
+    "vsphere_virtual_machine.fjv-gericadb01",
+    "extra-config",
+    (d) => ((VM(d, "fjv-gericadb01").extra_config as Record<string, string>)["mks.enable3d"] = "TRUE"),
+  ],
+  ["VSP-SECUREBOOT", "fjordvik-fjordvik", "vsphere_virtual_machine.fjv-adfs01", undefined, (d) => (VM(d).efi_secure_boot_enabled = false)],
+  ["VSP-SECUREBOOT", "fjordvik-fjordvik", "vsphere_virtual_machine.fjv-adfs01", undefined, (d) => (VM(d).hardware_version = 15)],
+  [
+    "VSP-ENCRYPT",
+    "fjordvik-fjordvik",
+    "vsphere_virtual_machine.fjv-alarm01",
+    undefined,
+    (d) => (facilityInput(d, "fjordvik", "storage-policy", "encrypted").encryption = false),
+  ],
+  [
+    "VSP-ENCRYPT",
+    "kvistrup-kvistrup",
+    "vsphere_virtual_machine.ctx-vda-01",
+    undefined,
+    (d) => (facilityInput(d, "kvistrup", "key-provider", "kms-kvistrup").redundant = false),
+  ],
+  [
+    "VSP-ENCRYPT",
+    "fjordvik-fjordvik",
+    "vsphere_virtual_machine.fjv-alarm01",
+    undefined,
+    (d) =>
+      ((VM(d, "fjv-alarm01").disk as { storage_policy_id: string }[])[0].storage_policy_id = "${data.vsphere_storage_policy.standard.id}"),
+  ],
+];
+
+describe("one-line mutations of the example output turn a vsphere pass into a mandatory fail", () => {
+  test.each(MUTATIONS)("%s at %s %s #%s", (rule, stack, address, findingId, mutate = () => undefined) => {
+    const at = (f: (typeof findings)[number]) => f.rule === rule && f.stack === stack && f.address === address && f.findingId === findingId;
+    expect(findings.filter(at).map((f) => f.outcome)).toEqual(["pass"]);
+    const mutated = exampleDocs();
+    mutate(mutated);
+    const after = evaluateDocs(mutated, vsphereRules).filter(at);
+    expect(after.map((f) => [f.outcome, f.enforcement])).toEqual([["fail", "mandatory"]]);
+  });
+
+  test("a storage policy renamed in vCenter's look-up no longer joins: an error, never a pass", () => {
+    const mutated = exampleDocs();
+    blockOf(mutated, "fjordvik-fjordvik", "vsphere_storage_policy", "encrypted", "data").name = "VM Encryption Policy (old)";
+    const alarm = evaluateDocs(mutated, vsphereRules).find(
+      (f) => f.rule === "VSP-ENCRYPT" && f.address === "vsphere_virtual_machine.fjv-alarm01",
+    );
+    expect(alarm?.outcome).toBe("error");
+  });
+});
