@@ -7,6 +7,7 @@ import { SensitiveDataIsEncryptedAtRest } from "../../../policies/rules/vsphere/
 import { SwitchesRejectLayer2Spoofing } from "../../../policies/rules/vsphere/SwitchesRejectLayer2Spoofing";
 import { VmBootsSecurely } from "../../../policies/rules/vsphere/VmBootsSecurely";
 import { SCG_EXTRA_CONFIG, VmCarriesTheHardeningBaseline } from "../../../policies/rules/vsphere/VmCarriesTheHardeningBaseline";
+import { VM_HARDENING_EXTRA_CONFIG } from "../../../constructs/vm-hardening";
 import { findingsOf, outcomes, RoomBuilder } from "../room-builder";
 
 const NTP = ["ntp1.example.org", "ntp2.example.org"];
@@ -307,6 +308,9 @@ describe("VSP-VM-ISOLATION VmCarriesTheHardeningBaseline", () => {
     });
     expect(byId(f, "extra-config")?.observed).toBe("9 of 9 SCG keys as required");
     expect(byId(f, "logging")?.observed).toBe("enable_logging true");
+  });
+  test("the rule's SCG keys are exactly the ones the VM construct writes", () => {
+    expect(HARDENING).toEqual(VM_HARDENING_EXTRA_CONFIG);
   });
   test("TRUE and FALSE compare without case", () => {
     const lower = Object.fromEntries(Object.entries(HARDENING).map(([k, v]) => [k, v.toLowerCase()]));
