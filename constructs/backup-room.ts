@@ -52,6 +52,7 @@ export class BackupRoom extends Construct {
         immutable: c.immutable,
         offsite: c.offsite,
         tag: backupTagOf(c),
+        ...(c.configurations ? { configurations: c.configurations } : {}),
       });
     }
     for (const c of backup.copies) {

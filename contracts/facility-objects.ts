@@ -193,7 +193,12 @@ export interface BackupClassObject extends Base<"backup-class"> {
   offsite: boolean;
   /** The vSphere tag that selects the class's VMs. */
   tag: string;
+  /** The configuration backups the class's jobs include. Optional: older and foreign output lacks it. */
+  configurations?: ConfigurationBackup[];
 }
+
+/** vcenter: the VAMI file-based backup; fortigate: the firewall configuration; iac-state: the Terraform state. */
+export type ConfigurationBackup = "vcenter" | "fortigate" | "iac-state";
 
 export interface BackupCopyObject extends Base<"backup-copy"> {
   classId: string;

@@ -747,6 +747,10 @@ export interface SiteFile {
        * vSphere tag that selects the VMs (default backup-<id>).
        */
       tag?: string;
+      /**
+       * Configuration backups the class's jobs include: vcenter (the VAMI file-based backup), fortigate (the firewall configuration), iac-state (the Terraform state backend).
+       */
+      configurations?: ("vcenter" | "fortigate" | "iac-state")[];
     }[];
     /**
      * Backup class per criticality, for workloads that name none.
