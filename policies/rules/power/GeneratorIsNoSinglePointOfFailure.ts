@@ -160,7 +160,7 @@ export const GeneratorIsNoSinglePointOfFailure = defineRule({
         const loads = gens.map((g) => `${g.id} ${num(generatorLoadKw(room, new Set(g.feeds)))} kW declared draw`);
         out.push(
           check("declared", "pass", targets, {
-            observed: `N+1: ${genText}; losing any of ${list(domains.map((d) => d.name))} leaves every device on a generator within its kW (${list(loads)})`,
+            observed: `N+1: ${genText}; losing any one of ${domains.map((d) => d.name).join(", ")} leaves every device on a generator within its kW (${list(loads)})`,
             expected,
             message: `Room ${r.id} survives losing any one generator`,
           }),
