@@ -90,7 +90,7 @@ export const BackupHasACopyAtAnotherSite = defineRule({
           : check("declared", "not-applicable", cls, {
               findingId: "offsite",
               observed,
-              expected: ">= 1 copy at another site (the class declares offsite: true)",
+              expected: ">= 1 copy at another site where a class declares offsite: true (this one declares false)",
               message: `backup class ${cls.id} declares no off-site copy (BKP-3-2-1 judges whether it needs one)`,
             }),
       );

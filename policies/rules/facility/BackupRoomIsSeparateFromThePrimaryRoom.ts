@@ -76,7 +76,17 @@ export const BackupRoomIsSeparateFromThePrimaryRoom = defineRule({
             message: `site ${room.site} declares no backup room: the backups share the fate of room ${p.id}`,
           }),
         );
-    for (const b of backups.values()) checks.push(...separation(room, b, primaries));
+    for (const b of backups.values())
+      if (primaries.length === 0)
+        checks.push(
+          check("declared", "not-applicable", b, {
+            findingId: "fire-cell",
+            observed: `rooms: ${rooms.map((r) => `${r.id} (${r.roomType})`).join(", ")}`,
+            expected: "a primary room to be separate from",
+            message: `site ${room.site} declares no primary room: backup room ${b.id} has nothing to be separate from`,
+          }),
+        );
+      else checks.push(...separation(room, b, primaries));
     const suppressed = new Map<string, RoomObj>();
     for (const r of [...primaries, ...backups.values()]) suppressed.set(r.id, r);
     for (const r of suppressed.values()) {

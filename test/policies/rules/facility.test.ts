@@ -430,6 +430,13 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
       .facility("room", { id: "r2", roomType: "backup", fireCell: "C2", epoZone: "E2", fireSuppression: "gas" });
     expect(one(findingsOf(rule, b), "terraform_data.room_r2#power")).toMatchObject({ outcome: "not-applicable", observed: "no racks" });
   });
+  test("a backup room with no primary room has nothing to be separate from", () => {
+    const b = new RoomBuilder().facility("room", { id: "r2", roomType: "backup", fireCell: "C2", epoZone: "E2", fireSuppression: "gas" });
+    expect(outcomes(findingsOf(rule, b))).toEqual({
+      "terraform_data.room_r2#fire-cell": "not-applicable",
+      "terraform_data.room_r2#fire-suppression": "pass",
+    });
+  });
   test("input without rooms is not evaluable", () => {
     expect(findingsOf(rule, foreign())).toMatchObject([{ outcome: "not-evaluable", observed: "no facility objects" }]);
   });
