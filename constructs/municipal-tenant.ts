@@ -189,6 +189,7 @@ export class MunicipalTenant extends Construct {
       this.fixedTag("lifecycle", vm.lifecycle).id,
       ...(backupTag ? [this.fixedTag("backupClass", backupTag).id] : []),
       ...(w.redundancyGroup ? [this.groupTag(w.redundancyGroup).id] : []),
+      ...(vm.endpointProtection ? [this.fixedTag("endpointProtection", vm.endpointProtection).id] : []),
     ];
     const placement: VmPlacement = {
       resourcePoolId: this.inCluster(vm.cluster).pool.id,

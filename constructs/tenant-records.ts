@@ -34,6 +34,7 @@ export class TenantRecords extends Construct {
         suaRef: legal?.suaRef ?? null,
         samradRef: legal?.samradRef ?? null,
         nhnAgreementRef: legal?.nhnAgreementRef ?? null,
+        sapoSamradRef: legal?.sapoSamradRef ?? null,
         reportingRoutes: legal?.reportingRoutes ?? [],
         onboardingUntil: legal?.onboardingUntil ?? null,
       });
@@ -50,6 +51,8 @@ export class TenantRecords extends Construct {
           cpus: mine[0]?.size.cpus,
           memoryGb: mine[0]?.size.memoryGb,
           addresses: mine.map((vm) => vm.ip ?? null),
+          endpointProtection: mine[0]?.endpointProtection ?? null,
+          endpointExemptionReason: mine[0]?.endpointExemptionReason ?? null,
         });
       }
     }

@@ -254,6 +254,8 @@ export interface TenantObject extends Base<"tenant"> {
   suaRef: string | null;
   samradRef: string | null;
   nhnAgreementRef: string | null;
+  /** SE: the written consultation with Säkerhetspolisen before a classified information system goes into operation. Optional: older output lacks it. */
+  sapoSamradRef?: string | null;
   reportingRoutes: ReportingRoute[];
   onboardingUntil: string | null;
 }
@@ -272,6 +274,10 @@ export interface WorkloadObject extends Base<"workload"> {
   cpus?: number;
   memoryGb?: number;
   addresses: (string | null)[];
+  /** agent, agentless or exempt (contracts/tag-categories.ts ENDPOINT_PROTECTIONS); null when undeclared. Optional: foreign input lacks it. */
+  endpointProtection?: "agent" | "agentless" | "exempt" | null;
+  /** Why the workload is exempt from endpoint protection; null unless exempt. */
+  endpointExemptionReason?: string | null;
 }
 
 /** Thresholds a site sets for its rules (sites/<site>/policy.yaml): rule id -> parameter -> value. */

@@ -19,13 +19,28 @@ export const TAG_CATEGORIES = {
     types: ["VirtualMachine"],
     description: "Backup class: backup software selects the VMs of a class by this tag",
   },
+  endpointProtection: {
+    name: "endpoint-protection",
+    types: ["VirtualMachine"],
+    description:
+      "Endpoint protection: the security suite's agent, agentless protection, or an exemption (its reason is in the workload record)",
+  },
 } as const;
 
 export type TagCategoryKey = keyof typeof TAG_CATEGORIES;
 
+/**
+ * How a VM is protected against malware (a workload's `endpointProtection:`, else the site's default):
+ * the security suite's agent in the guest, agentless protection through the hypervisor, or an
+ * exemption, which needs a reason (the workload's `endpointExemptionReason`).
+ */
+export const ENDPOINT_PROTECTIONS = ["agent", "agentless", "exempt"] as const;
+export type EndpointProtection = (typeof ENDPOINT_PROTECTIONS)[number];
+
 /** Tag values the park creates up front; tenant and redundancy-group tags come with each tenant. */
-export const FIXED_TAGS: Record<"criticality" | "classification" | "lifecycle", readonly string[]> = {
+export const FIXED_TAGS: Record<"criticality" | "classification" | "lifecycle" | "endpointProtection", readonly string[]> = {
   criticality: CRITICALITIES,
   classification: CLASSIFICATIONS,
   lifecycle: ["active", "retiring"],
+  endpointProtection: ENDPOINT_PROTECTIONS,
 };

@@ -27,4 +27,8 @@ export interface CheckedVm {
   placement: { kind: "datastore" | "datastore-cluster"; name: string };
   /** The workload's storage policy, else the site's default one. */
   storagePolicy?: StoragePolicy;
+  /** The workload's endpoint protection, else the site's default; none when neither declares one. */
+  endpointProtection?: "agent" | "agentless" | "exempt";
+  /** Why the VM is exempt from endpoint protection (only with `exempt`; the loader requires it then). */
+  endpointExemptionReason?: string;
 }

@@ -10,6 +10,9 @@ import type { Network, SiteFile, TenantFile, VmSize } from "./types";
 /** VMs one tenant may declare (counts included): the largest example tenant has 188. */
 export const MAX_VMS_PER_TENANT = 2000;
 
+/** An exemption from endpoint protection says why in at least this many characters (as a waiver's reason). */
+export const MIN_EXEMPTION_REASON = 20;
+
 export interface CheckedTenant {
   findings: Findings;
   vms: CheckedVm[];
@@ -110,6 +113,21 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
       );
     }
 
+    const endpointProtection = w.endpointProtection ?? site.endpointProtection;
+    const reason = w.endpointExemptionReason?.trim();
+    if (w.endpointProtection === "exempt" && (reason === undefined || reason.length < MIN_EXEMPTION_REASON))
+      f.add(
+        `${at}/endpointProtection`,
+        reason === undefined
+          ? `an exemption from endpoint protection needs endpointExemptionReason (why these VMs run without the security suite's agent or agentless protection), found none`
+          : `endpointExemptionReason needs at least ${MIN_EXEMPTION_REASON} characters saying why these VMs run without endpoint protection, found ${reason.length}`,
+      );
+    if (w.endpointExemptionReason !== undefined && w.endpointProtection !== "exempt")
+      f.add(
+        `${at}/endpointExemptionReason`,
+        `endpointExemptionReason goes with endpointProtection: exempt, found endpointProtection ${w.endpointProtection ?? `${endpointProtection ?? "undeclared"} (the site's default)`}`,
+      );
+
     if (!size || !network) return;
     const placement =
       w.datastore === undefined
@@ -137,6 +155,8 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
         backupClass,
         placement,
         storagePolicy: w.storagePolicy === undefined ? site.storagePolicies.find((p) => p.default) : policies.get(w.storagePolicy),
+        endpointProtection,
+        endpointExemptionReason: endpointProtection === "exempt" ? reason : undefined,
       });
     }
   });

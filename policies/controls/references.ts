@@ -165,3 +165,93 @@ export const DK_MINIMUM_REQUIREMENTS = (ref: string): ControlRef => ({
   source: "CONTROLS.md §4 [S43][S44] (verify)",
   kind: "benchmark",
 });
+
+/** Säkerhetsskyddslagen (2018:585). CONTROLS.md §2: 2 kap. 1 § verified [S18]; 4 kap. 8, 9, 11, 12 §§ verified [S24][S25]; other sections (verify). */
+export const SE_SAKERHETSSKYDDSLAG = (ref: string, verified: boolean): ControlRef => ({
+  framework: "Säkerhetsskyddslagen (SE)",
+  ref,
+  edition: "SFS 2018:585 (as amended 1 Dec 2021, prop. 2020/21:194)",
+  verified,
+  source: verified ? "CONTROLS.md §2 [S18][S24][S25]" : "CONTROLS.md §2 (verify)",
+  kind: "law",
+});
+
+/** Säkerhetsskyddsförordningen (2021:955). CONTROLS.md §2: 2 kap. 1 § verified [S19]; the IS consultation section (verify) [S23]. */
+export const SE_SAKERHETSSKYDDSFORORDNING = (ref: string, verified: boolean): ControlRef => ({
+  framework: "Säkerhetsskyddsförordningen (SE)",
+  ref,
+  edition: "SFS 2021:955",
+  verified,
+  source: verified ? "CONTROLS.md §2 [S19] data.riksdagen.se sfs-2021-955" : "CONTROLS.md §2 [S23] (verify)",
+  kind: "law",
+});
+
+/** Säkerhetspolisens föreskrifter PMFS 2022:1 (chapter list only, [S28]: verify). */
+export const SE_PMFS_2022_1 = (ref: string): ControlRef => ({
+  framework: "PMFS 2022:1 (Säkerhetspolisens föreskrifter om säkerhetsskydd)",
+  ref,
+  edition: "PMFS 2022:1",
+  verified: false,
+  source: "CONTROLS.md §2 [S28] (chapter list only; verify)",
+  kind: "law",
+});
+
+/** Cybersäkerhetslag (2025:1506). The law and its dates verified [S8]; the chapter and section numbers were read through the förordning (verify). */
+export const SE_CYBERSAKERHETSLAG = (ref: string): ControlRef => ({
+  framework: "Cybersäkerhetslag (SE)",
+  ref,
+  edition: "SFS 2025:1506 (in force 15 Jan 2026)",
+  verified: false,
+  source: "CONTROLS.md §1.5 [S8][S9] (section numbers: verify in SFS 2025:1506)",
+  kind: "law",
+});
+
+/** Digitalsikkerhetsloven (NO), in force 1 Oct 2025; the law number is usually cited as LOV-2023-12-20-108 (verify). */
+export const NO_DIGITALSIKKERHETSLOVEN = (ref: string): ControlRef => ({
+  framework: "Digitalsikkerhetsloven (NO)",
+  ref,
+  edition: "LOV-2023-12-20-108 (verify on Lovdata)",
+  verified: false,
+  source: "CONTROLS.md §1.5 [S13][S14] (verify)",
+  kind: "law",
+});
+
+/** Sikkerhetsloven (NO) and virksomhetssikkerhetsforskriften: CONTROLS.md §3.1 says verify the section numbers. */
+export const NO_SIKKERHETSLOVEN = (ref: string): ControlRef => ({
+  framework: "Sikkerhetsloven (NO)",
+  ref,
+  edition: "LOV-2018-06-01-24 (verify)",
+  verified: false,
+  source: "CONTROLS.md §3.1 [S31]-[S34] (verify)",
+  kind: "law",
+});
+
+/** Normen 6.0: binding through the connection agreement with Norsk Helsenett, so a contract. */
+export const NO_NORMEN = (ref: string): ControlRef => ({
+  framework: "Normen (Norm for informasjonssikkerhet og personvern i helse- og omsorgssektoren)",
+  ref,
+  edition: "6.0",
+  verified: false,
+  source: "CONTROLS.md §3.2 [S35]-[S38] (verify)",
+  kind: "contract",
+});
+
+/** The connection agreement with Norsk Helsenett (NHN), which makes Normen binding. */
+export const NO_NHN_AGREEMENT = (ref: string): ControlRef => ({
+  framework: "Tilknytningsavtale med Norsk Helsenett SF",
+  ref,
+  edition: "the agreement each municipality signed (verify its version)",
+  verified: false,
+  source: "CONTROLS.md §3.2 [S35][S36] (verify)",
+  kind: "contract",
+});
+
+/** The GDPR. CONTROLS.md does not cover it: every reference to it is (verify). */
+export const GDPR = (ref: string): ControlRef => ({
+  framework: "GDPR (EU) 2016/679",
+  ref,
+  edition: "2016/679",
+  verified: false,
+  source: "not in CONTROLS.md (verify against EUR-Lex)",
+  kind: "law",
+});

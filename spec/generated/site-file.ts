@@ -803,6 +803,10 @@ export interface SiteFile {
       nextDue: string;
     }[];
   };
+  /**
+   * How every VM of the site is protected against malware unless its workload says otherwise: agent (the security suite's agent in the guest) or agentless (protection through the hypervisor). An exemption is decided per workload, with its reason (endpointProtection: exempt and endpointExemptionReason in the tenant file). Without it, a VM whose workload declares nothing carries no endpoint-protection tag and the SEC-ENDPOINT rule fails it.
+   */
+  endpointProtection?: "agent" | "agentless";
   ipam: {
     /**
      * Days a freed address is held back before it may be given to another VM; at most 3650 (ten years).

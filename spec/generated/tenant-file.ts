@@ -76,6 +76,10 @@ export interface TenantFile {
      */
     nhnAgreementRef?: string;
     /**
+     * SE: the written consultation with Säkerhetspolisen before an information system that processes information classified konfidentiell or higher is put into operation or changed (säkerhetsskyddsförordningen). samradRef is the other samråd: with the supervisory authority before outsourcing (säkerhetsskyddslagen 4 kap. 9 §).
+     */
+    sapoSamradRef?: string;
+    /**
      * @minItems 1
      */
     reportingRoutes: {
@@ -208,6 +212,14 @@ export interface Workload {
    * Backup class id; default from the site's backup defaults by criticality.
    */
   backupClass?: string;
+  /**
+   * How these VMs are protected against malware: agent (the security suite's agent in the guest), agentless (through the hypervisor) or exempt (with endpointExemptionReason); default the site's endpointProtection. Carried as the VM's endpoint-protection tag.
+   */
+  endpointProtection?: "agent" | "agentless" | "exempt";
+  /**
+   * Why these VMs run without endpoint protection (a vendor appliance that allows no agent, ...): required with endpointProtection: exempt, at least 20 characters, and only then.
+   */
+  endpointExemptionReason?: string;
 }
 /**
  * A VM that already runs: adopted by import, never cloned or customized, and carrying its own values for every setting whose change would reboot it.

@@ -1,0 +1,158 @@
+import type { Country, FacilityOf, Sensitivity } from "../../../contracts/facility-objects";
+import { regimesFor } from "../../../contracts/legal-regimes";
+import { TAG_CATEGORIES } from "../../../contracts/tag-categories";
+import type { Room, TfObject } from "../../engine/room";
+
+/**
+ * What the governance and law rules share: a VM's tags by category (each resolved to the tag resource
+ * that creates it), the workload and tenant a VM belongs to, the compute cluster and port groups a VM
+ * is placed on. Not a rule; every rule of the area reads the room through these.
+ */
+
+type Workload = FacilityOf<"workload">;
+type Tenant = FacilityOf<"tenant">;
+
+export interface VmTags {
+  /** Category name -> tag names found on the VM. */
+  byCategory: Map<string, string[]>;
+  /** Tags that do not resolve to a category and name, or whose data source reads a tag no stack creates. */
+  problems: string[];
+}
+
+/** A VM's tags by category; each tag a data source reads must be a `vsphere_tag` some stack of the site creates. */
+export function vmTags(room: Room, vm: TfObject): VmTags {
+  const { tags, problems } = room.tagsOf(vm);
+  const all = [...problems];
+  const list = Array.isArray(vm.values.tags) ? (vm.values.tags as unknown[]) : [];
+  for (const t of list) {
+    const ref = room.reference(vm, t);
+    if (ref.target?.mode !== "data") continue;
+    const joined = room.joinData(ref.target);
+    if (joined.problem !== undefined) all.push(joined.problem);
+  }
+  const byCategory = new Map<string, string[]>();
+  for (const { category, name } of tags) byCategory.set(category, [...(byCategory.get(category) ?? []), name]);
+  return { byCategory, problems: all };
+}
+
+/** The single tag of a category, or why there is not exactly one. */
+export function singleTag(tags: VmTags, category: string): { name: string; problem?: undefined } | { name?: undefined; problem: string } {
+  const names = tags.byCategory.get(category) ?? [];
+  if (names.length === 1) return { name: names[0] };
+  return { problem: names.length === 0 ? `no ${category} tag` : `${names.length} ${category} tags (${names.join(", ")})` };
+}
+
+export const CATEGORY = {
+  tenant: TAG_CATEGORIES.tenant.name,
+  criticality: TAG_CATEGORIES.criticality.name,
+  classification: TAG_CATEGORIES.classification.name,
+  lifecycle: TAG_CATEGORIES.lifecycle.name,
+  backupClass: TAG_CATEGORIES.backupClass.name,
+  endpoint: TAG_CATEGORIES.endpointProtection.name,
+} as const;
+
+/** The managed VMs of the site (every `vsphere_virtual_machine`), sorted by stack and address. */
+export function managedVms(room: Room): TfObject[] {
+  return [...room.resources("vsphere_virtual_machine")].sort((a, b) =>
+    a.stack === b.stack ? (a.address < b.address ? -1 : 1) : a.stack < b.stack ? -1 : 1,
+  );
+}
+
+/** The workload object that lists a VM by name (and, when the tenant is known, of that tenant). */
+export function workloadOfVm(room: Room, vmName: unknown, tenantId?: string): Workload | undefined {
+  if (typeof vmName !== "string") return undefined;
+  return room.facility("workload").find((w) => w.vms.includes(vmName) && (tenantId === undefined || w.tenantId === tenantId));
+}
+
+/** The tenant's workloads, the ones no longer in the room (removed) left out. */
+export function workloadsOf(room: Room, tenantId: string): Workload[] {
+  return room.facility("workload").filter((w) => w.tenantId === tenantId && w.lifecycle !== "removed");
+}
+
+/** The regimes that apply to a tenant: what its object says, and what its country and workloads' data bring. */
+export function applicableRegimes(room: Room, tenant: Tenant): string[] {
+  const derived = regimesFor(
+    tenant.country,
+    workloadsOf(room, tenant.id).map((w) => w.sensitivity),
+  );
+  return [...new Set([...tenant.regimes, ...derived])];
+}
+
+/** The tenants of a country whose workloads (not removed) hold data of a sensitivity, with those workloads. */
+export function tenantsHolding(room: Room, country: Country, sensitivity: Sensitivity): { tenant: Tenant; workloads: Workload[] }[] {
+  return room
+    .facility("tenant")
+    .filter((t) => t.country === country && t.lifecycle !== "removed")
+    .map((tenant) => ({ tenant, workloads: workloadsOf(room, tenant.id).filter((w) => w.sensitivity === sensitivity) }))
+    .filter((x) => x.workloads.length > 0);
+}
+
+/** The VM resources of a workload (its VMs that the configuration applies). */
+export function vmsOfWorkload(room: Room, w: Workload): TfObject[] {
+  return managedVms(room).filter(
+    (vm) => typeof vm.values.name === "string" && w.vms.includes(vm.values.name) && tenantTagOf(room, vm) === w.tenantId,
+  );
+}
+
+/** The name of a VM's tenant tag, when it has exactly one. */
+export function tenantTagOf(room: Room, vm: TfObject): string | undefined {
+  return singleTag(vmTags(room, vm), CATEGORY.tenant).name;
+}
+
+export type Placement = { target: TfObject; problem?: undefined } | { target?: undefined; problem: string };
+
+/**
+ * The compute cluster a VM runs in: its resource pool's parent is the cluster's root pool
+ * (`${data.vsphere_compute_cluster.<c>.resource_pool_id}`), joined to the cluster the vSphere stack creates.
+ */
+export function clusterOfVm(room: Room, vm: TfObject): Placement {
+  const pool = room.resolve(vm, vm.values.resource_pool_id);
+  if (!pool.target) return { problem: `resource pool: ${pool.problem}` };
+  if (pool.target.type === "vsphere_compute_cluster") return pool;
+  if (pool.target.type !== "vsphere_resource_pool")
+    return { problem: `resource_pool_id points to ${pool.target.address}, not a resource pool` };
+  const cluster = room.resolve(pool.target, pool.target.values.parent_resource_pool_id);
+  if (!cluster.target) return { problem: `cluster of ${pool.target.address}: ${cluster.problem}` };
+  if (cluster.target.type !== "vsphere_compute_cluster")
+    return { problem: `${pool.target.address} is not directly in a compute cluster (its parent is ${cluster.target.address})` };
+  return cluster;
+}
+
+/**
+ * The port groups of a VM's network interfaces: its tenant's own (`vsphere_distributed_port_group`) or a
+ * site network read by name (`data.vsphere_network`), joined to the port group the vSphere stack creates.
+ */
+export function portGroupsOfVm(room: Room, vm: TfObject): Placement[] {
+  const nics = Array.isArray(vm.values.network_interface) ? (vm.values.network_interface as { network_id?: unknown }[]) : [];
+  return nics.map((nic) => {
+    const ref = room.reference(vm, nic.network_id);
+    if (!ref.target) return { problem: ref.problem };
+    if (ref.target.mode === "managed") return ref;
+    const name = ref.target.values.name;
+    const found = room.resources("vsphere_distributed_port_group").filter((pg) => pg.values.name === name);
+    if (found.length === 1) return { target: found[0] };
+    return {
+      problem: `${ref.target.address} reads network ${JSON.stringify(name)}, which ${found.length === 0 ? "no stack creates" : `${found.length} port groups are`}`,
+    };
+  });
+}
+
+/** `stack:address`, to tell objects of different stacks apart. */
+export const keyOf = (o: TfObject): string => `${o.stack}:${o.address}`;
+
+/** Whether a reference (a tenant's `...Ref` fact) is present: a non-empty text. */
+export const present = (ref: string | null | undefined): ref is string => typeof ref === "string" && ref.trim().length > 0;
+
+/** The date `months` months before `date` (YYYY-MM-DD), the day clamped to the month's length. */
+export function monthsBefore(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+/** The host municipality's tenant object (the operator of the room), if the site marks one. */
+export const hostOf = (room: Room): Tenant | undefined => room.facility("tenant").find((t) => t.hostMunicipality);
