@@ -51,6 +51,7 @@ export class TenantRecords extends Construct {
           cpus: mine[0]?.size.cpus,
           memoryGb: mine[0]?.size.memoryGb,
           addresses: mine.map((vm) => vm.ip ?? null),
+          cluster: mine[0]?.cluster,
           endpointProtection: mine[0]?.endpointProtection ?? null,
           endpointExemptionReason: mine[0]?.endpointExemptionReason ?? null,
         });

@@ -107,6 +107,8 @@ export interface DeviceObject extends Base<"device"> {
   cpuCores?: number;
   memoryGb?: number;
   lifecycle?: string;
+  /** esxi-host: the vSphere switch (by name) its management vmkernel port is on, where Terraform does not manage that port. */
+  managementSwitch?: string;
   /** firewall: joins `fortios_system_ha.group_name`. */
   haGroup?: string;
   haRole?: string;
@@ -274,6 +276,8 @@ export interface WorkloadObject extends Base<"workload"> {
   cpus?: number;
   memoryGb?: number;
   addresses: (string | null)[];
+  /** The compute cluster its VMs run in. Optional: foreign input lacks it (RED-HOST-N1 then cannot count unmanaged VMs). */
+  cluster?: string;
   /** agent, agentless or exempt (contracts/tag-categories.ts ENDPOINT_PROTECTIONS); null when undeclared. Optional: foreign input lacks it. */
   endpointProtection?: "agent" | "agentless" | "exempt" | null;
   /** Why the workload is exempt from endpoint protection; null unless exempt. */

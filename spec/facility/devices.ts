@@ -61,6 +61,7 @@ export function siteDevices(site: SiteFile): DeviceRecord[] {
             cpuCores: h.cpuCores,
             memoryGb: h.memoryGb,
             lifecycle: h.lifecycle ?? "active",
+            managementSwitch: site.distributedSwitch.carriesManagementVmk === true ? site.distributedSwitch.name : undefined,
           },
           pointer: `/clusters/${ci}/hosts/${hi}`,
         }),

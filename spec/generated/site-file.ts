@@ -274,6 +274,10 @@ export interface SiteFile {
      * @minItems 1
      */
     hostNics: string[];
+    /**
+     * Every host's management vmkernel port (vmk0, made at install and not managed by Terraform) has been moved onto this switch; recorded on each host's device as managementSwitch, so RED-MGMT-NET can check its uplinks and their cabling.
+     */
+    carriesManagementVmk?: boolean;
     mtu: number;
     /**
      * Switch version, e.g. 8.0.0.
