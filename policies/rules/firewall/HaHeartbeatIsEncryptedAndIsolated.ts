@@ -3,7 +3,7 @@ import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { FORTINET_FGCP, ISO27001 } from "../../controls/references";
-import { clusters, hbdevPorts, interfaces, nameList, str, words } from "./fortigate";
+import { clusters, hbdevPorts, interfaces, nameList, policies, str, words } from "./fortigate";
 
 /**
  * FW-HA-HB-SEC: the FGCP heartbeat is protected. Per cluster (config): heartbeat `encryption` and
@@ -88,8 +88,7 @@ function usesOf(room: Room, port: string): Use[] {
   }
   for (const z of room.resources("fortios_system_zone"))
     if (nameList(room, z, z.values.interface, "interface_name").includes(port)) add(z, "in a zone");
-  for (const p of room.resources("fortios_firewall_policy"))
-    if ([...nameList(room, p, p.values.srcintf), ...nameList(room, p, p.values.dstintf)].includes(port)) add(p, "named by a policy");
+  for (const p of policies(room)) if ([...p.srcintf, ...p.dstintf].includes(port)) add(p.obj, "named by a policy");
   for (const r of room.resources("fortios_router_static")) if (str(room, r, "device") === port) add(r, "a route's device");
   for (const v of room.resources("fortios_firewall_vip")) if (str(room, v, "extintf") === port) add(v, "a VIP's external interface");
   for (const d of room.resources("fortios_firewall_DoSpolicy")) if (str(room, d, "interface") === port) add(d, "a DoS policy's interface");

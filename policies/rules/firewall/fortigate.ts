@@ -143,8 +143,13 @@ export interface FwInterface {
   parent: string | undefined;
 }
 
+const interfaceCache = new WeakMap<Room, FwInterface[]>();
+
+/** The FortiOS interfaces of the room with their literal names and VDOMs (read once per room). */
 export function interfaces(room: Room): FwInterface[] {
-  return room.resources("fortios_system_interface").flatMap((obj) => {
+  const cached = interfaceCache.get(room);
+  if (cached) return cached;
+  const list = room.resources("fortios_system_interface").flatMap((obj) => {
     const name = str(room, obj, "name");
     if (name === undefined) return [];
     return [
@@ -160,6 +165,8 @@ export function interfaces(room: Room): FwInterface[] {
       },
     ];
   });
+  interfaceCache.set(room, list);
+  return list;
 }
 
 /** The VDOM at the far end of a VDOM link end (`<link>0` <-> `<link>1`). */
@@ -234,8 +241,13 @@ export interface FwPolicy {
   logtraffic: string | undefined;
 }
 
+const policyCache = new WeakMap<Room, FwPolicy[]>();
+
+/** The firewall policies of the room with their literal fields (read once per room). */
 export function policies(room: Room): FwPolicy[] {
-  return room.resources("fortios_firewall_policy").map((obj) => {
+  const cached = policyCache.get(room);
+  if (cached) return cached;
+  const list = room.resources("fortios_firewall_policy").map((obj) => {
     const id = Number(str(room, obj, "policyid"));
     return {
       obj,
@@ -252,6 +264,8 @@ export function policies(room: Room): FwPolicy[] {
       logtraffic: str(room, obj, "logtraffic"),
     };
   });
+  policyCache.set(room, list);
+  return list;
 }
 
 export const policyLabel = (p: FwPolicy): string => `policy ${p.id ?? "?"} (VDOM ${p.vdom})`;

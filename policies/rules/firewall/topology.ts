@@ -34,6 +34,8 @@ export class Topology {
   private readonly hubVdoms: Set<string>;
   private readonly mgmtVdoms: Set<string>;
   private readonly internal: { net: Net; vdom: string }[];
+  private readonly zones = new Map<string, string[]>();
+  private readonly byName = new Map<string, FwInterface[]>();
 
   constructor(private readonly room: Room) {
     this.ifaces = interfaces(room);
@@ -45,6 +47,11 @@ export class Topology {
       .filter((i) => !this.internet.includes(i) && i.net !== undefined && i.vdom !== undefined)
       .map((i) => ({ net: i.net as Net, vdom: i.vdom as string }))
       .sort((a, b) => b.net.prefix - a.net.prefix);
+    for (const z of room.resources("fortios_system_zone")) {
+      const name = str(room, z, "name");
+      if (name !== undefined) this.zones.set(`${vdomOf(room, z)}\u0000${name}`, nameList(room, z, z.values.interface, "interface_name"));
+    }
+    for (const i of this.ifaces) this.byName.set(i.name, [...(this.byName.get(i.name) ?? []), i]);
   }
 
   isTenant(vdom: string | undefined): vdom is string {
@@ -89,12 +96,9 @@ export class Topology {
 
   /** Interfaces by name, through zones: in the policy's VDOM first. */
   private interfacesNamed(vdom: string, name: string): FwInterface[] {
-    const zone = this.room
-      .resources("fortios_system_zone")
-      .find((z) => vdomOf(this.room, z) === vdom && str(this.room, z, "name") === name);
-    const names = zone ? nameList(this.room, zone, zone.values.interface, "interface_name") : [name];
+    const names = this.zones.get(`${vdom}\u0000${name}`) ?? [name];
     return names.flatMap((n) => {
-      const all = this.ifaces.filter((i) => i.name === n);
+      const all = this.byName.get(n) ?? [];
       const local = all.filter((i) => i.vdom === vdom);
       return local.length > 0 ? local : all;
     });
