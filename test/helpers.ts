@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { planSites, type PlannedSites } from "../plan/plan-sites";
 import { SpecErrors, type SpecError } from "../spec/spec-error";
-import { AS_OF, runSynth, SHARED_SYNTHS } from "./shared-synth";
+import { AS_OF, runSynth, SHARED_SYNTHS, TINY_SYNTH_EXIT } from "./shared-synth";
 
-export { AS_OF, runSynth, sharedSynth } from "./shared-synth";
+export { AS_OF, runSynth, sharedSynth, TINY_SYNTH_EXIT } from "./shared-synth";
 
 export const ROOT = join(__dirname, "..");
 export const TINY = SHARED_SYNTHS.tiny;
@@ -100,11 +100,15 @@ export function stackJson(outDir: string, stack: string): Record<string, any> {
   return JSON.parse(readFileSync(join(outDir, "stacks", stack, "cdk.tf.json"), "utf8"));
 }
 
-/** Synthesizes `sites` into a fresh temporary directory, expecting success; returns the output directory. */
-export function synthOk(sites: string): string {
+/**
+ * Synthesizes `sites` into a fresh temporary directory, expecting it to be written: by default a copy of
+ * the tiny fixture, with its policy findings (exit 1, see TINY_SYNTH_EXIT); the example sites pass (0).
+ * Returns the output directory.
+ */
+export function synthOk(sites: string, expectedExit: number = TINY_SYNTH_EXIT): string {
   const out = join(tempDir(), "out");
   const result = runSynth(["--sites", sites, "--out", out]);
   expect(result.stderr).toBe("");
-  expect(result.code).toBe(0);
+  expect(result.code).toBe(expectedExit);
   return out;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { evaluationDate } from "../../cli/as-of";
 import { UsageError } from "../../cli/exit-codes";
-import { copySites, runSynth, tempDir } from "../helpers";
+import { copySites, runSynth, tempDir, TINY_SYNTH_EXIT } from "../helpers";
 
 describe("npm run synth: usage and exit codes", () => {
   test("--help prints the usage and exits 0", () => {
@@ -35,7 +35,7 @@ describe("npm run synth: usage and exit codes", () => {
   test("a good run prints stacks with resource counts and writes the work list", () => {
     const out = join(tempDir(), "out");
     const r = runSynth(["--sites", copySites(), "--out", out, "--site", "tiny"]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(TINY_SYNTH_EXIT);
     expect(r.stdout).toMatch(/^stack\s+resources\s+data\s+imports\s+removed$/m);
     expect(r.stdout).toMatch(/^tiny-vsphere\s+\d+\s+\d+\s+\d+\s+0$/m);
     expect(r.stdout).toMatch(/^5 stacks, \d+ resources$/m);

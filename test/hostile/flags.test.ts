@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { copySites, runSynth, tempDir, treeOf } from "../helpers";
+import { copySites, runSynth, tempDir, TINY_SYNTH_EXIT, treeOf } from "../helpers";
 
 /**
  * Flags as a careless user types them: each is exit 2 with a message that names the flag and the
@@ -76,7 +76,7 @@ describe("synth flags a careless user types", () => {
     const first = join(tempDir(), "first");
     const second = join(tempDir(), "second");
     const r = runSynth(["--sites", sites, "--out", first, "--out", second]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(TINY_SYNTH_EXIT);
     expect(existsSync(second)).toBe(true);
     expect(existsSync(first)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join, relative } from "node:path";
-import { runSynth, sharedSynth, tempDir } from "../helpers";
+import { runSynth, sharedSynth, tempDir, TINY_SYNTH_EXIT } from "../helpers";
 import { escape } from "../spec-error-matchers";
 import type { PinnedTiny } from "./refusal";
 
@@ -96,6 +96,6 @@ export function synthesizesAsPlain(sites: string, warnings: Printed[] = []): voi
   const out = join(tempDir("same-"), "out");
   const r = runSynth(["--sites", sites, "--out", out]);
   expect(r.stderr === "" ? [] : r.stderr.trimEnd().split("\n")).toEqual(warnings.map((w) => expect.stringMatching(warningLine(w))));
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(TINY_SYNTH_EXIT);
   expect(snapshot(out)).toEqual(snapshot(sharedSynth("tiny").out));
 }

@@ -5,7 +5,7 @@ import { evaluationDate } from "../../cli/as-of";
 import { UsageError } from "../../cli/exit-codes";
 import { addDays, LATEST_DATE } from "../../spec/dates";
 import { EVALUATION_DATES, MAX_HOLD_DAYS, readLock, serializeLock } from "../../spec/ipam-lock";
-import { AS_OF, copySites, runSynth, tempDir } from "../helpers";
+import { AS_OF, copySites, runSynth, tempDir, TINY_SYNTH_EXIT } from "../helpers";
 import { ALPHA, at, escape, printed, SITE, type Edit } from "../spec-error-matchers";
 import { LOCK, pinnedTiny, pinnedWith, refusesChangingNothing, refusesInput } from "./refusal";
 
@@ -417,7 +417,7 @@ describe("what the lock keeps", () => {
   function synthesizes(tiny: { sites: string; out: string }, args: string[] = []): string {
     const r = runSynth(["--sites", tiny.sites, "--out", tiny.out, ...args]);
     expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(TINY_SYNTH_EXIT);
     return readFileSync(join(tiny.sites, LOCK), "utf8");
   }
 
@@ -556,11 +556,11 @@ describe("evaluation dates and holds stay in the range the lock reads back", () 
     ]);
     const args = ["--as-of", EVALUATION_DATES.last];
     const run = () => runSynth(["--sites", tiny.sites, "--out", tiny.out, ...args]);
-    expect(run()).toMatchObject({ code: 0, stderr: "" });
+    expect(run()).toMatchObject({ code: TINY_SYNTH_EXIT, stderr: "" });
     const lock = readFileSync(join(tiny.sites, LOCK), "utf8");
     const held = (parse(lock).addresses as { vm: string; heldUntil?: string }[]).find((e) => e.vm === "alpha/alpha-dc02");
     expect(held?.heldUntil).toBe(addDays(EVALUATION_DATES.last, MAX_HOLD_DAYS));
-    expect(run()).toMatchObject({ code: 0, stderr: "" });
+    expect(run()).toMatchObject({ code: TINY_SYNTH_EXIT, stderr: "" });
     expect(readFileSync(join(tiny.sites, LOCK), "utf8")).toBe(lock);
   });
 });

@@ -231,12 +231,12 @@ describe("flow ids are policy ids", () => {
     const tenant = site.tenants.find((t) => (t.spec.firewall?.flows?.length ?? 0) >= 2)!;
     const [first, second] = [...tenant.spec.firewall!.flows!].sort((a, b) => a.id - b.id);
     expect(second.id - first.id).toBeGreaterThan(1);
-    const before = synthOk(sites);
+    const before = synthOk(sites, 0);
     const file = join(sites, site.spec.site, "tenants", `${tenant.spec.tenant}.yaml`);
     const inserted = `    - { id: ${first.id + 1}, from: ${JSON.stringify(first.from)}, to: ${JSON.stringify(first.to)}, services: [NTP], justification: "inserted by the test between two flows", ticket: TEST-1 }\n`;
     edit(sites, join(site.spec.site, "tenants", `${tenant.spec.tenant}.yaml`), /\n {2}flows:\n/, `\n  flows:\n${inserted}`);
     expect(readFileSync(file, "utf8")).toContain(`id: ${first.id + 1}`);
-    const after = synthOk(sites);
+    const after = synthOk(sites, 0);
     let compared = 0;
     for (const stack of [`${site.spec.site}-firewall`, ...site.tenants.map((t) => `${site.spec.site}-${t.spec.tenant}-fw`)]) {
       const old = stackJson(before, stack).resource?.fortios_firewall_policy ?? {};

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { copySites, edit, runSynth, stackJson, synthOk } from "../helpers";
+import { copySites, edit, runSynth, stackJson, synthOk, TINY_SYNTH_EXIT } from "../helpers";
 
 describe("lifecycle states", () => {
   test("a retiring VM stays managed and protected, tagged retiring", () => {
@@ -82,7 +82,7 @@ describe("lifecycle states", () => {
     expect(existsSync(join(out, "stacks", "tiny-alpha"))).toBe(true);
     rmSync(join(sites, "tiny", "tenants", "alpha.yaml"));
     const result = runSynth(["--sites", sites, "--out", out]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(TINY_SYNTH_EXIT);
     expect(existsSync(join(out, "stacks", "tiny-alpha"))).toBe(false);
   });
 
