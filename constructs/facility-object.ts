@@ -1,15 +1,15 @@
 import { DataResource } from "cdktf";
 import type { Construct } from "constructs";
+import type { FacilityKind, FacilityOf } from "../contracts/facility-objects";
 import type { Source } from "../spec/types";
 import { addressName } from "./stable-address";
 
-/** Fields of a facility object besides kind, id and site (docs/facility-vocabulary.md lists them per kind). */
-export type FacilityFields = Record<string, string | number | boolean | null | undefined | object> & {
-  /** Set by FacilityObject itself: a field may not overwrite them. */
-  kind?: never;
-  id?: never;
-  site?: never;
-};
+/**
+ * Fields of a facility object of kind K besides kind, id and site, as contracts/facility-objects.ts
+ * types them (docs/facility-vocabulary.md lists them per kind). An optional field may be given as
+ * undefined: it is left out of the object.
+ */
+export type FacilityFields<K extends FacilityKind> = Omit<FacilityOf<K>, "kind" | "id" | "site">;
 
 /**
  * One physical or evidence object of the room as a `terraform_data` resource: no provider download,
@@ -17,8 +17,8 @@ export type FacilityFields = Record<string, string | number | boolean | null | u
  * are plain id strings, never tokens, so a dangling reference stays visible to the rules.
  * Address: `terraform_data.<kind>_<id>`.
  */
-export class FacilityObject extends DataResource {
-  constructor(scope: Construct, site: string, kind: string, id: string, fields: FacilityFields) {
+export class FacilityObject<K extends FacilityKind> extends DataResource {
+  constructor(scope: Construct, site: string, kind: K, id: string, fields: FacilityFields<K>) {
     const name = addressName(kind, id);
     const input = Object.fromEntries(Object.entries({ kind, id, site, ...fields }).filter(([, v]) => v !== undefined));
     super(scope, name, { input });

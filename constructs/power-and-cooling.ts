@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { DeviceRecord } from "../spec/facility/devices";
 import type { Facility, Rack, Room, Source } from "../spec/types";
+import type { FacilityKind } from "../contracts/facility-objects";
 import { FacilityObject, sourcedFields, type FacilityFields } from "./facility-object";
 
 export interface PowerAndCoolingProps {
@@ -28,7 +29,8 @@ export class PowerAndCooling extends Construct {
     super(scope, id);
     const fac = facility ?? {};
     const sourced = (own?: Source) => sourcedFields(fac.defaultSource, own);
-    const record = (kind: string, objectId: string, fields: FacilityFields) => new FacilityObject(this, s, kind, objectId, fields);
+    const record = <K extends FacilityKind>(kind: K, objectId: string, fields: FacilityFields<K>) =>
+      new FacilityObject(this, s, kind, objectId, fields);
 
     for (const room of rooms) {
       record("room", room.id, {

@@ -39,7 +39,8 @@ export interface RoomObject extends Base<"room"> {
 
 export interface RackObject extends Base<"rack"> {
   roomId: string;
-  designKw: number;
+  /** The rack's design power in kW; absent when the spec declares none. */
+  designKw?: number;
 }
 
 export interface BoardObject extends Base<"board"> {
@@ -159,7 +160,8 @@ export interface AlarmRouteObject extends Base<"alarm-route"> {
 export interface LunObject extends Base<"lun"> {
   arrayId: string;
   sizeGb: number;
-  ownerControllerId: string;
+  /** The owning controller (preferred path); absent when the spec names none. */
+  ownerControllerId?: string;
   datastore?: string;
 }
 
@@ -291,6 +293,7 @@ export interface PolicyParametersObject extends Base<"policy-parameters"> {
 
 /** An accepted finding (sites/<site>/waivers.yaml), written by synth so a later check sees the same waivers. */
 export interface WaiverObject extends Base<"waiver"> {
+  waiverKind: "risk-acceptance" | "compensating-control" | "not-applicable" | "false-positive" | "emergency";
   rule: string;
   /** A Terraform address, or a glob over addresses (`*` matches any run of characters). */
   target: string;

@@ -15,8 +15,23 @@ export interface PolicyComments {
 
 const NONE = "-";
 
+/** A ticket, owner or flow id the parser can read back: no `;`, `/` (owner, flow id) or white space, and not `-`. */
+const TICKET = /^[^;\s]+$/;
+const PART = /^[^/;\s]+$/;
+
+/**
+ * The comment of a policy. The justification is folded to one line (a folded YAML block keeps line
+ * breaks, which would split the parseable comment); a justification of only `-` reads back as none.
+ * Throws on a ticket, owner or flow id that would not read back as itself (the spec's patterns
+ * already refuse them), so a comment the rules cannot parse is never written.
+ */
 export function formatPolicyComments(c: PolicyComments): string {
-  // One line: a folded YAML block keeps line breaks, which would split the parseable comment.
+  const bad = [
+    c.ticket !== null && (c.ticket === NONE || !TICKET.test(c.ticket)) ? `ticket ${JSON.stringify(c.ticket)}` : undefined,
+    PART.test(c.owner) ? undefined : `owner ${JSON.stringify(c.owner)}`,
+    PART.test(c.flowId) ? undefined : `flow id ${JSON.stringify(c.flowId)}`,
+  ].filter((b) => b !== undefined);
+  if (bad.length > 0) throw new Error(`policy comments: ${bad.join(", ")} cannot be written in the parseable format`);
   const why = c.why === null ? NONE : c.why.trim().replace(/\s+/g, " ");
   return `ticket=${c.ticket ?? NONE}; why=${why}; flow=${c.owner}/${c.flowId}`;
 }

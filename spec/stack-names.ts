@@ -1,11 +1,4 @@
-/** Stack names of a site, split by blast radius (README "What you get: stacks split by blast radius"). */
-export const stackNames = {
-  vsphere: (site: string) => `${site}-vsphere`,
-  facility: (site: string) => `${site}-facility`,
-  tenant: (site: string, tenant: string) => `${site}-${tenant}`,
-  firewall: (site: string) => `${site}-firewall`,
-  tenantFirewall: (site: string, tenant: string) => `${site}-${tenant}-fw`,
-};
+import { stackNames } from "../contracts/stack-names";
 
 /** A stack name someone would take: a site for its own stacks, or a tenant. */
 export interface StackClaim<Owner> {

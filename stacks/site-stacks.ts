@@ -12,7 +12,7 @@ import { TenantRecords } from "../constructs/tenant-records";
 import { VmwareServerPark } from "../constructs/vmware-server-park";
 import type { ManagedVm, RemovedVm, Site, SiteFirewallModel, Tenant } from "../plan/model";
 import { siteDevices } from "../spec/facility/devices";
-import { stackNames } from "../spec/stack-names";
+import { stackNames } from "../contracts/stack-names";
 import { configureStateBackend } from "./state-backend";
 import { addVsphereProvider } from "./vsphere-provider";
 

@@ -1,18 +1,16 @@
+import type { DeviceObject, DeviceRole } from "../../contracts/facility-objects";
 import type { Link, Psu, SiteFile, Source } from "../types";
+
+/** A device's facts besides those every device has: its join keys and the facts of its role (all optional). */
+export type DeviceRoleFacts = Omit<
+  DeviceObject,
+  "kind" | "id" | "site" | "source" | "role" | "rackId" | "model" | "firmware" | "psus" | "links"
+>;
 
 /** Every physical device of a site, wherever the spec declares it, with its power and cabling. */
 export interface DeviceRecord {
   id: string;
-  role:
-    | "esxi-host"
-    | "firewall"
-    | "core-switch"
-    | "san-array"
-    | "san-controller"
-    | "fabric-switch"
-    | "backup-server"
-    | "tape-library"
-    | "other";
+  role: DeviceRole;
   rackId: string;
   model?: string;
   firmware?: string;
@@ -20,7 +18,7 @@ export interface DeviceRecord {
   psus: { pduId: string | null; watts: number }[];
   links: { port: string; peerDeviceId: string; peerPort: string }[];
   /** Join keys and other facts of the role (vsphereHostname, haGroup, fabric, cpuCores, memoryGb, ...). */
-  extra: Record<string, unknown>;
+  extra: DeviceRoleFacts;
   /** Where the device was declared, for messages. */
   pointer: string;
   /** The supplies and links written at pointer itself (not those from facility.power and facility.links). */

@@ -8,17 +8,17 @@ const terraformData = (synthesized: string) => resources(synthesized, DataResour
 describe("FacilityObject", () => {
   test("a facility object is terraform_data.<kind>_<id> with kind, id and site in its input", () => {
     const json = Testing.synthScope((scope) => {
-      new FacilityObject(scope, "tiny", "pdu", "r1-pdu-a", { rackId: "r1", capacityKw: 7.4 });
+      new FacilityObject(scope, "tiny", "pdu", "r1-pdu-a", { rackId: "r1", upsId: "ups-a", path: "A", capacityKw: 7.4 });
     });
     expect(terraformData(json)).toEqual({
-      "pdu_r1-pdu-a": { input: { kind: "pdu", id: "r1-pdu-a", site: "tiny", rackId: "r1", capacityKw: 7.4 } },
+      "pdu_r1-pdu-a": { input: { kind: "pdu", id: "r1-pdu-a", site: "tiny", rackId: "r1", upsId: "ups-a", path: "A", capacityKw: 7.4 } },
     });
   });
 
   test("facility objects keep references as plain ids, never Terraform references", () => {
     const json = Testing.synthScope((scope) => {
-      new FacilityObject(scope, "tiny", "ups", "ups-a", { boardId: "board-a" });
-      new FacilityObject(scope, "tiny", "pdu", "r1-pdu-a", { upsId: "ups-a", rackId: "no-such-rack" });
+      new FacilityObject(scope, "tiny", "ups", "ups-a", { path: "A", roomId: "room-a", boardId: "board-a", modules: [], runtimeMin: 10 });
+      new FacilityObject(scope, "tiny", "pdu", "r1-pdu-a", { upsId: "ups-a", rackId: "no-such-rack", path: "A", capacityKw: 7.4 });
     });
     const pdu = terraformData(json)["pdu_r1-pdu-a"];
     expect(pdu.input).toMatchObject({ upsId: "ups-a", rackId: "no-such-rack" });
@@ -28,18 +28,48 @@ describe("FacilityObject", () => {
 
   test("undefined fields are left out; null is kept (an explicit unknown the rules can see)", () => {
     const json = Testing.synthScope((scope) => {
-      new FacilityObject(scope, "tiny", "lun", "naa.1", { datastore: undefined, ownerControllerId: null });
+      new FacilityObject(scope, "tiny", "pdu", "r1-pdu-a", { rackId: "r1", upsId: "no-such-ups", path: null, capacityKw: 7.4 });
+      new FacilityObject(scope, "tiny", "lun", "naa.1", {
+        arrayId: "array-1",
+        sizeGb: 100,
+        ownerControllerId: undefined,
+        datastore: undefined,
+      });
     });
-    const input = terraformData(json)["lun_naa_1"].input;
-    expect(input).not.toHaveProperty("datastore");
-    expect(input.ownerControllerId).toBeNull();
+    const lun = terraformData(json)["lun_naa_1"].input;
+    expect(lun).not.toHaveProperty("datastore");
+    expect(lun).not.toHaveProperty("ownerControllerId");
+    expect(terraformData(json)["pdu_r1-pdu-a"].input.path).toBeNull();
   });
 
   test("the address never depends on where in the construct tree the object is", () => {
     const json = Testing.synthScope((scope) => {
-      new FacilityObject(new Construct(new Construct(scope, "deep"), "deeper"), "tiny", "room", "room-a", {});
+      new FacilityObject(new Construct(new Construct(scope, "deep"), "deeper"), "tiny", "room", "room-a", { roomType: "primary" });
     });
     expect(Object.keys(terraformData(json))).toEqual(["room_room-a"]);
+  });
+
+  test("fields are typed by kind (contracts/facility-objects.ts): tsc refuses a wrong one", () => {
+    const json = Testing.synthScope((scope) => {
+      const room = { roomType: "primary" } as const;
+      new FacilityObject(scope, "tiny", "room", "ok", room);
+      // @ts-expect-error a number field given as text
+      new FacilityObject(scope, "tiny", "rack", "r1", { roomId: "room-a", designKw: "7" });
+      // @ts-expect-error a required field missing
+      new FacilityObject(scope, "tiny", "board", "b1", { path: "A", roomId: "room-a" });
+      // @ts-expect-error a value outside the enum
+      new FacilityObject(scope, "tiny", "board", "b2", { path: "C", roomId: "room-a", capacityKw: 60 });
+      // @ts-expect-error a field the kind does not have
+      new FacilityObject(scope, "tiny", "room", "r2", { ...room, designKw: 7 });
+      // @ts-expect-error kind, id and site are the construct's own arguments
+      new FacilityObject(scope, "tiny", "room", "r3", { ...room, site: "other" });
+      // @ts-expect-error no such kind
+      new FacilityObject(scope, "tiny", "switch", "sw1", room);
+      // @ts-expect-error nested shapes are typed too
+      new FacilityObject(scope, "tiny", "ups", "u1", { path: "A", roomId: "a", boardId: "b", modules: [{ kw: "10" }], runtimeMin: 5 });
+    });
+    // At run time the construct writes what it is given; the engine's guard reports it (test/contracts/facility-guard.test.ts).
+    expect(Object.keys(terraformData(json))).toContain("room_ok");
   });
 
   describe("sourcedFields", () => {
