@@ -59,6 +59,7 @@ describe("TenantRecords", () => {
       dpaRef: "DPA-7",
       suaRef: null,
       samradRef: null,
+      sapoSamradRef: null,
       nhnAgreementRef: null,
       reportingRoutes: [{ regime: "GDPR", authority: "Datatilsynet", channel: "altinn" }],
       onboardingUntil: null,
