@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { AS_OF, copySites, runSynth, stackJson, tempDir } from "../helpers";
+import { AS_OF, copySites, edit, runSynth, stackJson, tempDir } from "../helpers";
 
 /**
  * Scenario 2 (../shared/domain/SCENARIOS.md): Skovby Kommune moved about 140 servers into a new room,
@@ -263,9 +263,34 @@ describe("the relocated room (Skovby Kommune) and the faults of the room it left
     expect(f.observed).toContain("every ESXi host is in EPO zone NOEDSTOP-1 too");
   });
 
-  // Faults of a relocated room that no rule finds today (each probed on a copy of this fixture: synth
-  // passes them without a finding). Kept out of the fixture so that its findings stay exact.
-  test.todo("a backup repository moved into a primary room's rack (backup.repositories[].rack r02) while backup.room is backuprum");
+  // Faults of a relocated room kept out of the fixture so that its findings stay exact, each probed on a
+  // copy of this fixture. The repository moved into the server room was once passed without a finding;
+  // PHY-FIRE-SEP's `repositories` check finds it now.
+  test("a backup repository moved into a primary room's rack (backup.repositories[].rack r02) while backup.room is backuprum fails PHY-FIRE-SEP", () => {
+    const sites = copySites(join(__dirname, "..", "fixtures", "relocated"));
+    edit(sites, "skovby/site.yaml", /(- id: bkp01\n\s+)rack: b01/, "$1rack: r02");
+    edit(
+      sites,
+      "skovby/site.yaml",
+      "psus: [{ pdu: b01-pdu-a, watts: 500 }, { pdu: b01-pdu-b, watts: 500 }]",
+      "psus: [{ pdu: r02-pdu-a, watts: 500 }, { pdu: r02-pdu-b, watts: 500 }]",
+    );
+    const moved = join(tempDir("relocated-repo-"), "out");
+    expect(runSynth(["--sites", sites, "--out", moved, "--as-of", AS_OF]).code).toBe(1);
+    const findings = (JSON.parse(readFileSync(join(moved, "compliance", "report.json"), "utf8")) as Report).findings;
+    const repositories = findings.filter((f) => f.rule === "PHY-FIRE-SEP" && f.findingId === "repositories");
+    expect(repositories.map((f) => [f.address, f.outcome, f.enforcement, f.blocking])).toEqual([
+      ["terraform_data.room_backuprum", "fail", "mandatory", true],
+    ]);
+    expect(repositories[0]?.observed).toBe("bkp01 in rack r02, room serverrum (primary)");
+    expect(repositories[0]?.message).toBe("backup room backuprum: repository bkp01 stands in rack r02 in primary room serverrum");
+    // In the unedited fixture the repository stands in the backup room (whose own fire cell is fault 7).
+    expect(findingOf("PHY-FIRE-SEP", "terraform_data.room_backuprum", "repositories")).toMatchObject({
+      outcome: "pass",
+      observed: "bkp01 in rack b01, room backuprum (backup)",
+    });
+  });
+  // No rule finds this one today: synth passes it without a finding.
   test.todo("two life-and-health VMs written as two single-VM workloads (sk-tryg01, sk-tryg02) without a redundancyGroup");
 
   // Each fault is its own finding: the checks beside it, on the same objects, pass.

@@ -6,6 +6,7 @@ import { defineRule, type Check } from "../../engine/rule";
 import { BSI_CON3, IMPL_REG_2024_2690, ISO27001, NIS2 } from "../../controls/references";
 
 type RoomObj = FacilityOf<"room">;
+type BackupRoomObj = FacilityOf<"backup-room">;
 
 /**
  * PHY-FIRE-SEP: the backup room shares no failure domain with the primary room: another fire cell
@@ -13,8 +14,13 @@ type RoomObj = FacilityOf<"room">;
  * own power (the UPS and boards behind its racks' PDUs serve no primary room's rack and stand in no
  * primary room). Both rooms have fire suppression. The backup room is every room of type `backup`
  * and the room a `backup-room` object names. Checks per backup room: `fire-cell`, `epo-zone`, `power`;
- * per primary and backup room: `fire-suppression`. A site whose rooms have no backup room fails
- * `backup-room` on each primary room. A PDU whose UPS, or a UPS whose board, does not exist is an
+ * per room a `backup-room` object names: `repositories`, where the repositories it lists (backup-server
+ * devices) stand: one in the backup room is covered by the room's own checks; one in another room fails
+ * when that room is a primary room or shares a primary room's fire cell or EPO zone (a repository
+ * moved into the server room takes the backups back into the primary's fate, whatever the backup room
+ * declares). Per primary and backup room: `fire-suppression`. A site whose rooms have no backup room
+ * fails `backup-room` on each primary room. A PDU whose UPS, or a UPS whose board, does not exist, and a
+ * repository id that names no device, a device whose rack or a rack whose room does not exist, is an
  * `error` check (a join that does not resolve).
  */
 export const BackupRoomIsSeparateFromThePrimaryRoom = defineRule({
@@ -55,8 +61,10 @@ export const BackupRoomIsSeparateFromThePrimaryRoom = defineRule({
     for (const r of rooms) if (r.roomType === "backup") backups.set(r.id, r);
     for (const b of room.facility("backup-room")) {
       const r = room.facilityById("room", b.roomId);
-      if (r) backups.set(r.id, r);
-      else
+      if (r) {
+        backups.set(r.id, r);
+        checks.push(...repositoryPlacement(room, b, r, primaries));
+      } else
         checks.push(
           check("declared", "error", b, {
             findingId: "room",
@@ -228,6 +236,100 @@ function powerSeparation(room: Room, b: RoomObj, primaries: readonly RoomObj[], 
         : mine.ups.size === 0
           ? `backup room ${b.id}: its racks have no PDU on a known UPS`
           : `backup room ${b.id} shares power with the primary room: ${shared.join("; ") || "it is a primary room"}`,
+    }),
+  );
+  return problems;
+}
+
+/** A repository of a backup room: its device, rack and the room the rack stands in. */
+interface Placed {
+  id: string;
+  rackId: string;
+  where: RoomObj;
+}
+
+/**
+ * The `repositories` check of the room a `backup-room` object names: each repository it lists stands in
+ * that room, or in a room that is no primary room and shares no primary room's fire cell or EPO zone.
+ */
+function repositoryPlacement(room: Room, b: BackupRoomObj, r: RoomObj, primaries: readonly RoomObj[]): Check[] {
+  const problems: Check[] = [];
+  const placed: Placed[] = [];
+  const standing = (p: Placed) => `${p.id} in rack ${p.rackId}, room ${p.where.id} (${p.where.roomType})`;
+  for (const id of b.repositoryIds) {
+    const device = room.facilityById("device", id);
+    if (!device) {
+      problems.push(
+        check("declared", "error", b, {
+          findingId: "repositories",
+          observed: `repositoryIds ${JSON.stringify(id)}: no such device`,
+          expected: "the id of a backup-server device of the site",
+          message: `backup room ${b.id} lists repository ${id}, which the site does not declare as a device`,
+        }),
+      );
+      continue;
+    }
+    const rack = room.facilityById("rack", device.rackId);
+    if (!rack) {
+      problems.push(
+        check("declared", "error", device, {
+          findingId: "repositories",
+          observed: `rackId ${JSON.stringify(device.rackId)}: no such rack`,
+          expected: "the id of a rack of the site",
+          message: `repository ${id} of backup room ${b.id} stands in rack ${device.rackId}, which the site does not declare`,
+        }),
+      );
+      continue;
+    }
+    const where = room.facilityById("room", rack.roomId);
+    if (!where) {
+      problems.push(
+        check("declared", "error", rack, {
+          findingId: "repositories",
+          observed: `roomId ${JSON.stringify(rack.roomId)}: no such room`,
+          expected: "the id of a room of the site",
+          message: `rack ${rack.id} of repository ${id} (backup room ${b.id}) names room ${rack.roomId}, which the site does not declare`,
+        }),
+      );
+      continue;
+    }
+    placed.push({ id, rackId: rack.id, where });
+  }
+  const expected = `every repository in backup room ${r.id} or in a room apart from the primary rooms (no primary room, another fire cell and EPO zone)`;
+  if (placed.length === 0 || primaries.length === 0) {
+    if (problems.length === 0)
+      problems.push(
+        check("declared", "not-applicable", r, {
+          findingId: "repositories",
+          observed: placed.length === 0 ? "no repositories listed" : `no primary room; ${placed.map(standing).join("; ")}`,
+          expected,
+          message:
+            placed.length === 0
+              ? `backup room ${r.id} lists no repositories: there is nothing whose place to check`
+              : `site ${room.site} declares no primary room: the repositories of backup room ${r.id} have nothing to be apart from`,
+        }),
+      );
+    return problems;
+  }
+  const reasons = (p: Placed): string[] => {
+    if (p.where.id === r.id) return [];
+    if (primaries.some((x) => x.id === p.where.id)) return [`primary room ${p.where.id}`];
+    return (["fireCell", "epoZone"] as const).flatMap((field) =>
+      primaries
+        .filter((x) => sameDomain(p.where, x, field))
+        .map((x) => `room ${p.where.id}, in ${field === "fireCell" ? "fire cell" : "EPO zone"} ${x[field] ?? ""} of primary room ${x.id}`),
+    );
+  };
+  const misplaced = placed.filter((p) => reasons(p).length > 0);
+  problems.push(
+    check("declared", passOrFail(misplaced.length === 0), r, {
+      findingId: "repositories",
+      observed: placed.map(standing).join("; "),
+      expected,
+      message:
+        misplaced.length === 0
+          ? `backup room ${r.id}: its repositories stand apart from the primary rooms (${placed.map(standing).join("; ")})`
+          : `backup room ${r.id}: ${misplaced.map((p) => `repository ${p.id} stands in rack ${p.rackId} in ${reasons(p).join(" and ")}`).join("; ")}`,
     }),
   );
   return problems;

@@ -96,6 +96,13 @@ const MUTATIONS: [string, (d: StackDocument[]) => void, string, string][] = [
     "fjordvik",
     "terraform_data.room_backuprom#power",
   ],
+  // The repository bkp02 moved into a rack of the server room: the backup room's fire cell no longer covers it.
+  [
+    "PHY-FIRE-SEP",
+    (d) => (facilityInput(d, "fjordvik", "device", "bkp02").rackId = "a01"),
+    "fjordvik",
+    "terraform_data.room_backuprom#repositories",
+  ],
   [
     "PHY-FIRE-SEP",
     (d) => delete facilityInput(d, "kvistrup", "room", "serverrum-a").fireSuppression,

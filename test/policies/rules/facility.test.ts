@@ -89,7 +89,7 @@ function site(): RoomBuilder {
       routeId: "oncall",
     });
   b.facility("sensor", { id: "r1-water", roomId: "r1", measure: "water", highCritical: 0.9, routeId: "oncall" });
-  b.facility("backup-room", { id: "r2", roomId: "r2", repositoryIds: [] });
+  b.facility("backup-room", { id: "r2", roomId: "r2", repositoryIds: ["d2"] });
   b.facility("backup-class", { id: "gold", rpoHours: 4, retentionDays: 30, immutable: true, offsite: true, tag: "backup-gold" });
   b.facility("backup-copy", {
     id: "gold-local",
@@ -364,11 +364,63 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
       "terraform_data.room_r2#fire-cell": "pass",
       "terraform_data.room_r2#epo-zone": "pass",
       "terraform_data.room_r2#power": "pass",
+      "terraform_data.room_r2#repositories": "pass",
       "terraform_data.room_r1#fire-suppression": "pass",
       "terraform_data.room_r2#fire-suppression": "pass",
     });
     expect(one(f, "terraform_data.room_r2#fire-cell").observed).toBe("r2: fire cell C2, B1; r1: fire cell C1, B1");
     expect(one(f, "terraform_data.room_r2#power").observed).toBe("racks fed by UPS xua, xub on boards xba, xbb");
+    expect(one(f, "terraform_data.room_r2#repositories").observed).toBe("d2 in rack k2, room r2 (backup)");
+  });
+  test("fails when a repository of the backup room stands in a primary room's rack, or in another room of its fire cell", () => {
+    const moved = edit(site(), "device", "d2", (d) => (d.rackId = "k1"));
+    expect(one(findingsOf(rule, moved), "terraform_data.room_r2#repositories")).toMatchObject({
+      outcome: "fail",
+      observed: "d2 in rack k1, room r1 (primary)",
+      message: "backup room r2: repository d2 stands in rack k1 in primary room r1",
+    });
+    const corridor = site()
+      .facility("room", { id: "r3", roomType: "other", fireCell: "C1", epoZone: "E3" })
+      .facility("rack", { id: "k3", roomId: "r3" });
+    edit(corridor, "device", "d2", (d) => (d.rackId = "k3"));
+    expect(one(findingsOf(rule, corridor), "terraform_data.room_r2#repositories")).toMatchObject({
+      outcome: "fail",
+      observed: "d2 in rack k3, room r3 (other)",
+      message: "backup room r2: repository d2 stands in rack k3 in room r3, in fire cell C1 of primary room r1",
+    });
+  });
+  test("a repository in a third room apart from the primary room passes; a backup room listing none is not applicable", () => {
+    const apart = site()
+      .facility("room", { id: "r3", roomType: "other", fireCell: "C3", epoZone: "E3" })
+      .facility("rack", { id: "k3", roomId: "r3" });
+    edit(apart, "device", "d2", (d) => (d.rackId = "k3"));
+    expect(one(findingsOf(rule, apart), "terraform_data.room_r2#repositories")).toMatchObject({
+      outcome: "pass",
+      observed: "d2 in rack k3, room r3 (other)",
+    });
+    const none = edit(site(), "backup-room", "r2", (b) => (b.repositoryIds = []));
+    expect(one(findingsOf(rule, none), "terraform_data.room_r2#repositories")).toMatchObject({
+      outcome: "not-applicable",
+      observed: "no repositories listed",
+    });
+  });
+  test("a repository that names no device, a device on an unknown rack and a rack in an unknown room are errors", () => {
+    const noDevice = edit(site(), "backup-room", "r2", (b) => (b.repositoryIds = ["d2", "d9"]));
+    const f = findingsOf(rule, noDevice);
+    expect(one(f, "terraform_data.backup-room_r2#repositories")).toMatchObject({
+      outcome: "error",
+      observed: 'repositoryIds "d9": no such device',
+    });
+    expect(one(f, "terraform_data.room_r2#repositories")).toMatchObject({ outcome: "pass", observed: "d2 in rack k2, room r2 (backup)" });
+    const noRack = edit(site(), "device", "d2", (d) => (d.rackId = "k9"));
+    expect(outcomes(findingsOf(rule, noRack))).toMatchObject({ "terraform_data.device_d2#repositories": "error" });
+    expect(outcomes(findingsOf(rule, noRack))["terraform_data.room_r2#repositories"]).toBeUndefined();
+    const noRoom = site().facility("rack", { id: "k3", roomId: "r9" });
+    edit(noRoom, "device", "d2", (d) => (d.rackId = "k3"));
+    expect(one(findingsOf(rule, noRoom), "terraform_data.rack_k3#repositories")).toMatchObject({
+      outcome: "error",
+      observed: 'roomId "r9": no such room',
+    });
   });
   test("fails when the backup room is in the primary room's fire cell or EPO zone", () => {
     const b = site();
