@@ -38,6 +38,24 @@ export function formatMarkdownReport(result: ComplianceResult): string {
     );
   out.push("");
 
+  out.push("## Parameters", "", "The thresholds each rule ran with, per site (defaults unless the site's policy.yaml sets them).", "");
+  const withParams = result.rules.filter((r) => Object.values(r.params).some((p) => Object.keys(p).length > 0));
+  out.push(
+    ...table(
+      ["rule", "site", "parameters"],
+      withParams.flatMap((r) =>
+        Object.entries(r.params).map(([site, p]) => [
+          r.id,
+          site,
+          Object.entries(p)
+            .map(([k, v]) => `${k} = ${String(v)}`)
+            .join(", "),
+        ]),
+      ),
+    ),
+    "",
+  );
+
   out.push("## Summary", "");
   out.push(...table(OUTCOMES.slice(), [OUTCOMES.map((o) => counts[o])]), "");
   out.push(
@@ -108,24 +126,6 @@ export function formatMarkdownReport(result: ComplianceResult): string {
           .join(", ") || "nothing to check",
         r.controls.map(formatControl).join("; "),
       ]),
-    ),
-    "",
-  );
-
-  out.push("## Parameters", "", "The thresholds each rule ran with, per site (defaults unless the site's policy.yaml sets them).", "");
-  const withParams = result.rules.filter((r) => Object.values(r.params).some((p) => Object.keys(p).length > 0));
-  out.push(
-    ...table(
-      ["rule", "site", "parameters"],
-      withParams.flatMap((r) =>
-        Object.entries(r.params).map(([site, p]) => [
-          r.id,
-          site,
-          Object.entries(p)
-            .map(([k, v]) => `${k} = ${String(v)}`)
-            .join(", "),
-        ]),
-      ),
     ),
     "",
   );
