@@ -36,7 +36,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
         false,
       );
     const blocking = site === undefined ? run.blocking : run.blocking.filter((f) => f.site === site);
-    out.write(formatTerminalSummary(run.result, blocking.length));
+    out.write(formatTerminalSummary(run.result, blocking));
     out.write(`evaluation date ${asOf}\n`);
     return blocking.length > 0 ? ExitCode.policyFailure : ExitCode.ok;
   } catch (e) {

@@ -81,7 +81,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
     for (const w of workLists) if (w.text) out.write("\n" + w.text);
     const reportPath = join(values.out ?? "cdktf.out", COMPLIANCE_DIR, "report.md");
     const blocking = checks?.blocking.length ?? 0;
-    if (checks) out.write("\n" + formatTerminalSummary(checks.result, blocking, reportPath));
+    if (checks) out.write("\n" + formatTerminalSummary(checks.result, checks.blocking, reportPath));
     out.write(`evaluation date ${asOf}; output in ${values.out ?? "cdktf.out"}\n`);
     return blocking > 0 ? ExitCode.policyFailure : ExitCode.ok;
   } catch (e) {

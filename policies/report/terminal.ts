@@ -3,39 +3,52 @@ import { isBlocking } from "../engine/gate";
 import type { Finding } from "../engine/rule";
 import { actionable, countOutcomes, findingRef, OUTCOMES } from "./summary";
 
-const MAX_ROWS = 30;
+/** Rows per rule before the rest of that rule is counted, so one rule's many findings never hide another rule. */
+const ROWS_PER_RULE = 4;
 
 /**
- * The short table synth and check print: counts, then the failures that block (rule, object, observed
- * vs expected), the waived ones, and the advisory ones counted per rule (the report lists them all).
+ * The short table synth and check print: counts, then the mandatory failures grouped by rule (rule,
+ * object, observed vs expected), marked FAIL when they hold back this run, WAIVED when a waiver accepts
+ * them, and "other stack" when they belong to stacks this run did not synthesize; advisory findings are
+ * counted per rule. The report lists every finding.
  */
-export function formatTerminalSummary(result: ComplianceResult, blocking: number, reportPath?: string): string {
+export function formatTerminalSummary(result: ComplianceResult, blocking: readonly Finding[], reportPath?: string): string {
   const counts = countOutcomes(result.findings);
   const see = reportPath ? ` (see ${reportPath})` : "";
+  const gated = new Set(blocking);
   const lines = [
     `checks: ${result.rules.length} rules over ${result.sites.length} site(s); ${OUTCOMES.map((o) => `${counts[o]} ${o}`).join(", ")}`,
   ];
   const rows = actionable(result);
-  const listed = rows.filter((f) => f.enforcement === "mandatory");
-  if (listed.length) lines.push("");
-  for (const f of listed.slice(0, MAX_ROWS)) {
-    const mark = isBlocking(f) ? "FAIL" : f.waiver ? "WAIVED" : f.outcome.toUpperCase();
-    lines.push(`${mark.padEnd(8)} ${f.rule.padEnd(18)} ${f.stack}: ${findingRef(f)}`);
-    lines.push(`         ${f.observed}; expected ${f.expected}${f.waiver ? ` (waiver ${f.waiver.id}, until ${f.waiver.expires})` : ""}`);
+  const byRule = group(rows.filter((f) => f.enforcement === "mandatory"));
+  if (byRule.length) lines.push("");
+  for (const [, findings] of byRule) {
+    for (const f of findings.slice(0, ROWS_PER_RULE)) {
+      const mark = gated.has(f) ? "FAIL" : f.waiver ? "WAIVED" : isBlocking(f) ? "OTHER" : f.outcome.toUpperCase();
+      lines.push(`${mark.padEnd(8)} ${f.rule.padEnd(18)} ${f.stack}: ${findingRef(f)}`);
+      const note = f.waiver
+        ? ` (waiver ${f.waiver.id}, until ${f.waiver.expires})`
+        : mark === "OTHER"
+          ? " (a stack this run did not synthesize)"
+          : "";
+      lines.push(`         ${f.observed}; expected ${f.expected}${note}`);
+    }
+    if (findings.length > ROWS_PER_RULE)
+      lines.push(`         ... and ${findings.length - ROWS_PER_RULE} more ${findings[0]?.rule ?? ""} finding(s)${see}`);
   }
-  if (listed.length > MAX_ROWS) lines.push(`... and ${listed.length - MAX_ROWS} more${see}`);
-  const advisory = countByRule(rows.filter((f) => f.enforcement === "advisory"));
-  if (advisory.length) lines.push(`advisory (not blocking): ${advisory.map(([rule, n]) => `${rule} ${n}`).join(", ")}${see}`);
+  const advisory = group(rows.filter((f) => f.enforcement === "advisory"));
+  if (advisory.length) lines.push(`advisory (not blocking): ${advisory.map(([rule, fs]) => `${rule} ${fs.length}`).join(", ")}${see}`);
   lines.push(
-    blocking > 0
-      ? `${blocking} mandatory finding(s) without a valid waiver in the stacks checked: exit 1${reportPath ? `; report in ${reportPath}` : ""}`
-      : `no mandatory finding without a valid waiver${reportPath ? `; report in ${reportPath}` : ""}`,
+    blocking.length > 0
+      ? `${blocking.length} mandatory finding(s) without a valid waiver in the stacks checked: exit 1${reportPath ? `; report in ${reportPath}` : ""}`
+      : `no mandatory finding without a valid waiver in the stacks checked${reportPath ? `; report in ${reportPath}` : ""}`,
   );
   return lines.join("\n") + "\n";
 }
 
-function countByRule(findings: readonly Finding[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+/** Findings by rule, rules in id order, each rule's findings in the report's order. */
+function group(findings: readonly Finding[]): [string, Finding[]][] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  return [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 }

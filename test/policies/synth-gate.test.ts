@@ -192,7 +192,10 @@ describe("policy.yaml beside site.yaml", () => {
     const r = synth(sites, out, "--site", "kvistrup");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^FAIL +PHY-OFFSITE +kvistrup-facility: terraform_data\.backup-copy_platinum-offsite#distance$/m);
+    expect(r.stdout).toMatch(/^FAIL +PHY-OFFSITE +kvistrup-facility: /m);
+    expect(section(reportMd(out), "Findings to act on")).toMatch(
+      /\| PHY-OFFSITE \| .* \| kvistrup-facility \| terraform_data\.backup-copy_platinum-offsite#distance \|/,
+    );
     expect(blockingRules(out)).toEqual(["kvistrup PHY-OFFSITE"]);
     expect(section(reportMd(out), "Parameters")).toMatch(/^\| PHY-OFFSITE \| kvistrup \| minOffsiteKm = 30 \|$/m);
   });
