@@ -33,3 +33,28 @@ const toList = (t: FindingTarget | readonly FindingTarget[]): readonly FindingTa
 
 /** Numbers in findings: at most two decimals, no trailing zeros ("72", "7.5", "0.33"). */
 export const num = (n: number): string => String(Math.round(n * 100) / 100);
+
+/**
+ * The one check of a rule over input without the facts it needs (foreign Terraform without facility
+ * objects): not-evaluable, with no targets. `observed` says what is missing; `evidence` is what the
+ * rule's checks would have rested on.
+ */
+export const missingFacts = (detail: CheckDetail, evidence: Check["evidence"] = "declared"): Check[] => [
+  evidence === "attested" ? attested("not-evaluable", [], detail) : check(evidence, "not-evaluable", [], detail),
+];
+
+/**
+ * The error check of a join that does not resolve: `field` of `target` names a `what` the site does not
+ * declare (observed `upsId "u9": no such UPS`, expected "the id of a UPS of the site").
+ */
+export function unresolved(
+  target: FindingTarget,
+  join: { field: string; value: string; what: string; message: string; findingId?: string },
+): Check {
+  return check("declared", "error", target, {
+    ...(join.findingId === undefined ? {} : { findingId: join.findingId }),
+    observed: `${join.field} ${JSON.stringify(join.value)}: no such ${join.what}`,
+    expected: `the id of a ${join.what} of the site`,
+    message: join.message,
+  });
+}

@@ -1,5 +1,5 @@
 import type { BackupCopyObject } from "../../../contracts/facility-objects";
-import { check, num } from "../../engine/checks";
+import { check, missingFacts, num } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { Room } from "../../engine/room";
 import { BACKUP_321, ISO27001, NSM_GRUNNPRINSIPPER } from "../../controls/references";
@@ -56,13 +56,11 @@ export const BackupClassHasAnImmutableCopy = defineRule({
   },
   check(room, { params }) {
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects in the input",
-          expected: "backup-class and backup-copy objects",
-          message: "The input declares no backup classes or copies, so their immutability cannot be checked.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects in the input",
+        expected: "backup-class and backup-copy objects",
+        message: "The input declares no backup classes or copies, so their immutability cannot be checked.",
+      });
     const out: Check[] = [];
     for (const b of room.facility("backup-room"))
       for (const id of b.repositoryIds)

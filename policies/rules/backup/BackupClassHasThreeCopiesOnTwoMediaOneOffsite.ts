@@ -1,5 +1,5 @@
 import type { BackupCopyObject } from "../../../contracts/facility-objects";
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import { BACKUP_321, IMPL_REG_2024_2690, ISO27001, NIS2, NIS2_DK, NSM_GRUNNPRINSIPPER } from "../../controls/references";
 
@@ -50,13 +50,11 @@ export const BackupClassHasThreeCopiesOnTwoMediaOneOffsite = defineRule({
   },
   check(room, { params }) {
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects in the input",
-          expected: "backup-class and backup-copy objects",
-          message: "The input declares no backup classes or copies, so their copies cannot be counted.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects in the input",
+        expected: "backup-class and backup-copy objects",
+        message: "The input declares no backup classes or copies, so their copies cannot be counted.",
+      });
     const out: Check[] = [];
     const classes = room.facility("backup-class");
     for (const copy of room.facility("backup-copy")) {

@@ -1,18 +1,9 @@
 import type { AttestationFields, BackupClassObject } from "../../../contracts/facility-objects";
-import { attested } from "../../engine/checks";
+import { attested, missingFacts } from "../../engine/checks";
+import { daysBetween } from "../../engine/dates";
 import { defineRule, type Check } from "../../engine/rule";
 import type { FindingTarget } from "../../engine/room";
 import { IMPL_REG_2024_2690, ISO27001, NSM_GRUNNPRINSIPPER } from "../../controls/references";
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Days from `from` to `to` (both YYYY-MM-DD), or undefined when either is not a date. */
-function daysBetween(from: string, to: string): number | undefined {
-  if (!DATE.test(from) || !DATE.test(to)) return undefined;
-  const a = Date.parse(`${from}T00:00:00Z`);
-  const b = Date.parse(`${to}T00:00:00Z`);
-  return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.round((b - a) / 86_400_000);
-}
 
 type Record = AttestationFields & { id: string; target: FindingTarget };
 
@@ -45,13 +36,14 @@ export const BackupClassRestoreIsTested = defineRule({
   },
   check(room, { params, asOf }) {
     if (!room.hasFacility)
-      return [
-        attested("not-evaluable", [], {
+      return missingFacts(
+        {
           observed: "no facility objects in the input",
           expected: "backup-class and restore-test records",
           message: "The input declares no backup classes or restore tests.",
-        }),
-      ];
+        },
+        "attested",
+      );
     const out: Check[] = [];
     const records: (Record & { classId: string })[] = [
       ...room.facility("restore-test").map((t) => ({ ...t, classId: t.classId, target: t })),

@@ -1,6 +1,6 @@
 import { CRITICALITIES } from "../../../contracts/classifications";
 import type { BackupClassObject, Criticality, WorkloadObject } from "../../../contracts/facility-objects";
-import { check, num } from "../../engine/checks";
+import { check, missingFacts, num } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { FindingTarget, Room } from "../../engine/room";
 import { IMPL_REG_2024_2690, ISO27001, NSM_GRUNNPRINSIPPER } from "../../controls/references";
@@ -76,13 +76,11 @@ export const BackupMeetsRpoAndIncludesConfigurations = defineRule({
   },
   check(room, { params }) {
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects in the input",
-          expected: "backup-class and workload objects",
-          message: "The input declares no backup classes or workloads, so RPOs cannot be compared.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects in the input",
+        expected: "backup-class and workload objects",
+        message: "The input declares no backup classes or workloads, so RPOs cannot be compared.",
+      });
     const maxRpo = (c: Criticality) => params[PARAM_OF[c]];
     const classes = room.facility("backup-class");
     const workloads = room.facility("workload");

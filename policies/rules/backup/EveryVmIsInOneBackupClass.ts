@@ -1,5 +1,5 @@
 import { TAG_CATEGORIES } from "../../../contracts/tag-categories";
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { ISO27001, NIS2, NSM_GRUNNPRINSIPPER } from "../../controls/references";
@@ -73,13 +73,14 @@ export const EveryVmIsInOneBackupClass = defineRule({
     const vms = room.resources("vsphere_virtual_machine");
     if (vms.length === 0) return [];
     if (!room.hasFacility)
-      return [
-        check("config", "not-evaluable", [], {
+      return missingFacts(
+        {
           observed: `${vms.length} VMs, no facility objects in the input`,
           expected: "backup-class objects whose tag the VMs carry",
           message: "The input declares no backup classes, so the VMs' backup tags cannot be joined to one.",
-        }),
-      ];
+        },
+        "config",
+      );
     const workloadOf = new Map<string, { id: string; backupClass: string | null }>();
     for (const w of room.facility("workload")) for (const name of w.vms) workloadOf.set(name, w);
     return vms.map((vm) => judge(room, vm, workloadOf));

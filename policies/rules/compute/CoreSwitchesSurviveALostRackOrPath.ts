@@ -1,5 +1,5 @@
 import type { DeviceObject, PowerPath } from "../../../contracts/facility-objects";
-import { check, passOrFail } from "../../engine/checks";
+import { check, missingFacts, passOrFail } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room } from "../../engine/room";
@@ -31,13 +31,11 @@ export const CoreSwitchesSurviveALostRackOrPath = defineRule({
   },
   check(room) {
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects",
-          expected: "core-switch and esxi-host devices with links",
-          message: `site ${room.site}: no facility objects, so the core switches cannot be checked`,
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects",
+        expected: "core-switch and esxi-host devices with links",
+        message: `site ${room.site}: no facility objects, so the core switches cannot be checked`,
+      });
     const cores = room.facility("device").filter((d) => d.role === "core-switch");
     const hosts = hostDevices(room);
     if (cores.length === 0 && hosts.length === 0) return [];

@@ -1,4 +1,4 @@
-import { check, passOrFail } from "../../engine/checks";
+import { check, missingFacts, passOrFail } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import { ISO27001 } from "../../controls/references";
@@ -32,13 +32,11 @@ export const EveryLunHasTwoPathsThroughTwoControllers = defineRule({
   },
   check(room) {
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects",
-          expected: "esxi-host, fabric-switch, san-controller devices and lun objects",
-          message: `site ${room.site}: no facility objects, so the SAN paths cannot be checked`,
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects",
+        expected: "esxi-host, fabric-switch, san-controller devices and lun objects",
+        message: `site ${room.site}: no facility objects, so the SAN paths cannot be checked`,
+      });
     const arrays = room.facility("device").filter((d) => d.role === "san-array");
     const luns = room.facility("lun");
     if (arrays.length === 0 && luns.length === 0) return [];

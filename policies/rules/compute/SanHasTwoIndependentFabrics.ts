@@ -1,5 +1,5 @@
 import type { DeviceObject, PowerPath } from "../../../contracts/facility-objects";
-import { check, passOrFail } from "../../engine/checks";
+import { check, missingFacts, passOrFail } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room } from "../../engine/room";
@@ -37,13 +37,11 @@ export const SanHasTwoIndependentFabrics = defineRule({
   },
   check(room) {
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects",
-          expected: "fabric-switch, san-array and san-controller devices",
-          message: `site ${room.site}: no facility objects, so the SAN cannot be checked`,
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects",
+        expected: "fabric-switch, san-array and san-controller devices",
+        message: `site ${room.site}: no facility objects, so the SAN cannot be checked`,
+      });
     const switches = room.facility("device").filter((d) => d.role === "fabric-switch");
     const arrays = room.facility("device").filter((d) => d.role === "san-array");
     if (switches.length === 0 && arrays.length === 0) return [];

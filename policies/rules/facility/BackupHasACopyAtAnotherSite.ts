@@ -1,4 +1,4 @@
-import { check, num, passOrFail } from "../../engine/checks";
+import { check, missingFacts, num, passOrFail } from "../../engine/checks";
 import type { Room } from "../../engine/room";
 import { defineRule, type Check } from "../../engine/rule";
 import { BACKUP_321, BSI_GEOREDUNDANCY, ISO27001, NIS2 } from "../../controls/references";
@@ -47,13 +47,11 @@ export const BackupHasACopyAtAnotherSite = defineRule({
   check(room, ctx) {
     const minKm = ctx.params.minOffsiteKm;
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects",
-          expected: "backup classes and copies as facility objects (docs/facility-vocabulary.md)",
-          message: "the input has no facility objects, so the off-site backup copies cannot be checked",
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects",
+        expected: "backup classes and copies as facility objects (docs/facility-vocabulary.md)",
+        message: "the input has no facility objects, so the off-site backup copies cannot be checked",
+      });
     const checks: Check[] = [];
     const copies = room.facility("backup-copy");
     const good = new Set<string>();

@@ -1,5 +1,5 @@
 import type { FacilityOf } from "../../../contracts/facility-objects";
-import { check, passOrFail } from "../../engine/checks";
+import { check, missingFacts, passOrFail, unresolved } from "../../engine/checks";
 import { racksInRoom } from "../../engine/loads";
 import type { Room } from "../../engine/room";
 import { defineRule, type Check } from "../../engine/rule";
@@ -48,13 +48,11 @@ export const BackupRoomIsSeparateFromThePrimaryRoom = defineRule({
   check(room) {
     const rooms = room.facility("room");
     if (rooms.length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: room.hasFacility ? "facility objects but no rooms" : "no facility objects",
-          expected: "the primary and backup rooms as facility objects (docs/facility-vocabulary.md)",
-          message: "the input declares no rooms, so the separation of the backup room cannot be checked",
-        }),
-      ];
+      return missingFacts({
+        observed: room.hasFacility ? "facility objects but no rooms" : "no facility objects",
+        expected: "the primary and backup rooms as facility objects (docs/facility-vocabulary.md)",
+        message: "the input declares no rooms, so the separation of the backup room cannot be checked",
+      });
     const checks: Check[] = [];
     const primaries = rooms.filter((r) => r.roomType === "primary");
     const backups = new Map<string, RoomObj>();
@@ -66,10 +64,11 @@ export const BackupRoomIsSeparateFromThePrimaryRoom = defineRule({
         checks.push(...repositoryPlacement(room, b, r, primaries));
       } else
         checks.push(
-          check("declared", "error", b, {
+          unresolved(b, {
             findingId: "room",
-            observed: `roomId ${JSON.stringify(b.roomId)}: no such room`,
-            expected: "the id of a room of the site",
+            field: "roomId",
+            value: b.roomId,
+            what: "room",
             message: `backup room ${b.id} names room ${b.roomId}, which the site does not declare`,
           }),
         );
@@ -168,10 +167,11 @@ function powerChain(room: Room, roomId: string, problems?: Check[]): Chain {
     const ups = room.facilityById("ups", pdu.upsId);
     if (!ups) {
       problems?.push(
-        check("declared", "error", pdu, {
+        unresolved(pdu, {
           findingId: "power",
-          observed: `upsId ${JSON.stringify(pdu.upsId)}: no such UPS`,
-          expected: "the id of a UPS of the site",
+          field: "upsId",
+          value: pdu.upsId,
+          what: "UPS",
           message: `PDU ${pdu.id} in rack ${pdu.rackId} names UPS ${pdu.upsId}, which the site does not declare`,
         }),
       );
@@ -182,10 +182,11 @@ function powerChain(room: Room, roomId: string, problems?: Check[]): Chain {
     const board = room.facilityById("board", ups.boardId);
     if (!board) {
       problems?.push(
-        check("declared", "error", ups, {
+        unresolved(ups, {
           findingId: "power",
-          observed: `boardId ${JSON.stringify(ups.boardId)}: no such board`,
-          expected: "the id of a board of the site",
+          field: "boardId",
+          value: ups.boardId,
+          what: "board",
           message: `UPS ${ups.id} names board ${ups.boardId}, which the site does not declare`,
         }),
       );
@@ -260,10 +261,11 @@ function repositoryPlacement(room: Room, b: BackupRoomObj, r: RoomObj, primaries
     const device = room.facilityById("device", id);
     if (!device) {
       problems.push(
-        check("declared", "error", b, {
+        unresolved(b, {
           findingId: "repositories",
-          observed: `repositoryIds ${JSON.stringify(id)}: no such device`,
-          expected: "the id of a backup-server device of the site",
+          field: "repositoryIds",
+          value: id,
+          what: "device",
           message: `backup room ${b.id} lists repository ${id}, which the site does not declare as a device`,
         }),
       );
@@ -272,10 +274,11 @@ function repositoryPlacement(room: Room, b: BackupRoomObj, r: RoomObj, primaries
     const rack = room.facilityById("rack", device.rackId);
     if (!rack) {
       problems.push(
-        check("declared", "error", device, {
+        unresolved(device, {
           findingId: "repositories",
-          observed: `rackId ${JSON.stringify(device.rackId)}: no such rack`,
-          expected: "the id of a rack of the site",
+          field: "rackId",
+          value: device.rackId,
+          what: "rack",
           message: `repository ${id} of backup room ${b.id} stands in rack ${device.rackId}, which the site does not declare`,
         }),
       );
@@ -284,10 +287,11 @@ function repositoryPlacement(room: Room, b: BackupRoomObj, r: RoomObj, primaries
     const where = room.facilityById("room", rack.roomId);
     if (!where) {
       problems.push(
-        check("declared", "error", rack, {
+        unresolved(rack, {
           findingId: "repositories",
-          observed: `roomId ${JSON.stringify(rack.roomId)}: no such room`,
-          expected: "the id of a room of the site",
+          field: "roomId",
+          value: rack.roomId,
+          what: "room",
           message: `rack ${rack.id} of repository ${id} (backup room ${b.id}) names room ${rack.roomId}, which the site does not declare`,
         }),
       );

@@ -1,5 +1,5 @@
 import type { CoolingObject, FacilityOf } from "../../../contracts/facility-objects";
-import { check, num, passOrFail } from "../../engine/checks";
+import { check, missingFacts, num, passOrFail, unresolved } from "../../engine/checks";
 import { describeUnits, racksInRoom, roomHeatKw } from "../../engine/loads";
 import type { Room } from "../../engine/room";
 import { defineRule, type Check } from "../../engine/rule";
@@ -55,16 +55,22 @@ export const CoolingSurvivesLosingItsLargestUnit = defineRule({
     const basis = ctx.params.basis;
     if (basis !== "device-draw" && basis !== "design-kw")
       throw new Error(`parameter basis must be device-draw or design-kw, found ${JSON.stringify(basis)}`);
-    if (!room.hasFacility) return [noFacility()];
+    if (!room.hasFacility)
+      return missingFacts({
+        observed: "no facility objects",
+        expected: "rooms, racks, devices and cooling units as facility objects (docs/facility-vocabulary.md)",
+        message: "the input has no facility objects, so the cooling of its rooms cannot be checked",
+      });
     const checks: Check[] = [];
     const units = room.facility("cooling");
     for (const u of units)
       if (!room.facilityById("room", u.roomId))
         checks.push(
-          check("declared", "error", u, {
+          unresolved(u, {
             findingId: "room",
-            observed: `roomId ${JSON.stringify(u.roomId)}: no such room`,
-            expected: "the id of a room of the site",
+            field: "roomId",
+            value: u.roomId,
+            what: "room",
             message: `cooling unit ${u.id} is in room ${u.roomId}, which the site does not declare`,
           }),
         );
@@ -161,10 +167,3 @@ function feedDomain(room: Room, u: CoolingObject): { domain?: string; problem?: 
   }
   return { problem: `feed ${JSON.stringify(u.feed)} is neither a board nor a UPS of the site` };
 }
-
-const noFacility = (): Check =>
-  check("declared", "not-evaluable", [], {
-    observed: "no facility objects",
-    expected: "rooms, racks, devices and cooling units as facility objects (docs/facility-vocabulary.md)",
-    message: "the input has no facility objects, so the cooling of its rooms cannot be checked",
-  });

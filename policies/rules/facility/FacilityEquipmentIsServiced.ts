@@ -1,5 +1,6 @@
 import type { FacilityObject, FacilityOf } from "../../../contracts/facility-objects";
-import { attested, num } from "../../engine/checks";
+import { attested, missingFacts, num } from "../../engine/checks";
+import { addMonths } from "../../engine/dates";
 import type { Room } from "../../engine/room";
 import { defineRule, type Check } from "../../engine/rule";
 import { ISO27001, IMPL_REG_2024_2690 } from "../../controls/references";
@@ -36,13 +37,14 @@ export const FacilityEquipmentIsServiced = defineRule({
   },
   check(room, ctx) {
     if (!room.hasFacility)
-      return [
-        attested("not-evaluable", [], {
+      return missingFacts(
+        {
           observed: "no facility objects",
           expected: "UPS, generators, cooling units and service evidence as facility objects (docs/facility-vocabulary.md)",
           message: "the input has no facility objects, so the service of its equipment cannot be checked",
-        }),
-      ];
+        },
+        "attested",
+      );
     const { maxAgeMonths, includeFireSuppression } = ctx.params;
     const services = room.facility("evidence").filter((e) => e.evidenceKind === "service");
     const subjects: { target: FacilityObject; what: string; findingId: string }[] = [
@@ -91,15 +93,4 @@ function serviceCheck(
     expected,
     message: problems.length === 0 ? `${s.what}: serviced ${latest.date} (${latest.documentRef})` : `${s.what}: ${problems.join("; ")}`,
   });
-}
-
-/** YYYY-MM-DD plus (or minus) whole months; the day is clamped to the month's last day. */
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const pad = (n: number, w: number) => String(n).padStart(w, "0");
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(Math.min(d, last), 2)}`;
 }

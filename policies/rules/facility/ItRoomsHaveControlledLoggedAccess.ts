@@ -1,5 +1,5 @@
 import type { FacilityOf } from "../../../contracts/facility-objects";
-import { check, num, passOrFail } from "../../engine/checks";
+import { check, missingFacts, num, passOrFail } from "../../engine/checks";
 import { racksInRoom } from "../../engine/loads";
 import { defineRule, type Check } from "../../engine/rule";
 import { EN50600, IMPL_REG_2024_2690, ISO27001, NIS2, TUV_TSI } from "../../controls/references";
@@ -54,13 +54,11 @@ export const ItRoomsHaveControlledLoggedAccess = defineRule({
   },
   check(room, ctx) {
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects",
-          expected: "rooms and racks as facility objects (docs/facility-vocabulary.md)",
-          message: "the input has no facility objects, so the physical access to its rooms cannot be checked",
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects",
+        expected: "rooms and racks as facility objects (docs/facility-vocabulary.md)",
+        message: "the input has no facility objects, so the physical access to its rooms cannot be checked",
+      });
     const checks: Check[] = [];
     for (const r of room.facility("room")) {
       const racks = racksInRoom(room, r.id);

@@ -1,5 +1,5 @@
 import type { FacilityOf, SensorObject } from "../../../contracts/facility-objects";
-import { check, num, passOrFail } from "../../engine/checks";
+import { check, missingFacts, num, passOrFail, unresolved } from "../../engine/checks";
 import { rackLoadKw } from "../../engine/loads";
 import type { Room } from "../../engine/room";
 import { defineRule, type Check } from "../../engine/rule";
@@ -71,13 +71,11 @@ export const RackInletsAreAlarmedWithoutFalsePages = defineRule({
   check(room, ctx) {
     const p = ctx.params;
     if (!room.hasFacility)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no facility objects",
-          expected: "racks, sensors and alarm routes as facility objects (docs/facility-vocabulary.md)",
-          message: "the input has no facility objects, so the rack inlet alarms cannot be checked",
-        }),
-      ];
+      return missingFacts({
+        observed: "no facility objects",
+        expected: "racks, sensors and alarm routes as facility objects (docs/facility-vocabulary.md)",
+        message: "the input has no facility objects, so the rack inlet alarms cannot be checked",
+      });
     const sensors = room.facility("sensor");
     const inlet = sensors.filter((s) => s.measure === "inlet-temp");
     const checks: Check[] = [];
@@ -103,10 +101,11 @@ export const RackInletsAreAlarmedWithoutFalsePages = defineRule({
     for (const s of sensors) {
       if (s.rackId !== null && s.rackId !== undefined && !room.facilityById("rack", s.rackId))
         checks.push(
-          check("declared", "error", s, {
+          unresolved(s, {
             findingId: "rack",
-            observed: `rackId ${JSON.stringify(s.rackId)}: no such rack`,
-            expected: "the id of a rack of the site",
+            field: "rackId",
+            value: s.rackId,
+            what: "rack",
             message: `sensor ${s.id} is on rack ${s.rackId}, which the site does not declare`,
           }),
         );

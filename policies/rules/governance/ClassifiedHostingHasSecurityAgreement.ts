@@ -1,4 +1,4 @@
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import { SE_PMFS_2022_1, SE_SAKERHETSSKYDDSLAG } from "../../controls/references";
 import { hostOf, present, tenantsHolding } from "./tenancy";
@@ -44,13 +44,11 @@ export const ClassifiedHostingHasSecurityAgreement = defineRule({
   },
   check(room, { params }) {
     if (room.facility("tenant").length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no tenant objects",
-          expected: "tenant objects with country, legal entity and agreements",
-          message: "The input has no tenant objects, so no säkerhetsskyddsavtal can be checked.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no tenant objects",
+        expected: "tenant objects with country, legal entity and agreements",
+        message: "The input has no tenant objects, so no säkerhetsskyddsavtal can be checked.",
+      });
     const host = hostOf(room);
     const checks: Check[] = [];
     for (const { tenant: t, workloads } of tenantsHolding(room, "SE", "security-classified")) {

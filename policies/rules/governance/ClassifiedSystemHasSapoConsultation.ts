@@ -1,5 +1,5 @@
 import type { FacilityOf } from "../../../contracts/facility-objects";
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { Room } from "../../engine/room";
 import { SE_PMFS_2022_1, SE_SAKERHETSSKYDDSFORORDNING } from "../../controls/references";
@@ -52,13 +52,11 @@ export const ClassifiedSystemHasSapoConsultation = defineRule({
   },
   check(room) {
     if (room.facility("tenant").length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no tenant objects",
-          expected: "tenant and workload objects",
-          message: "The input has no tenant objects, so no consultation can be checked.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no tenant objects",
+        expected: "tenant and workload objects",
+        message: "The input has no tenant objects, so no consultation can be checked.",
+      });
     const checks: Check[] = [];
     for (const { tenant: t, workloads } of tenantsHolding(room, "SE", "security-classified")) {
       for (const w of workloads) {

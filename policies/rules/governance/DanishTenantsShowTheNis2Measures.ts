@@ -1,12 +1,13 @@
 import { ENDPOINT_PROTECTIONS } from "../../../contracts/tag-categories";
 import { isSensitive } from "../../../contracts/classifications";
 import type { Sensitivity } from "../../../contracts/facility-objects";
-import { attested, check } from "../../engine/checks";
+import { attested, check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { TfObject } from "../../engine/room";
 import { NIS2, NIS2_DK } from "../../controls/references";
 import { REPORTING_AUTHORITIES } from "./EveryTenantHasItsReportingRoutes";
-import { CATEGORY, managedVms, monthsBefore, singleTag, tenantTagOf, vmTags } from "./tenancy";
+import { addMonths } from "../../engine/dates";
+import { CATEGORY, managedVms, singleTag, tenantTagOf, vmTags } from "./tenancy";
 
 const list = (vms: readonly TfObject[]) =>
   vms
@@ -61,13 +62,11 @@ export const DanishTenantsShowTheNis2Measures = defineRule({
   check(room, { params, asOf }) {
     const tenants = room.facility("tenant").filter((t) => t.country === "DK" && t.lifecycle !== "removed");
     if (room.facility("tenant").length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no tenant objects",
-          expected: "tenant objects with their country",
-          message: "The input has no tenant objects, so no Danish tenant can be found.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no tenant objects",
+        expected: "tenant objects with their country",
+        message: "The input has no tenant objects, so no Danish tenant can be found.",
+      });
     const backupTags = new Set(room.facility("backup-class").map((c) => c.tag));
     const encrypting = new Set(
       room
@@ -104,7 +103,7 @@ export const DanishTenantsShowTheNis2Measures = defineRule({
       };
 
       // nr. 1: risk analysis (a person's record).
-      const cutoff = monthsBefore(asOf, params.analysisMaxAgeMonths);
+      const cutoff = addMonths(asOf, -params.analysisMaxAgeMonths);
       const m1 = measure(1, "risk analysis and security policies");
       const current = t.analysisDate !== null && t.analysisDate >= cutoff && t.analysisDate <= asOf;
       checks.push(

@@ -1,5 +1,5 @@
 import type { Country, ReportingRoute } from "../../../contracts/facility-objects";
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check, type ControlRef } from "../../engine/rule";
 import {
   GDPR,
@@ -91,13 +91,11 @@ export const EveryTenantHasItsReportingRoutes = defineRule({
   check(room) {
     const tenants = room.facility("tenant").filter((t) => t.lifecycle !== "removed");
     if (room.facility("tenant").length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no tenant objects",
-          expected: "a tenant object per municipality with its reporting routes",
-          message: "The input has no tenant objects, so the reporting routes cannot be checked.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no tenant objects",
+        expected: "a tenant object per municipality with its reporting routes",
+        message: "The input has no tenant objects, so the reporting routes cannot be checked.",
+      });
     const checks: Check[] = [];
     for (const tenant of tenants) {
       const regimes = applicableRegimes(room, tenant).filter((r) => REPORTING_AUTHORITIES[r]?.(tenant.country) !== null);

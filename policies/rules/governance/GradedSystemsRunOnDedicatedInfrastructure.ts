@@ -1,4 +1,4 @@
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import { NO_SIKKERHETSLOVEN } from "../../controls/references";
 import { clusterOfVm, keyOf, managedVms, tenantTagOf, tenantsHolding, vmsOfWorkload } from "./tenancy";
@@ -28,13 +28,11 @@ export const GradedSystemsRunOnDedicatedInfrastructure = defineRule({
   },
   check(room) {
     if (room.facility("tenant").length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no tenant objects",
-          expected: "tenant and workload objects",
-          message: "The input has no tenant objects, so no graded workload can be found.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no tenant objects",
+        expected: "tenant and workload objects",
+        message: "The input has no tenant objects, so no graded workload can be found.",
+      });
     const tenantsOfCluster = new Map<string, Set<string>>();
     for (const vm of managedVms(room)) {
       const c = clusterOfVm(room, vm).target;

@@ -1,4 +1,4 @@
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { TfObject } from "../../engine/room";
 import { NO_NHN_AGREEMENT, NO_NORMEN, NSM_GRUNNPRINSIPPER } from "../../controls/references";
@@ -40,13 +40,11 @@ export const HealthWorkloadsRunInADedicatedZone = defineRule({
   },
   check(room) {
     if (room.facility("tenant").length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no tenant objects",
-          expected: "tenant and workload objects",
-          message: "The input has no tenant objects, so no health workload can be found.",
-        }),
-      ];
+      return missingFacts({
+        observed: "no tenant objects",
+        expected: "tenant and workload objects",
+        message: "The input has no tenant objects, so no health workload can be found.",
+      });
     const healthTenants = tenantsHolding(room, "NO", "health");
     if (healthTenants.length === 0) return [];
     const checks: Check[] = [];

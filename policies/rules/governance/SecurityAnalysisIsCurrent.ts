@@ -1,7 +1,8 @@
-import { attested, check } from "../../engine/checks";
+import { attested, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import { SE_SAKERHETSSKYDDSFORORDNING, SE_SAKERHETSSKYDDSLAG } from "../../controls/references";
-import { monthsBefore, workloadsOf } from "./tenancy";
+import { addMonths } from "../../engine/dates";
+import { workloadsOf } from "./tenancy";
 
 /**
  * SE-SSKL-ANALYSIS: a Swedish tenant with security-classified workloads (säkerhetskänslig verksamhet)
@@ -30,14 +31,12 @@ export const SecurityAnalysisIsCurrent = defineRule({
   check(room, { params, asOf }) {
     const tenants = room.facility("tenant").filter((t) => t.lifecycle !== "removed");
     if (room.facility("tenant").length === 0)
-      return [
-        check("declared", "not-evaluable", [], {
-          observed: "no tenant objects",
-          expected: "tenant objects with country and analysisDate",
-          message: "The input has no tenant objects, so no säkerhetsskyddsanalys can be checked.",
-        }),
-      ];
-    const cutoff = monthsBefore(asOf, params.maxAgeMonths);
+      return missingFacts({
+        observed: "no tenant objects",
+        expected: "tenant objects with country and analysisDate",
+        message: "The input has no tenant objects, so no säkerhetsskyddsanalys can be checked.",
+      });
+    const cutoff = addMonths(asOf, -params.maxAgeMonths);
     const expected = `analysisDate between ${cutoff} and ${asOf} (at most ${params.maxAgeMonths} months old)`;
     return tenants.map((t): Check => {
       const classified = workloadsOf(room, t.id).filter((w) => w.sensitivity === "security-classified");

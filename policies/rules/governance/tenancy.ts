@@ -143,16 +143,5 @@ export const keyOf = (o: TfObject): string => `${o.stack}:${o.address}`;
 /** Whether a reference (a tenant's `...Ref` fact) is present: a non-empty text. */
 export const present = (ref: string | null | undefined): ref is string => typeof ref === "string" && ref.trim().length > 0;
 
-/** The date `months` months before `date` (YYYY-MM-DD), the day clamped to the month's length. */
-export function monthsBefore(date: string, months: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`;
-}
-
 /** The host municipality's tenant object (the operator of the room), if the site marks one. */
 export const hostOf = (room: Room): Tenant | undefined => room.facility("tenant").find((t) => t.hostMunicipality);

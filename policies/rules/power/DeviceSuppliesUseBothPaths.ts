@@ -30,7 +30,7 @@ export const DeviceSuppliesUseBothPaths = defineRule({
     controls: [ISO27001("7.11"), ISO27001("8.14"), EN50600("50600-2-2 availability class 3 (dual-corded equipment on both paths)")],
   },
   check(room) {
-    if (!room.hasFacility) return [noFacility("the devices' power supplies")];
+    if (!room.hasFacility) return noFacility("the devices' power supplies");
     return room.facility("device").map((device) => {
       const draw = deviceDrawW(device);
       if (device.psus.length === 0)

@@ -67,7 +67,7 @@ export const GeneratorIsNoSinglePointOfFailure = defineRule({
     ],
   },
   check(room, { params }) {
-    if (!room.hasFacility) return [noFacility("the generators")];
+    if (!room.hasFacility) return noFacility("the generators");
     const out: Check[] = [];
     const allGenerators = room.facility("generator");
     for (const r of room.facility("room")) {

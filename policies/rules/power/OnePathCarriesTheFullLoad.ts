@@ -55,7 +55,7 @@ export const OnePathCarriesTheFullLoad = defineRule({
     ],
   },
   check(room, { params }) {
-    if (!room.hasFacility) return [noFacility("the power paths' capacity")];
+    if (!room.hasFacility) return noFacility("the power paths' capacity");
     const out: Check[] = [];
     for (const rack of room.facility("rack")) {
       const pdus = room.facility("pdu").filter((p) => p.rackId === rack.id);

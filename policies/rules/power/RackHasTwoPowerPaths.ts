@@ -41,7 +41,7 @@ export const RackHasTwoPowerPaths = defineRule({
     ],
   },
   check(room) {
-    if (!room.hasFacility) return [noFacility("the racks' power paths")];
+    if (!room.hasFacility) return noFacility("the racks' power paths");
     const epoOf = (roomId: string) => room.facilityById("room", roomId)?.epoZone;
     return room.facility("rack").map((rack) => {
       const pdus = room.facility("pdu").filter((p) => p.rackId === rack.id);

@@ -41,7 +41,7 @@ export const UpsBridgesToTheGenerator = defineRule({
     ],
   },
   check(room, { params }) {
-    if (!room.hasFacility) return [noFacility("the UPS runtime and the generators")];
+    if (!room.hasFacility) return noFacility("the UPS runtime and the generators");
     const out: Check[] = [];
     const generators = room.facility("generator");
     const hasAts = (atsId: string | null | undefined) => typeof atsId === "string" && atsId.trim() !== "";

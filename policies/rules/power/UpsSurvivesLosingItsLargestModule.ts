@@ -32,7 +32,7 @@ export const UpsSurvivesLosingItsLargestModule = defineRule({
     ],
   },
   check(room) {
-    if (!room.hasFacility) return [noFacility("the UPS modules")];
+    if (!room.hasFacility) return noFacility("the UPS modules");
     return room.facility("ups").map((ups) => {
       if (!room.facility("pdu").some((p) => p.upsId === ups.id))
         return check("declared", "not-applicable", ups, {

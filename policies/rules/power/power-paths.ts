@@ -1,5 +1,5 @@
 import type { FacilityOf } from "../../../contracts/facility-objects";
-import { check } from "../../engine/checks";
+import { missingFacts } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import type { Room } from "../../engine/room";
 
@@ -20,13 +20,12 @@ export function chainOfPdu(room: Room, pdu: FacilityOf<"pdu">): PduChain | { pro
 }
 
 /** The one check a power rule returns for a room without facility objects (foreign Terraform). */
-export function noFacility(what: string): Check {
-  return check("declared", "not-evaluable", [], {
+export const noFacility = (what: string): Check[] =>
+  missingFacts({
     observed: "no facility objects in the input",
     expected: what,
     message: `The input has no facility objects (terraform_data kinds of docs/facility-vocabulary.md), so ${what} cannot be checked`,
   });
-}
 
 /** "a, b and c" */
 export const list = (items: readonly string[]): string =>

@@ -1,7 +1,7 @@
 import { SENSITIVE_CLASSIFICATIONS } from "../../../contracts/classifications";
 import type { FacilityOf, Sensitivity } from "../../../contracts/facility-objects";
 import { TAG_CATEGORIES } from "../../../contracts/tag-categories";
-import { check } from "../../engine/checks";
+import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { FindingTarget, Room, TfObject } from "../../engine/room";
 import { ISO27001, NIS2, NSM_GRUNNPRINSIPPER, VSPHERE_SCG } from "../../controls/references";
@@ -52,13 +52,14 @@ export const SensitiveDataIsEncryptedAtRest = defineRule({
   },
   check(room) {
     if (!room.hasFacility)
-      return [
-        check("config", "not-evaluable", [], {
+      return missingFacts(
+        {
           observed: "no facility objects: no storage-policy or key-provider records to join the VMs' storage policies to",
           expected: "storage-policy objects with encryption and a redundant key provider",
           message: "The input has no facility objects, so whether a storage policy encrypts cannot be told from it",
-        }),
-      ];
+        },
+        "config",
+      );
     return [
       ...room.resources("vsphere_virtual_machine").map((vm) => vmCheck(room, vm)),
       ...room.resources("vsphere_compute_cluster").map(vsanCheck),

@@ -7,7 +7,7 @@ import { EveryVmIsOwnedAndClassified } from "../../../policies/rules/governance/
 import { GradedSystemsRunOnDedicatedInfrastructure } from "../../../policies/rules/governance/GradedSystemsRunOnDedicatedInfrastructure";
 import { HealthWorkloadsRunInADedicatedZone } from "../../../policies/rules/governance/HealthWorkloadsRunInADedicatedZone";
 import { SecurityAnalysisIsCurrent } from "../../../policies/rules/governance/SecurityAnalysisIsCurrent";
-import { monthsBefore } from "../../../policies/rules/governance/tenancy";
+import { addMonths } from "../../../policies/engine/dates";
 import { findingsOf, outcomes, RoomBuilder } from "../room-builder";
 import { governanceRoom, tenant, vm, workload, type TestVm } from "./governance-room";
 
@@ -160,9 +160,9 @@ function swedish(t: Parameters<typeof tenant>[1] = {}, cluster = "prod"): RoomBu
 
 describe("SE-SSKL-ANALYSIS SecurityAnalysisIsCurrent", () => {
   test("months are counted back from the evaluation date", () => {
-    expect(monthsBefore("2026-11-22", 24)).toBe("2024-11-22");
-    expect(monthsBefore("2026-03-31", 1)).toBe("2026-02-28");
-    expect(monthsBefore("2026-01-15", 1)).toBe("2025-12-15");
+    expect(addMonths("2026-11-22", -24)).toBe("2024-11-22");
+    expect(addMonths("2026-03-31", -1)).toBe("2026-02-28");
+    expect(addMonths("2026-01-15", -1)).toBe("2025-12-15");
   });
   test("an analysis within 24 months is attested, never passed", () => {
     const f = findingsOf(SecurityAnalysisIsCurrent, swedish({ analysisDate: "2025-06-01" }));
