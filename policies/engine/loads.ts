@@ -12,13 +12,25 @@ export const deviceDrawW = (d: DeviceObject): number => d.psus.reduce((sum, p) =
 
 const kw = (watts: number) => watts / 1000;
 
+/** kW drawn by devices: the sum of their supplies' watts. */
+const drawKw = (devices: readonly DeviceObject[]): number => kw(devices.reduce((s, d) => s + deviceDrawW(d), 0));
+
+const idsOf = (objects: readonly { id: string }[]): Set<string> => new Set(objects.map((o) => o.id));
+
+/** The PDUs on these UPS. */
+const pdusOnUps = (room: Room, upsIds: ReadonlySet<string>): FacilityOf<"pdu">[] => room.facility("pdu").filter((p) => upsIds.has(p.upsId));
+
+/** The UPS on these boards. */
+const upsOnBoards = (room: Room, boardIds: ReadonlySet<string>): FacilityOf<"ups">[] =>
+  room.facility("ups").filter((u) => boardIds.has(u.boardId));
+
 export function devicesInRack(room: Room, rackId: string): DeviceObject[] {
   return room.facility("device").filter((d) => d.rackId === rackId);
 }
 
 /** kW drawn by the devices in a rack. */
 export function rackLoadKw(room: Room, rackId: string): number {
-  return kw(devicesInRack(room, rackId).reduce((s, d) => s + deviceDrawW(d), 0));
+  return drawKw(devicesInRack(room, rackId));
 }
 
 /**
@@ -48,31 +60,11 @@ export function devicesFedBy(room: Room, pduIds: ReadonlySet<string>): DeviceObj
 
 /** kW a UPS must carry when the other path is lost: the full draw of every device it feeds. */
 export function upsLoadKw(room: Room, upsId: string): number {
-  const pdus = new Set(
-    room
-      .facility("pdu")
-      .filter((p) => p.upsId === upsId)
-      .map((p) => p.id),
-  );
-  return kw(devicesFedBy(room, pdus).reduce((s, d) => s + deviceDrawW(d), 0));
+  return drawKw(devicesFedBy(room, idsOf(pdusOnUps(room, new Set([upsId])))));
 }
 
 /** kW a distribution board must carry: the full draw of every device fed through the UPS on it. */
-export function boardLoadKw(room: Room, boardId: string): number {
-  const upsIds = new Set(
-    room
-      .facility("ups")
-      .filter((u) => u.boardId === boardId)
-      .map((u) => u.id),
-  );
-  const pdus = new Set(
-    room
-      .facility("pdu")
-      .filter((p) => upsIds.has(p.upsId))
-      .map((p) => p.id),
-  );
-  return kw(devicesFedBy(room, pdus).reduce((s, d) => s + deviceDrawW(d), 0));
-}
+export const boardLoadKw = (room: Room, boardId: string): number => generatorLoadKw(room, new Set([boardId]));
 
 /** kW the UPS's modules in service deliver, and the same after losing the largest of them (N+1). */
 export function upsCapacityKw(ups: FacilityOf<"ups">): { modules: number[]; totalKw: number; afterLargestKw: number } {
@@ -89,7 +81,7 @@ export function describeUnits(kws: readonly number[]): string {
 
 /** kW a PDU must carry when the other path is lost: the full draw of every device with a supply on it. */
 export function pduLoadKw(room: Room, pduId: string): number {
-  return kw(devicesFedBy(room, new Set([pduId])).reduce((s, d) => s + deviceDrawW(d), 0));
+  return drawKw(devicesFedBy(room, new Set([pduId])));
 }
 
 /** The design kW of the racks a set of PDUs stands in (each rack once): what the path is planned to carry. */
@@ -103,24 +95,12 @@ function designKwOfPdus(room: Room, pdus: readonly FacilityOf<"pdu">[]): number 
 
 /** The design kW of the racks with a PDU on this UPS, printed beside the UPS's load. */
 export function upsDesignKw(room: Room, upsId: string): number {
-  return designKwOfPdus(
-    room,
-    room.facility("pdu").filter((p) => p.upsId === upsId),
-  );
+  return designKwOfPdus(room, pdusOnUps(room, new Set([upsId])));
 }
 
 /** The design kW of the racks with a PDU on a UPS on one of these boards (each rack once). */
 export function boardsDesignKw(room: Room, boardIds: ReadonlySet<string>): number {
-  const upsIds = new Set(
-    room
-      .facility("ups")
-      .filter((u) => boardIds.has(u.boardId))
-      .map((u) => u.id),
-  );
-  return designKwOfPdus(
-    room,
-    room.facility("pdu").filter((p) => upsIds.has(p.upsId)),
-  );
+  return designKwOfPdus(room, pdusOnUps(room, idsOf(upsOnBoards(room, boardIds))));
 }
 
 /** The design kW of the racks with a PDU on a UPS on this board, printed beside the board's load. */
@@ -132,17 +112,5 @@ export const boardDesignKw = (room: Room, boardId: string): number => boardsDesi
  * draw is not declared and not counted.
  */
 export function generatorLoadKw(room: Room, boardIds: ReadonlySet<string>): number {
-  const upsIds = new Set(
-    room
-      .facility("ups")
-      .filter((u) => boardIds.has(u.boardId))
-      .map((u) => u.id),
-  );
-  const pdus = new Set(
-    room
-      .facility("pdu")
-      .filter((p) => upsIds.has(p.upsId))
-      .map((p) => p.id),
-  );
-  return kw(devicesFedBy(room, pdus).reduce((s, d) => s + deviceDrawW(d), 0));
+  return drawKw(devicesFedBy(room, idsOf(pdusOnUps(room, idsOf(upsOnBoards(room, boardIds))))));
 }
