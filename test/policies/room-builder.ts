@@ -2,6 +2,7 @@ import type { FacilityKind, FacilityOf } from "../../contracts/facility-objects"
 import { evaluate, type ParamOverrides } from "../../policies/engine/evaluate";
 import type { Finding, Rule } from "../../policies/engine/rule";
 import { buildRooms, type Room } from "../../policies/engine/room";
+import { findingRef } from "../../policies/report/summary";
 import type { StackDocument, TerraformJson } from "../../policies/engine/terraform-input";
 import { AS_OF } from "../shared-synth";
 
@@ -46,6 +47,11 @@ export class RoomBuilder {
     return this;
   }
 
+  /** Edits the input of facility object `<kind>_<id>` already added. */
+  editFacility(kind: FacilityKind, id: string, change: (input: any) => void): this {
+    return this.edit("facility", "terraform_data", `${kind}_${id}`.replace(/[^A-Za-z0-9_-]/g, "_"), (v) => change(v.input));
+  }
+
   docs(): StackDocument[] {
     return [...this.stacks.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -81,5 +87,12 @@ export function findingsOf(rule: Rule, room: Room | RoomBuilder, params?: ParamO
 
 /** Outcomes by address (and finding id), for compact assertions. */
 export function outcomes(findings: readonly Finding[]): Record<string, string> {
-  return Object.fromEntries(findings.map((f) => [f.findingId ? `${f.address}#${f.findingId}` : f.address, f.outcome]));
+  return Object.fromEntries(findings.map((f) => [findingRef(f), f.outcome]));
+}
+
+/** The finding at `ref` (`address` or `address#findingId`); throws, listing the outcomes, when there is none. */
+export function findingAt(findings: readonly Finding[], ref: string): Finding {
+  const f = findings.find((x) => findingRef(x) === ref);
+  if (!f) throw new Error(`no finding ${ref} in ${JSON.stringify(outcomes(findings))}`);
+  return f;
 }

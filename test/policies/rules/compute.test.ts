@@ -174,8 +174,7 @@ const one = (rule: Rule, room: RoomBuilder, id?: string, address?: string) => {
   return found[0];
 };
 const setCluster = (change: (v: Values) => void) => (b: RoomBuilder) => b.edit("vsphere", "vsphere_compute_cluster", "prod", change);
-const setDevice = (id: string, change: (v: Values) => void) => (b: RoomBuilder) =>
-  b.edit("facility", "terraform_data", `device_${id}`, (v) => change(v.input as Values));
+const setDevice = (id: string, change: (v: Values) => void) => (b: RoomBuilder) => b.editFacility("device", id, change);
 
 describe("RED-HOST-N1 ClusterSurvivesLosingItsLargestHosts", () => {
   const rule = ClusterSurvivesLosingItsLargestHosts;

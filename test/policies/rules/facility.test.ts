@@ -4,8 +4,7 @@ import { CoolingSurvivesLosingItsLargestUnit } from "../../../policies/rules/fac
 import { FacilityEquipmentIsServiced } from "../../../policies/rules/facility/FacilityEquipmentIsServiced";
 import { ItRoomsHaveControlledLoggedAccess } from "../../../policies/rules/facility/ItRoomsHaveControlledLoggedAccess";
 import { RackInletsAreAlarmedWithoutFalsePages } from "../../../policies/rules/facility/RackInletsAreAlarmedWithoutFalsePages";
-import type { Finding } from "../../../policies/engine/rule";
-import { findingsOf, outcomes, RoomBuilder } from "../room-builder";
+import { findingAt, findingsOf, outcomes, RoomBuilder } from "../room-builder";
 
 /**
  * A primary room r1 (rack k1: one device drawing 2 x 3 kW) and a backup room r2 (rack k2: 2 x 0.5 kW),
@@ -123,18 +122,8 @@ function site(): RoomBuilder {
   return b;
 }
 
-/** Edits a facility object's input in the baseline. */
-const edit = (b: RoomBuilder, kind: string, id: string, change: (input: any) => void) =>
-  b.edit("facility", "terraform_data", `${kind}_${id}`, (v) => change(v.input));
-
 /** A foreign room: Terraform without facility objects. */
 const foreign = () => new RoomBuilder().resource("vsphere", "vsphere_host", "h1", { hostname: "esx01" });
-
-const one = (findings: readonly Finding[], key: string): Finding => {
-  const f = findings.find((x) => (x.findingId ? `${x.address}#${x.findingId}` : x.address) === key);
-  if (!f) throw new Error(`no finding ${key} in ${JSON.stringify(outcomes(findings))}`);
-  return f;
-};
 
 describe("RED-COOL-N1 CoolingSurvivesLosingItsLargestUnit", () => {
   const rule = CoolingSurvivesLosingItsLargestUnit;
@@ -146,29 +135,32 @@ describe("RED-COOL-N1 CoolingSurvivesLosingItsLargestUnit", () => {
       "terraform_data.room_r2#capacity": "pass",
       "terraform_data.room_r2#feeds": "pass",
     });
-    const cap = one(f, "terraform_data.room_r1#capacity");
+    const cap = findingAt(f, "terraform_data.room_r1#capacity");
     expect(cap.observed).toBe("2 x 8 kW minus the largest = 8 kW");
     expect(cap.expected).toBe(">= 2 units and >= heat load 6 kW (declared draw of the devices; racks' design 10 kW)");
     expect(cap.evidence).toBe("declared");
-    expect(one(f, "terraform_data.room_r1#feeds").observed).toBe(
+    expect(findingAt(f, "terraform_data.room_r1#feeds").observed).toBe(
       "board ba (path A) 8 kW, board bb (path B) 8 kW; losing board ba (path A) leaves 8 kW",
     );
   });
   test("fails when losing the largest unit leaves less than the heat load", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "cooling", "c2", (c) => (c.kw = 4)),
+      site().editFacility("cooling", "c2", (c) => (c.kw = 4)),
     );
-    expect(one(f, "terraform_data.room_r1#capacity")).toMatchObject({ outcome: "fail", observed: "8 + 4 kW minus the largest = 4 kW" });
-    expect(one(f, "terraform_data.room_r1#feeds")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r1#capacity")).toMatchObject({
+      outcome: "fail",
+      observed: "8 + 4 kW minus the largest = 4 kW",
+    });
+    expect(findingAt(f, "terraform_data.room_r1#feeds")).toMatchObject({
       outcome: "fail",
       observed: "board ba (path A) 8 kW, board bb (path B) 4 kW; losing board ba (path A) leaves 4 kW",
     });
   });
   test("one unit is no N+1 even when it alone is large enough", () => {
-    const b = site().edit("facility", "terraform_data", "cooling_c2", (v) => ((v.input as any).roomId = "r2"));
-    edit(b, "cooling", "c1", (c) => (c.kw = 20));
-    expect(one(findingsOf(rule, b), "terraform_data.room_r1#capacity")).toMatchObject({
+    const b = site().editFacility("cooling", "c2", (c) => (c.roomId = "r2"));
+    b.editFacility("cooling", "c1", (c) => (c.kw = 20));
+    expect(findingAt(findingsOf(rule, b), "terraform_data.room_r1#capacity")).toMatchObject({
       outcome: "fail",
       observed: "1 x 20 kW minus the largest = 0 kW (1 unit: no spare)",
     });
@@ -176,10 +168,10 @@ describe("RED-COOL-N1 CoolingSurvivesLosingItsLargestUnit", () => {
   test("fails when both units hang on one board (a UPS counts as its board)", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "cooling", "c2", (c) => (c.feed = "ua")),
+      site().editFacility("cooling", "c2", (c) => (c.feed = "ua")),
     );
-    expect(one(f, "terraform_data.room_r1#capacity").outcome).toBe("pass");
-    expect(one(f, "terraform_data.room_r1#feeds")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r1#capacity").outcome).toBe("pass");
+    expect(findingAt(f, "terraform_data.room_r1#feeds")).toMatchObject({
       outcome: "fail",
       observed: "board ba (path A) 16 kW; losing board ba (path A) leaves 0 kW",
     });
@@ -187,32 +179,32 @@ describe("RED-COOL-N1 CoolingSurvivesLosingItsLargestUnit", () => {
   test("a feed that is no board or UPS is an error, and the unit counts as lost", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "cooling", "c2", (c) => (c.feed = "nowhere")),
+      site().editFacility("cooling", "c2", (c) => (c.feed = "nowhere")),
     );
-    expect(one(f, "terraform_data.cooling_c2#feed")).toMatchObject({
+    expect(findingAt(f, "terraform_data.cooling_c2#feed")).toMatchObject({
       outcome: "error",
       observed: 'feed "nowhere" is neither a board nor a UPS of the site',
     });
-    expect(one(f, "terraform_data.room_r1#feeds").outcome).toBe("fail");
+    expect(findingAt(f, "terraform_data.room_r1#feeds").outcome).toBe("fail");
   });
   test("a unit in a room that does not exist is an error", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "cooling", "c4", (c) => (c.roomId = "r9")),
+      site().editFacility("cooling", "c4", (c) => (c.roomId = "r9")),
     );
-    expect(one(f, "terraform_data.cooling_c4#room")).toMatchObject({ outcome: "error", observed: 'roomId "r9": no such room' });
+    expect(findingAt(f, "terraform_data.cooling_c4#room")).toMatchObject({ outcome: "error", observed: 'roomId "r9": no such room' });
   });
   test("basis design-kw checks against the racks' design kW and prints the draw beside it", () => {
     const f = findingsOf(rule, site(), { "RED-COOL-N1": { basis: "design-kw" } });
-    expect(one(f, "terraform_data.room_r1#capacity")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r1#capacity")).toMatchObject({
       outcome: "fail",
       expected: ">= 2 units and >= racks' design 10 kW (declared draw of the devices 6 kW)",
     });
-    expect(one(f, "terraform_data.room_r2#capacity").outcome).toBe("pass");
+    expect(findingAt(f, "terraform_data.room_r2#capacity").outcome).toBe("pass");
   });
   test("a room without racks has no heat to remove", () => {
     const f = findingsOf(rule, site().facility("room", { id: "r3", roomType: "other", fireCell: "C3", epoZone: "E3" }));
-    expect(one(f, "terraform_data.room_r3#capacity")).toMatchObject({ outcome: "not-applicable", observed: "no units; no racks" });
+    expect(findingAt(f, "terraform_data.room_r3#capacity")).toMatchObject({ outcome: "not-applicable", observed: "no units; no racks" });
   });
   test("input without facility objects is not evaluable", () => {
     expect(findingsOf(rule, foreign())).toMatchObject([{ outcome: "not-evaluable", observed: "no facility objects" }]);
@@ -236,39 +228,39 @@ describe("ENV-THERMAL-ALARM RackInletsAreAlarmedWithoutFalsePages", () => {
       "terraform_data.alarm-route_oncall#night-pages": "pass",
       "terraform_data.alarm-route_queue#night-pages": "not-applicable",
     });
-    expect(one(f, "terraform_data.rack_k1#inlet-sensors")).toMatchObject({
+    expect(findingAt(f, "terraform_data.rack_k1#inlet-sensors")).toMatchObject({
       observed: "1 inlet sensor (k1-inlet)",
       expected: ">= 1 (design 10 kW; declared draw 6 kW; dense from 5 kW)",
     });
-    expect(one(f, "terraform_data.sensor_k1-inlet#thresholds").observed).toBe(
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#thresholds").observed).toBe(
       "low critical 10 °C, low warning 15 °C, high warning 27 °C, high critical 30 °C, delay 10 min",
     );
-    expect(one(f, "terraform_data.sensor_k1-inlet#paging").observed).toBe(
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging").observed).toBe(
       "route oncall (24/7, pages critical): pages at night high critical 30 °C, low critical 10 °C",
     );
   });
   test("a rack without an inlet sensor fails; a dense rack can be asked for three", () => {
     const b = site();
-    edit(b, "sensor", "k2-inlet", (s) => (s.rackId = "k1"));
+    b.editFacility("sensor", "k2-inlet", (s) => (s.rackId = "k1"));
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.rack_k2#inlet-sensors")).toMatchObject({ outcome: "fail", observed: "0 inlet sensors" });
+    expect(findingAt(f, "terraform_data.rack_k2#inlet-sensors")).toMatchObject({ outcome: "fail", observed: "0 inlet sensors" });
     const dense = findingsOf(rule, site(), { "ENV-THERMAL-ALARM": { minInletSensorsDenseRack: 3 } });
-    expect(one(dense, "terraform_data.rack_k1#inlet-sensors")).toMatchObject({
+    expect(findingAt(dense, "terraform_data.rack_k1#inlet-sensors")).toMatchObject({
       outcome: "fail",
       expected: ">= 3 (design 10 kW; declared draw 6 kW; dense from 5 kW)",
     });
-    expect(one(dense, "terraform_data.rack_k2#inlet-sensors").outcome).toBe("pass");
+    expect(findingAt(dense, "terraform_data.rack_k2#inlet-sensors").outcome).toBe("pass");
   });
   test("thresholds above the recommended envelope or the A1 allowable limit, or one-sided, fail", () => {
     const b = site();
-    edit(b, "sensor", "k1-inlet", (s) => Object.assign(s, { highWarning: 28, highCritical: 35 }));
-    edit(b, "sensor", "k2-inlet", (s) => Object.assign(s, { lowWarning: null, lowCritical: null, delayMin: 0 }));
+    b.editFacility("sensor", "k1-inlet", (s) => Object.assign(s, { highWarning: 28, highCritical: 35 }));
+    b.editFacility("sensor", "k2-inlet", (s) => Object.assign(s, { lowWarning: null, lowCritical: null, delayMin: 0 }));
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.sensor_k1-inlet#thresholds")).toMatchObject({
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#thresholds")).toMatchObject({
       outcome: "fail",
       message: "sensor k1-inlet: high warning 28 °C above 27 °C; high critical 35 °C above 32 °C",
     });
-    expect(one(f, "terraform_data.sensor_k2-inlet#thresholds")).toMatchObject({
+    expect(findingAt(f, "terraform_data.sensor_k2-inlet#thresholds")).toMatchObject({
       outcome: "fail",
       observed: "low critical none, low warning none, high warning 27 °C, high critical 30 °C, delay 0 min",
       message: "sensor k2-inlet: no low threshold (one-sided); delay 0 min below 5 min",
@@ -277,9 +269,9 @@ describe("ENV-THERMAL-ALARM RackInletsAreAlarmedWithoutFalsePages", () => {
   test("a low threshold that pages at night inside the A1 allowable range fails", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "sensor", "k1-inlet", (s) => (s.lowCritical = 16)),
+      site().editFacility("sensor", "k1-inlet", (s) => (s.lowCritical = 16)),
     );
-    expect(one(f, "terraform_data.sensor_k1-inlet#paging")).toMatchObject({
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging")).toMatchObject({
       outcome: "fail",
       message: "sensor k1-inlet: low critical 16 °C pages at night inside the A1 allowable range (above 15 °C)",
     });
@@ -287,21 +279,21 @@ describe("ENV-THERMAL-ALARM RackInletsAreAlarmedWithoutFalsePages", () => {
   test("a low warning above 15 °C on a route that pages only critical pages nobody and passes", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "sensor", "k1-inlet", (s) => (s.lowWarning = 18)),
+      site().editFacility("sensor", "k1-inlet", (s) => (s.lowWarning = 18)),
     );
-    expect(one(f, "terraform_data.sensor_k1-inlet#paging").outcome).toBe("pass");
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging").outcome).toBe("pass");
   });
   test("a 24/7 route that pages warnings fails, and the low warning it pages then counts", () => {
     const b = site();
-    edit(b, "alarm-route", "oncall", (r) => (r.severities = ["critical", "warning"]));
-    edit(b, "sensor", "k2-inlet", (s) => (s.lowWarning = 18));
+    b.editFacility("alarm-route", "oncall", (r) => (r.severities = ["critical", "warning"]));
+    b.editFacility("sensor", "k2-inlet", (s) => (s.lowWarning = 18));
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.alarm-route_oncall#night-pages")).toMatchObject({
+    expect(findingAt(f, "terraform_data.alarm-route_oncall#night-pages")).toMatchObject({
       outcome: "fail",
       observed: "24/7 route pages critical, warning",
     });
-    expect(one(f, "terraform_data.sensor_k1-inlet#paging").outcome).toBe("pass");
-    expect(one(f, "terraform_data.sensor_k2-inlet#paging")).toMatchObject({
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging").outcome).toBe("pass");
+    expect(findingAt(f, "terraform_data.sensor_k2-inlet#paging")).toMatchObject({
       outcome: "fail",
       observed: "route oncall (24/7, pages critical, warning): pages at night high critical 30 °C, low critical 10 °C, low warning 18 °C",
     });
@@ -309,27 +301,27 @@ describe("ENV-THERMAL-ALARM RackInletsAreAlarmedWithoutFalsePages", () => {
   test("a high critical on an office-hours route pages nobody at night and fails", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "sensor", "k1-inlet", (s) => (s.routeId = "queue")),
+      site().editFacility("sensor", "k1-inlet", (s) => (s.routeId = "queue")),
     );
-    expect(one(f, "terraform_data.sensor_k1-inlet#paging")).toMatchObject({
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging")).toMatchObject({
       outcome: "fail",
       message: "sensor k1-inlet: high critical 30 °C pages nobody at night",
     });
-    expect(one(f, "terraform_data.sensor_k1-inlet#route").outcome).toBe("pass");
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#route").outcome).toBe("pass");
   });
   test("a route that does not exist is an error; no route is a failure; a sensor on an unknown rack is an error", () => {
     const b = site();
-    edit(b, "sensor", "k1-inlet", (s) => (s.routeId = "gone"));
-    edit(b, "sensor", "r1-water", (s) => (s.routeId = null));
-    edit(b, "sensor", "k2-inlet", (s) => (s.rackId = "k9"));
+    b.editFacility("sensor", "k1-inlet", (s) => (s.routeId = "gone"));
+    b.editFacility("sensor", "r1-water", (s) => (s.routeId = null));
+    b.editFacility("sensor", "k2-inlet", (s) => (s.rackId = "k9"));
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.sensor_k1-inlet#route")).toMatchObject({
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#route")).toMatchObject({
       outcome: "error",
       observed: 'route "gone": no such alarm route',
     });
-    expect(one(f, "terraform_data.sensor_k1-inlet#paging").outcome).toBe("fail");
-    expect(one(f, "terraform_data.sensor_r1-water#route")).toMatchObject({ outcome: "fail", observed: "no route" });
-    expect(one(f, "terraform_data.sensor_k2-inlet#rack")).toMatchObject({ outcome: "error", observed: 'rackId "k9": no such rack' });
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging").outcome).toBe("fail");
+    expect(findingAt(f, "terraform_data.sensor_r1-water#route")).toMatchObject({ outcome: "fail", observed: "no route" });
+    expect(findingAt(f, "terraform_data.sensor_k2-inlet#rack")).toMatchObject({ outcome: "error", observed: 'rackId "k9": no such rack' });
   });
   test("an inlet sensor on the room, not a rack, fails", () => {
     const f = findingsOf(
@@ -345,10 +337,10 @@ describe("ENV-THERMAL-ALARM RackInletsAreAlarmedWithoutFalsePages", () => {
         routeId: "oncall",
       }),
     );
-    expect(one(f, "terraform_data.sensor_r1-air#rack")).toMatchObject({ outcome: "fail", observed: "an inlet sensor on room r1" });
+    expect(findingAt(f, "terraform_data.sensor_r1-air#rack")).toMatchObject({ outcome: "fail", observed: "an inlet sensor on room r1" });
   });
   test("an office-hours route is not applicable; input without facility objects is not evaluable", () => {
-    expect(one(findingsOf(rule, site()), "terraform_data.alarm-route_queue#night-pages")).toMatchObject({
+    expect(findingAt(findingsOf(rule, site()), "terraform_data.alarm-route_queue#night-pages")).toMatchObject({
       outcome: "not-applicable",
       observed: "office route pages warning",
     });
@@ -368,13 +360,13 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
       "terraform_data.room_r1#fire-suppression": "pass",
       "terraform_data.room_r2#fire-suppression": "pass",
     });
-    expect(one(f, "terraform_data.room_r2#fire-cell").observed).toBe("r2: fire cell C2, B1; r1: fire cell C1, B1");
-    expect(one(f, "terraform_data.room_r2#power").observed).toBe("racks fed by UPS xua, xub on boards xba, xbb");
-    expect(one(f, "terraform_data.room_r2#repositories").observed).toBe("d2 in rack k2, room r2 (backup)");
+    expect(findingAt(f, "terraform_data.room_r2#fire-cell").observed).toBe("r2: fire cell C2, B1; r1: fire cell C1, B1");
+    expect(findingAt(f, "terraform_data.room_r2#power").observed).toBe("racks fed by UPS xua, xub on boards xba, xbb");
+    expect(findingAt(f, "terraform_data.room_r2#repositories").observed).toBe("d2 in rack k2, room r2 (backup)");
   });
   test("fails when a repository of the backup room stands in a primary room's rack, or in another room of its fire cell", () => {
-    const moved = edit(site(), "device", "d2", (d) => (d.rackId = "k1"));
-    expect(one(findingsOf(rule, moved), "terraform_data.room_r2#repositories")).toMatchObject({
+    const moved = site().editFacility("device", "d2", (d) => (d.rackId = "k1"));
+    expect(findingAt(findingsOf(rule, moved), "terraform_data.room_r2#repositories")).toMatchObject({
       outcome: "fail",
       observed: "d2 in rack k1, room r1 (primary)",
       message: "backup room r2: repository d2 stands in rack k1 in primary room r1",
@@ -382,8 +374,8 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
     const corridor = site()
       .facility("room", { id: "r3", roomType: "other", fireCell: "C1", epoZone: "E3" })
       .facility("rack", { id: "k3", roomId: "r3" });
-    edit(corridor, "device", "d2", (d) => (d.rackId = "k3"));
-    expect(one(findingsOf(rule, corridor), "terraform_data.room_r2#repositories")).toMatchObject({
+    corridor.editFacility("device", "d2", (d) => (d.rackId = "k3"));
+    expect(findingAt(findingsOf(rule, corridor), "terraform_data.room_r2#repositories")).toMatchObject({
       outcome: "fail",
       observed: "d2 in rack k3, room r3 (other)",
       message: "backup room r2: repository d2 stands in rack k3 in room r3, in fire cell C1 of primary room r1",
@@ -393,52 +385,55 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
     const apart = site()
       .facility("room", { id: "r3", roomType: "other", fireCell: "C3", epoZone: "E3" })
       .facility("rack", { id: "k3", roomId: "r3" });
-    edit(apart, "device", "d2", (d) => (d.rackId = "k3"));
-    expect(one(findingsOf(rule, apart), "terraform_data.room_r2#repositories")).toMatchObject({
+    apart.editFacility("device", "d2", (d) => (d.rackId = "k3"));
+    expect(findingAt(findingsOf(rule, apart), "terraform_data.room_r2#repositories")).toMatchObject({
       outcome: "pass",
       observed: "d2 in rack k3, room r3 (other)",
     });
-    const none = edit(site(), "backup-room", "r2", (b) => (b.repositoryIds = []));
-    expect(one(findingsOf(rule, none), "terraform_data.room_r2#repositories")).toMatchObject({
+    const none = site().editFacility("backup-room", "r2", (b) => (b.repositoryIds = []));
+    expect(findingAt(findingsOf(rule, none), "terraform_data.room_r2#repositories")).toMatchObject({
       outcome: "not-applicable",
       observed: "no repositories listed",
     });
   });
   test("a repository that names no device, a device on an unknown rack and a rack in an unknown room are errors", () => {
-    const noDevice = edit(site(), "backup-room", "r2", (b) => (b.repositoryIds = ["d2", "d9"]));
+    const noDevice = site().editFacility("backup-room", "r2", (b) => (b.repositoryIds = ["d2", "d9"]));
     const f = findingsOf(rule, noDevice);
-    expect(one(f, "terraform_data.backup-room_r2#repositories")).toMatchObject({
+    expect(findingAt(f, "terraform_data.backup-room_r2#repositories")).toMatchObject({
       outcome: "error",
       observed: 'repositoryIds "d9": no such device',
     });
-    expect(one(f, "terraform_data.room_r2#repositories")).toMatchObject({ outcome: "pass", observed: "d2 in rack k2, room r2 (backup)" });
-    const noRack = edit(site(), "device", "d2", (d) => (d.rackId = "k9"));
+    expect(findingAt(f, "terraform_data.room_r2#repositories")).toMatchObject({
+      outcome: "pass",
+      observed: "d2 in rack k2, room r2 (backup)",
+    });
+    const noRack = site().editFacility("device", "d2", (d) => (d.rackId = "k9"));
     expect(outcomes(findingsOf(rule, noRack))).toMatchObject({ "terraform_data.device_d2#repositories": "error" });
     expect(outcomes(findingsOf(rule, noRack))["terraform_data.room_r2#repositories"]).toBeUndefined();
     const noRoom = site().facility("rack", { id: "k3", roomId: "r9" });
-    edit(noRoom, "device", "d2", (d) => (d.rackId = "k3"));
-    expect(one(findingsOf(rule, noRoom), "terraform_data.rack_k3#repositories")).toMatchObject({
+    noRoom.editFacility("device", "d2", (d) => (d.rackId = "k3"));
+    expect(findingAt(findingsOf(rule, noRoom), "terraform_data.rack_k3#repositories")).toMatchObject({
       outcome: "error",
       observed: 'roomId "r9": no such room',
     });
   });
   test("fails when the backup room is in the primary room's fire cell or EPO zone", () => {
     const b = site();
-    edit(b, "room", "r2", (r) => Object.assign(r, { fireCell: "C1", epoZone: "E1" }));
+    b.editFacility("room", "r2", (r) => Object.assign(r, { fireCell: "C1", epoZone: "E1" }));
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.room_r2#fire-cell")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r2#fire-cell")).toMatchObject({
       outcome: "fail",
       message: "backup room r2 shares fire cell C1 with primary room r1",
     });
-    expect(one(f, "terraform_data.room_r2#epo-zone")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r2#epo-zone")).toMatchObject({
       outcome: "fail",
       observed: "r2: EPO zone E1, B1; r1: EPO zone E1, B1",
     });
   });
   test("fire cell ids count per site: the same id in a room of another building text is the same cell", () => {
     const b = site();
-    edit(b, "room", "r2", (r) => Object.assign(r, { fireCell: "C1", building: "B1, wing C" }));
-    expect(one(findingsOf(rule, b), "terraform_data.room_r2#fire-cell")).toMatchObject({
+    b.editFacility("room", "r2", (r) => Object.assign(r, { fireCell: "C1", building: "B1, wing C" }));
+    expect(findingAt(findingsOf(rule, b), "terraform_data.room_r2#fire-cell")).toMatchObject({
       outcome: "fail",
       observed: "r2: fire cell C1, B1, wing C; r1: fire cell C1, B1",
     });
@@ -446,9 +441,9 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
   test("fails when a backup rack's PDU hangs on the primary room's UPS", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "pdu", "xpa", (p) => (p.upsId = "ua")),
+      site().editFacility("pdu", "xpa", (p) => (p.upsId = "ua")),
     );
-    expect(one(f, "terraform_data.room_r2#power")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r2#power")).toMatchObject({
       outcome: "fail",
       observed:
         "racks fed by UPS ua, xub on boards ba, xbb; UPS ua also feeds r1; board ba also feeds r1; UPS ua stands in primary room r1; board ba stands in primary room r1",
@@ -457,21 +452,21 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
   test("a PDU on a UPS that does not exist is an error", () => {
     const f = findingsOf(
       rule,
-      edit(site(), "pdu", "xpa", (p) => (p.upsId = "u9")),
+      site().editFacility("pdu", "xpa", (p) => (p.upsId = "u9")),
     );
-    expect(one(f, "terraform_data.pdu_xpa#power")).toMatchObject({ outcome: "error", observed: 'upsId "u9": no such UPS' });
+    expect(findingAt(f, "terraform_data.pdu_xpa#power")).toMatchObject({ outcome: "error", observed: 'upsId "u9": no such UPS' });
   });
   test("fails without fire suppression, and without any backup room", () => {
     const b = site();
-    edit(b, "room", "r2", (r) => delete r.fireSuppression);
-    expect(one(findingsOf(rule, b), "terraform_data.room_r2#fire-suppression")).toMatchObject({
+    b.editFacility("room", "r2", (r) => delete r.fireSuppression);
+    expect(findingAt(findingsOf(rule, b), "terraform_data.room_r2#fire-suppression")).toMatchObject({
       outcome: "fail",
       observed: "no fire suppression declared",
     });
     const none = new RoomBuilder()
       .facility("room", { id: "r1", roomType: "primary", fireCell: "C1", epoZone: "E1", fireSuppression: "gas" })
       .facility("room", { id: "r3", roomType: "other", fireCell: "C1", epoZone: "E1" });
-    expect(one(findingsOf(rule, none), "terraform_data.room_r1#backup-room")).toMatchObject({
+    expect(findingAt(findingsOf(rule, none), "terraform_data.room_r1#backup-room")).toMatchObject({
       outcome: "fail",
       observed: "rooms: r1 (primary), r3 (other)",
     });
@@ -480,7 +475,10 @@ describe("PHY-FIRE-SEP BackupRoomIsSeparateFromThePrimaryRoom", () => {
     const b = new RoomBuilder()
       .facility("room", { id: "r1", roomType: "primary", fireCell: "C1", epoZone: "E1", fireSuppression: "gas" })
       .facility("room", { id: "r2", roomType: "backup", fireCell: "C2", epoZone: "E2", fireSuppression: "gas" });
-    expect(one(findingsOf(rule, b), "terraform_data.room_r2#power")).toMatchObject({ outcome: "not-applicable", observed: "no racks" });
+    expect(findingAt(findingsOf(rule, b), "terraform_data.room_r2#power")).toMatchObject({
+      outcome: "not-applicable",
+      observed: "no racks",
+    });
   });
   test("a backup room with no primary room has nothing to be separate from", () => {
     const b = new RoomBuilder().facility("room", { id: "r2", roomType: "backup", fireCell: "C2", epoZone: "E2", fireSuppression: "gas" });
@@ -503,49 +501,49 @@ describe("PHY-OFFSITE BackupHasACopyAtAnotherSite", () => {
       "terraform_data.backup-class_gold#offsite": "pass",
       "terraform_data.backup-room_r2#site": "pass",
     });
-    expect(one(f, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
+    expect(findingAt(f, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
       observed: "at Nabokommune, serverrom, 25 km",
       expected: "another site, offsiteKm recorded and >= 10 km",
     });
-    expect(one(f, "terraform_data.backup-class_gold#offsite").observed).toBe("2 copies, 1 at another site >= 10 km (gold-off)");
+    expect(findingAt(f, "terraform_data.backup-class_gold#offsite").observed).toBe("2 copies, 1 at another site >= 10 km (gold-off)");
   });
   test("fails when the off-site copy is too near or its distance is not recorded", () => {
     const near = findingsOf(
       rule,
-      edit(site(), "backup-copy", "gold-off", (c) => (c.offsiteKm = 4)),
+      site().editFacility("backup-copy", "gold-off", (c) => (c.offsiteKm = 4)),
     );
-    expect(one(near, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
+    expect(findingAt(near, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
       outcome: "fail",
       observed: "at Nabokommune, serverrom, 4 km",
     });
-    expect(one(near, "terraform_data.backup-class_gold#offsite").outcome).toBe("fail");
-    expect(one(near, "terraform_data.backup-room_r2#site")).toMatchObject({
+    expect(findingAt(near, "terraform_data.backup-class_gold#offsite").outcome).toBe("fail");
+    expect(findingAt(near, "terraform_data.backup-room_r2#site")).toMatchObject({
       outcome: "fail",
       observed: "2 backup copies, 0 at another site >= 10 km",
     });
     const unknown = findingsOf(
       rule,
-      edit(site(), "backup-copy", "gold-off", (c) => (c.offsiteKm = null)),
+      site().editFacility("backup-copy", "gold-off", (c) => (c.offsiteKm = null)),
     );
-    expect(one(unknown, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
+    expect(findingAt(unknown, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
       outcome: "fail",
       message: "backup copy gold-off: distance not recorded",
     });
   });
   test("the BSI distance is a parameter", () => {
     const f = findingsOf(rule, site(), { "PHY-OFFSITE": { minOffsiteKm: 100 } });
-    expect(one(f, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
+    expect(findingAt(f, "terraform_data.backup-copy_gold-off#distance")).toMatchObject({
       outcome: "fail",
       expected: "another site, offsiteKm recorded and >= 100 km",
     });
   });
   test("a class without an off-site copy is not applicable here, but the site still needs one", () => {
     const b = site();
-    edit(b, "backup-class", "gold", (c) => (c.offsite = false));
-    edit(b, "backup-copy", "gold-off", (c) => Object.assign(c, { offsiteSite: null, roomId: "r2" }));
+    b.editFacility("backup-class", "gold", (c) => (c.offsite = false));
+    b.editFacility("backup-copy", "gold-off", (c) => Object.assign(c, { offsiteSite: null, roomId: "r2" }));
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.backup-class_gold#offsite").outcome).toBe("not-applicable");
-    expect(one(f, "terraform_data.backup-room_r2#site")).toMatchObject({
+    expect(findingAt(f, "terraform_data.backup-class_gold#offsite").outcome).toBe("not-applicable");
+    expect(findingAt(f, "terraform_data.backup-room_r2#site")).toMatchObject({
       outcome: "fail",
       observed: "2 backup copies, 0 at another site >= 10 km",
     });
@@ -571,23 +569,26 @@ describe("PHY-ACCESS ItRoomsHaveControlledLoggedAccess", () => {
       "terraform_data.room_r2#liquid-pipes": "pass",
       "terraform_data.room_r2#cctv": "not-applicable",
     });
-    expect(one(f, "terraform_data.room_r1#protection-class")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r1#protection-class")).toMatchObject({
       observed: "protection class 3",
       expected: "protection class >= 3",
     });
-    expect(one(f, "terraform_data.room_r1#cctv").observed).toBe("camera on the entrance: no");
+    expect(findingAt(f, "terraform_data.room_r1#cctv").observed).toBe("camera on the entrance: no");
   });
   test("fails on a lower class, pipes above the IT and facts not declared", () => {
     const b = site();
-    edit(b, "room", "r2", (r) => {
+    b.editFacility("room", "r2", (r) => {
       r.protectionClass = 2;
       r.liquidPipesAboveIt = true;
       delete r.accessLogged;
     });
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.room_r2#protection-class")).toMatchObject({ outcome: "fail", observed: "protection class 2" });
-    expect(one(f, "terraform_data.room_r2#liquid-pipes")).toMatchObject({ outcome: "fail", observed: "liquid pipes above the IT: yes" });
-    expect(one(f, "terraform_data.room_r2#access-log")).toMatchObject({
+    expect(findingAt(f, "terraform_data.room_r2#protection-class")).toMatchObject({ outcome: "fail", observed: "protection class 2" });
+    expect(findingAt(f, "terraform_data.room_r2#liquid-pipes")).toMatchObject({
+      outcome: "fail",
+      observed: "liquid pipes above the IT: yes",
+    });
+    expect(findingAt(f, "terraform_data.room_r2#access-log")).toMatchObject({
       outcome: "fail",
       observed: "every entry logged: not declared",
       message: "backup room r2 (1 rack): every entry logged not declared",
@@ -595,11 +596,11 @@ describe("PHY-ACCESS ItRoomsHaveControlledLoggedAccess", () => {
   });
   test("CCTV is checked only where the site requires it", () => {
     const f = findingsOf(rule, site(), { "PHY-ACCESS": { requireCctv: true } });
-    expect(one(f, "terraform_data.room_r1#cctv")).toMatchObject({ outcome: "fail", observed: "camera on the entrance: no" });
+    expect(findingAt(f, "terraform_data.room_r1#cctv")).toMatchObject({ outcome: "fail", observed: "camera on the entrance: no" });
   });
   test("a room without racks is not applicable; input without facility objects is not evaluable", () => {
     const f = findingsOf(rule, site().facility("room", { id: "r3", roomType: "other", fireCell: "C3", epoZone: "E3" }));
-    expect(one(f, "terraform_data.room_r3#protection-class")).toMatchObject({ outcome: "not-applicable", observed: "no racks" });
+    expect(findingAt(f, "terraform_data.room_r3#protection-class")).toMatchObject({ outcome: "not-applicable", observed: "no racks" });
     expect(findingsOf(rule, foreign())).toMatchObject([{ outcome: "not-evaluable", observed: "no facility objects" }]);
   });
 });
@@ -610,37 +611,37 @@ describe("PHY-MAINT FacilityEquipmentIsServiced", () => {
     const f = findingsOf(rule, site());
     expect(f).toHaveLength(11);
     expect(new Set(f.map((x) => x.outcome))).toEqual(new Set(["attested"]));
-    expect(one(f, "terraform_data.ups_ua#service")).toMatchObject({
+    expect(findingAt(f, "terraform_data.ups_ua#service")).toMatchObject({
       evidence: "attested",
       observed: "svc-ua: 2026-06-01 pass by service technician (SRV-ua), next due 2027-06-01",
       expected: "a passed service record dated 2025-11-22 or later (12 months before 2026-11-22), next due not passed",
       addresses: ["terraform_data.ups_ua", "terraform_data.evidence_svc-ua"],
     });
-    expect(one(f, "terraform_data.room_r1#fire-suppression").message).toBe(
+    expect(findingAt(f, "terraform_data.room_r1#fire-suppression").message).toBe(
       "fire suppression (inert gas) of room r1: serviced 2026-06-01 (SRV-r1)",
     );
   });
   test("a missing, old, overdue or failed record fails", () => {
     const b = site();
-    edit(b, "evidence", "svc-c1", (e) => (e.about = "c9"));
-    edit(b, "evidence", "svc-c2", (e) => Object.assign(e, { date: "2025-10-01", nextDue: null }));
-    edit(b, "evidence", "svc-g1", (e) => (e.nextDue = "2026-11-01"));
-    edit(b, "evidence", "svc-ub", (e) => (e.result = "fail"));
+    b.editFacility("evidence", "svc-c1", (e) => (e.about = "c9"));
+    b.editFacility("evidence", "svc-c2", (e) => Object.assign(e, { date: "2025-10-01", nextDue: null }));
+    b.editFacility("evidence", "svc-g1", (e) => (e.nextDue = "2026-11-01"));
+    b.editFacility("evidence", "svc-ub", (e) => (e.result = "fail"));
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.cooling_c1#service")).toMatchObject({ outcome: "fail", observed: "no service record" });
-    expect(one(f, "terraform_data.cooling_c2#service")).toMatchObject({
+    expect(findingAt(f, "terraform_data.cooling_c1#service")).toMatchObject({ outcome: "fail", observed: "no service record" });
+    expect(findingAt(f, "terraform_data.cooling_c2#service")).toMatchObject({
       outcome: "fail",
       message: "cooling unit c2: serviced 2025-10-01, more than 12 months ago",
     });
-    expect(one(f, "terraform_data.generator_g1#service")).toMatchObject({
+    expect(findingAt(f, "terraform_data.generator_g1#service")).toMatchObject({
       outcome: "fail",
       message: "generator g1: next service was due 2026-11-01",
     });
-    expect(one(f, "terraform_data.ups_ub#service")).toMatchObject({ outcome: "fail", message: "UPS ub: result fail" });
+    expect(findingAt(f, "terraform_data.ups_ub#service")).toMatchObject({ outcome: "fail", message: "UPS ub: result fail" });
   });
   test("a record dated after the evaluation date does not count; the latest record counts", () => {
     const b = site();
-    edit(b, "evidence", "svc-c3", (e) => (e.date = "2026-12-01"));
+    b.editFacility("evidence", "svc-c3", (e) => (e.date = "2026-12-01"));
     b.facility("evidence", {
       id: "svc-c4-old",
       about: "c4",
@@ -652,16 +653,16 @@ describe("PHY-MAINT FacilityEquipmentIsServiced", () => {
       nextDue: null,
     });
     const f = findingsOf(rule, b);
-    expect(one(f, "terraform_data.cooling_c3#service")).toMatchObject({
+    expect(findingAt(f, "terraform_data.cooling_c3#service")).toMatchObject({
       outcome: "fail",
       observed: "no service record; 1 dated after 2026-11-22 (svc-c3)",
     });
-    expect(one(f, "terraform_data.cooling_c4#service").outcome).toBe("attested");
+    expect(findingAt(f, "terraform_data.cooling_c4#service").outcome).toBe("attested");
   });
   test("the age is a parameter, and fire suppression can be left out", () => {
     const f = findingsOf(rule, site(), { "PHY-MAINT": { maxAgeMonths: 3, includeFireSuppression: false } });
     expect(f).toHaveLength(9);
-    expect(one(f, "terraform_data.ups_ua#service")).toMatchObject({
+    expect(findingAt(f, "terraform_data.ups_ua#service")).toMatchObject({
       outcome: "fail",
       expected: "a passed service record dated 2026-08-22 or later (3 months before 2026-11-22), next due not passed",
     });

@@ -22,20 +22,25 @@ const CATEGORIES = ["tenant", "criticality", "data-classification", "lifecycle",
  * site's port groups; each tenant stack reads them by name, creates its tenant tag, pool and port groups,
  * and its VMs. Facility objects (tenants, workloads) are added by the test.
  */
+/** The VM's tags of the categories with fixed tags, as [category, tag] (the tenant tag is its own). */
+const fixedTagsOf = (vm: TestVm): [string, string][] =>
+  (
+    [
+      ["criticality", vm.criticality],
+      ["data-classification", vm.classification],
+      ["lifecycle", vm.lifecycle],
+      ["endpoint-protection", vm.endpoint],
+      ["backup-class", vm.backup],
+    ] as const
+  ).flatMap(([c, v]): [string, string][] => (v ? [[c, v]] : []));
+
 export function governanceRoom(vms: readonly TestVm[]): RoomBuilder {
   const b = new RoomBuilder();
   for (const c of CATEGORIES) b.resource("vsphere", "vsphere_tag_category", c, { name: c });
   const fixed = new Set<string>();
   const clusters = new Set<string>(["prod"]);
   for (const vm of vms) {
-    for (const [c, v] of [
-      ["criticality", vm.criticality],
-      ["data-classification", vm.classification],
-      ["lifecycle", vm.lifecycle],
-      ["endpoint-protection", vm.endpoint],
-      ["backup-class", vm.backup],
-    ] as const)
-      if (v) fixed.add(`${c}|${v}`);
+    for (const [c, v] of fixedTagsOf(vm)) fixed.add(`${c}|${v}`);
     clusters.add(vm.cluster ?? "prod");
   }
   for (const f of fixed) {
@@ -66,14 +71,7 @@ export function governanceRoom(vms: readonly TestVm[]): RoomBuilder {
     b.data(stack, "vsphere_storage_policy", "standard", { name: "Standard" });
     for (const vm of vms.filter((v) => v.tenant === tenant)) {
       const tags = [`\${vsphere_tag.tenant_${tenant}.id}`];
-      for (const [c, v] of [
-        ["criticality", vm.criticality],
-        ["data-classification", vm.classification],
-        ["lifecycle", vm.lifecycle],
-        ["endpoint-protection", vm.endpoint],
-        ["backup-class", vm.backup],
-      ] as const)
-        if (v) tags.push(`\${data.vsphere_tag.${c}_${v}.id}`);
+      for (const [c, v] of fixedTagsOf(vm)) tags.push(`\${data.vsphere_tag.${c}_${v}.id}`);
       const network = vm.network ?? "servere";
       b.resource(stack, "vsphere_virtual_machine", vm.name, {
         name: vm.name,

@@ -6,12 +6,7 @@ import { RackHasTwoPowerPaths } from "../../../policies/rules/power/RackHasTwoPo
 import { UpsBridgesToTheGenerator } from "../../../policies/rules/power/UpsBridgesToTheGenerator";
 import { UpsSurvivesLosingItsLargestModule } from "../../../policies/rules/power/UpsSurvivesLosingItsLargestModule";
 import { powerRules } from "../../../policies/rules/power";
-import { findingsOf, outcomes, RoomBuilder } from "../room-builder";
-
-type Input = Record<string, unknown>;
-/** Edits the input of facility object `<kind>_<id>` of a builder. */
-const input = (b: RoomBuilder, name: string, change: (i: Input) => void) =>
-  b.edit("facility", "terraform_data", name, (v) => change(v.input as Input));
+import { findingAt, findingsOf, RoomBuilder } from "../room-builder";
 
 /**
  * One room, two paths: boards ba (A) and bb (B), UPS ua on ba and ub on bb, generator g1 (ATS x1) on
@@ -60,11 +55,8 @@ function twoPathRoom(modulesA: number[] = [4, 4, 4]): RoomBuilder {
 /** Terraform with no facility objects at all (foreign input). */
 const foreign = () => new RoomBuilder().resource("vsphere", "vsphere_datacenter", "dc", { name: "dc" });
 
-const one = (findings: Finding[], address: string, findingId?: string): Finding => {
-  const f = findings.find((x) => x.address === address && x.findingId === findingId);
-  if (!f) throw new Error(`no finding for ${address}${findingId ? `#${findingId}` : ""}: ${JSON.stringify(outcomes(findings))}`);
-  return f;
-};
+const one = (findings: Finding[], address: string, findingId?: string): Finding =>
+  findingAt(findings, findingId ? `${address}#${findingId}` : address);
 
 describe("every power rule reports foreign input without facility objects as one not-evaluable finding", () => {
   test.each(powerRules.map((r) => [r.meta.id, r] as const))("%s", (_id, rule) => {
@@ -91,19 +83,19 @@ describe("RED-PWR-2N-RACK RackHasTwoPowerPaths", () => {
     );
   });
   test("fails when both PDUs hang on the same UPS", () => {
-    const b = input(twoPathRoom(), "pdu_pb", (i) => (i.upsId = "ua"));
+    const b = twoPathRoom().editFacility("pdu", "pb", (i) => (i.upsId = "ua"));
     const f = one(findingsOf(RackHasTwoPowerPaths, b), "terraform_data.rack_k1");
     expect(f.outcome).toBe("fail");
     expect(f.observed).toBe("no PDU on path B: path A pa (ua, ba) and pb (ua, ba), path B none");
   });
   test("fails when the two paths' UPS stand on one board", () => {
-    const b = input(twoPathRoom(), "ups_ub", (i) => (i.boardId = "ba"));
+    const b = twoPathRoom().editFacility("ups", "ub", (i) => (i.boardId = "ba"));
     const f = one(findingsOf(RackHasTwoPowerPaths, b), "terraform_data.rack_k1");
     expect(f.outcome).toBe("fail");
     expect(f.observed).toMatch(/^board ba on both paths and UPS ub \(path B\) stands on board ba of path A: /);
   });
   test("fails with a single PDU", () => {
-    const b = twoPathRoom().edit("facility", "terraform_data", "pdu_pb", (v) => ((v.input as Input).rackId = "elsewhere"));
+    const b = twoPathRoom().editFacility("pdu", "pb", (v) => (v.rackId = "elsewhere"));
     const f = one(findingsOf(RackHasTwoPowerPaths, b), "terraform_data.rack_k1");
     expect(f.outcome).toBe("fail");
     expect(f.observed).toMatch(/^1 PDU and no PDU on path B: path A pa \(ua, ba\), path B none/);
@@ -116,7 +108,7 @@ describe("RED-PWR-2N-RACK RackHasTwoPowerPaths", () => {
     });
   });
   test("a PDU on an undeclared UPS is an error, never a pass", () => {
-    const b = input(twoPathRoom(), "pdu_pb", (i) => (i.upsId = "gone"));
+    const b = twoPathRoom().editFacility("pdu", "pb", (i) => (i.upsId = "gone"));
     expect(one(findingsOf(RackHasTwoPowerPaths, b), "terraform_data.rack_k1")).toMatchObject({
       outcome: "error",
       observed: "PDU pb names UPS gone, which the site does not declare",
@@ -132,8 +124,8 @@ describe("RED-PWR-PSU-SPLIT DeviceSuppliesUseBothPaths", () => {
     });
   });
   test("fails with both supplies on the same path", () => {
-    const b = twoPathRoom().edit("facility", "terraform_data", "device_d1", (v) => {
-      ((v.input as Input).psus as { pduId: string }[])[1].pduId = "pa";
+    const b = twoPathRoom().editFacility("device", "d1", (v) => {
+      (v.psus as { pduId: string }[])[1].pduId = "pa";
     });
     expect(one(findingsOf(DeviceSuppliesUseBothPaths, b), "terraform_data.device_d1")).toMatchObject({
       outcome: "fail",
@@ -141,8 +133,8 @@ describe("RED-PWR-PSU-SPLIT DeviceSuppliesUseBothPaths", () => {
     });
   });
   test("an unwired supply is a finding", () => {
-    const b = twoPathRoom().edit("facility", "terraform_data", "device_d1", (v) => {
-      ((v.input as Input).psus as { pduId: string | null }[])[1].pduId = null;
+    const b = twoPathRoom().editFacility("device", "d1", (v) => {
+      (v.psus as { pduId: string | null }[])[1].pduId = null;
     });
     expect(one(findingsOf(DeviceSuppliesUseBothPaths, b), "terraform_data.device_d1")).toMatchObject({
       outcome: "fail",
@@ -194,7 +186,7 @@ describe("RED-PWR-FEED-CAP OnePathCarriesTheFullLoad", () => {
     });
   });
   test("fails a PDU whose rack draws more than the derated capacity, and honours the parameter", () => {
-    const b = input(twoPathRoom(), "pdu_pa", (i) => (i.capacityKw = 7));
+    const b = twoPathRoom().editFacility("pdu", "pa", (i) => (i.capacityKw = 7));
     const f = one(findingsOf(OnePathCarriesTheFullLoad, b), "terraform_data.rack_k1", "pa");
     expect(f).toMatchObject({ outcome: "fail", expected: "<= 0.8 x 7 kW = 5.6 kW" });
     expect(
@@ -205,17 +197,15 @@ describe("RED-PWR-FEED-CAP OnePathCarriesTheFullLoad", () => {
     });
   });
   test("fails a UPS whose modules in service cannot take the path, and a board below the path load", () => {
-    const b = input(
-      input(twoPathRoom([4, 4, 4]), "ups_ua", (i) => ((i.modules as { status: string }[])[0].status = "failed")),
-      "board_bb",
-      (i) => (i.capacityKw = 7),
-    );
+    const b = twoPathRoom([4, 4, 4])
+      .editFacility("ups", "ua", (i) => ((i.modules as { status: string }[])[0].status = "failed"))
+      .editFacility("board", "bb", (i) => (i.capacityKw = 7));
     const findings = findingsOf(OnePathCarriesTheFullLoad, b);
     expect(one(findings, "terraform_data.ups_ua")).toMatchObject({
       outcome: "pass",
       observed: "path A load 6 kW declared draw (design kW of its racks 10 kW) on 2 x 4 kW in service = 8 kW",
     });
-    const c = input(twoPathRoom([3, 2]), "board_bb", (i) => (i.capacityKw = 7));
+    const c = twoPathRoom([3, 2]).editFacility("board", "bb", (i) => (i.capacityKw = 7));
     const f2 = findingsOf(OnePathCarriesTheFullLoad, c);
     expect(one(f2, "terraform_data.ups_ua")).toMatchObject({ outcome: "fail", expected: "<= 1 x 5 kW = 5 kW" });
     expect(one(f2, "terraform_data.board_bb")).toMatchObject({ outcome: "fail", expected: "<= 0.8 x 7 kW = 5.6 kW" });
@@ -255,7 +245,7 @@ describe("RED-UPS-N1 UpsSurvivesLosingItsLargestModule", () => {
     expect(a.observed).toBe("6 + 4 kW in service minus the largest = 4 kW");
   });
   test("a module in repair does not count", () => {
-    const room = input(twoPathRoom([4, 4, 4]), "ups_ua", (i) => ((i.modules as { status: string }[])[0].status = "in-repair"));
+    const room = twoPathRoom([4, 4, 4]).editFacility("ups", "ua", (i) => ((i.modules as { status: string }[])[0].status = "in-repair"));
     expect(one(findingsOf(UpsSurvivesLosingItsLargestModule, room), "terraform_data.ups_ua")).toMatchObject({
       outcome: "fail",
       observed: "2 x 4 kW in service minus the largest = 4 kW",
@@ -292,16 +282,14 @@ describe("RED-UPS-AUTONOMY UpsBridgesToTheGenerator", () => {
     });
   });
   test("fails a short runtime, a board without generator, and a generator short of fuel, ATS or kW", () => {
-    const b = input(
-      input(twoPathRoom(), "ups_ua", (i) => (i.runtimeMin = 8)),
-      "generator_g1",
-      (i) => {
+    const b = twoPathRoom()
+      .editFacility("ups", "ua", (i) => (i.runtimeMin = 8))
+      .editFacility("generator", "g1", (i) => {
         i.feeds = ["ba"];
         i.fuelHours = 12;
         i.atsId = null;
         i.kw = 5;
-      },
-    );
+      });
     const findings = findingsOf(UpsBridgesToTheGenerator, b);
     expect(one(findings, "terraform_data.ups_ua")).toMatchObject({ outcome: "fail" });
     expect(one(findings, "terraform_data.ups_ua").observed).toContain("runtime 8 min < 10 min and the generator of board ba has no ATS");
@@ -316,7 +304,7 @@ describe("RED-UPS-AUTONOMY UpsBridgesToTheGenerator", () => {
   });
   test("a room without UPS or generators has nothing to check; a generator feeding an undeclared board is an error", () => {
     expect(findingsOf(UpsBridgesToTheGenerator, new RoomBuilder().facility("room", { id: "r1", roomType: "primary" }))).toEqual([]);
-    const b = input(twoPathRoom(), "generator_g1", (i) => (i.feeds = ["ba", "gone"]));
+    const b = twoPathRoom().editFacility("generator", "g1", (i) => (i.feeds = ["ba", "gone"]));
     expect(one(findingsOf(UpsBridgesToTheGenerator, b), "terraform_data.generator_g1")).toMatchObject({ outcome: "error" });
   });
 });
@@ -324,13 +312,15 @@ describe("RED-UPS-AUTONOMY UpsBridgesToTheGenerator", () => {
 describe("RED-GEN GeneratorIsNoSinglePointOfFailure", () => {
   /** Two generators on disjoint boards, each with its own ATS. */
   const twoGenerators = () =>
-    input(twoPathRoom(), "generator_g1", (i) => (i.feeds = ["ba"])).facility("generator", {
-      id: "g2",
-      kw: 50,
-      fuelHours: 48,
-      atsId: "x2",
-      feeds: ["bb"],
-    });
+    twoPathRoom()
+      .editFacility("generator", "g1", (i) => (i.feeds = ["ba"]))
+      .facility("generator", {
+        id: "g2",
+        kw: 50,
+        fuelHours: 48,
+        atsId: "x2",
+        feeds: ["bb"],
+      });
 
   test("passes N+1: two generators on disjoint boards, each carrying the full draw", () => {
     const f = one(findingsOf(GeneratorIsNoSinglePointOfFailure, twoGenerators()), "terraform_data.room_r1");
@@ -343,13 +333,13 @@ describe("RED-GEN GeneratorIsNoSinglePointOfFailure", () => {
     );
   });
   test("two generators behind one ATS are not N+1: the ATS is a failure domain of its own", () => {
-    const b = input(twoGenerators(), "generator_g2", (i) => (i.atsId = "x1"));
+    const b = twoGenerators().editFacility("generator", "g2", (i) => (i.atsId = "x1"));
     const f = one(findingsOf(GeneratorIsNoSinglePointOfFailure, b, { "RED-GEN": { redundantGenerators: true } }), "terraform_data.room_r1");
     expect(f.outcome).toBe("fail");
     expect(f.observed).toContain("losing ATS x1: 1 device(s) without a generator (d1)");
   });
   test("a second generator too small for the load is not N+1", () => {
-    const b = input(twoGenerators(), "generator_g2", (i) => (i.kw = 4));
+    const b = twoGenerators().editFacility("generator", "g2", (i) => (i.kw = 4));
     const f = one(findingsOf(GeneratorIsNoSinglePointOfFailure, b, { "RED-GEN": { redundantGenerators: true } }), "terraform_data.room_r1");
     expect(f.outcome).toBe("fail");
     expect(f.observed).toContain("losing generator g1: g2 4 kW < 6 kW declared draw behind its boards");
@@ -360,7 +350,7 @@ describe("RED-GEN GeneratorIsNoSinglePointOfFailure", () => {
     expect(pass.observed).toBe(
       "g1 50 kW (ATS x1, feeds ba and bb): not N+1 (losing generator g1: 1 device(s) without a generator (d1)); UPS runtime ua 30 min and ub 30 min (declared at design load) bridge a generator stop of 30 min; below Tier III (a generator failing for good during a long outage drops the room after 30 min, mains is the other source)",
     );
-    const short = input(twoPathRoom(), "ups_ub", (i) => (i.runtimeMin = 15));
+    const short = twoPathRoom().editFacility("ups", "ub", (i) => (i.runtimeMin = 15));
     const fail = one(findingsOf(GeneratorIsNoSinglePointOfFailure, short), "terraform_data.room_r1");
     expect(fail.outcome).toBe("fail");
     expect(fail.observed).toContain("UPS runtime ua 30 min and ub 15 min (declared at design load)");
@@ -378,7 +368,7 @@ describe("RED-GEN GeneratorIsNoSinglePointOfFailure", () => {
     expect(f.observed).toContain("redundant generators required");
   });
   test("a generator feeding only one path leaves the other on batteries: fail", () => {
-    const b = input(twoPathRoom(), "generator_g1", (i) => (i.feeds = ["ba"]));
+    const b = twoPathRoom().editFacility("generator", "g1", (i) => (i.feeds = ["ba"]));
     expect(one(findingsOf(GeneratorIsNoSinglePointOfFailure, b), "terraform_data.room_r1")).toMatchObject({
       outcome: "fail",
       observed:
@@ -386,14 +376,14 @@ describe("RED-GEN GeneratorIsNoSinglePointOfFailure", () => {
     });
   });
   test("a room without generators fails; a room without UPS is not applicable; an undeclared board is an error", () => {
-    const none = twoPathRoom().edit("facility", "terraform_data", "generator_g1", (v) => ((v.input as Input).feeds = []));
+    const none = twoPathRoom().editFacility("generator", "g1", (v) => (v.feeds = []));
     expect(one(findingsOf(GeneratorIsNoSinglePointOfFailure, none), "terraform_data.room_r1")).toMatchObject({
       outcome: "fail",
       observed: "no generator feeds board ba and bb: on a mains outage the room goes dark after 30 min",
     });
     const b = twoPathRoom().facility("room", { id: "r2", roomType: "other" });
     expect(one(findingsOf(GeneratorIsNoSinglePointOfFailure, b), "terraform_data.room_r2")).toMatchObject({ outcome: "not-applicable" });
-    const broken = input(twoPathRoom(), "ups_ua", (i) => (i.boardId = "gone"));
+    const broken = twoPathRoom().editFacility("ups", "ua", (i) => (i.boardId = "gone"));
     expect(one(findingsOf(GeneratorIsNoSinglePointOfFailure, broken), "terraform_data.room_r1")).toMatchObject({ outcome: "error" });
   });
 });
