@@ -54,7 +54,7 @@ const CASES: Case[] = [
     code: 1,
     shows: [
       ["RED-PWR-2N-RACK", "fjordvik-facility: terraform_data.rack_a01"],
-      ["RED-PWR-2N-RACK", "fjordvik-facility: terraform_data.rack_a06"],
+      ["RED-PWR-2N-RACK", "fjordvik-facility: terraform_data.rack_a04"],
       ["RED-CORE-SW", "fjordvik-facility: terraform_data.device_core1#pair"],
       ["RED-PWR-PSU-SPLIT", "fjordvik-facility: terraform_data.device_esx01"],
     ],
@@ -112,7 +112,7 @@ const CASES: Case[] = [
     ],
     code: 1,
     shows: [["BKP-RPO-CFG", "fjordvik-facility: terraform_data.workload_fjordvik-adfs#class"]],
-    blocking: ["BKP-RPO-CFG", "BKP-VM-SELECTED", "PHY-MAINT", "PHY-OFFSITE"],
+    blocking: ["BKP-3-2-1", "BKP-IMMUTABLE", "BKP-RESTORE-TEST", "BKP-RPO-CFG", "BKP-VM-SELECTED", "PHY-MAINT", "PHY-OFFSITE"],
     because: [
       "PHY-OFFSITE",
       "fjordvik-facility: terraform_data.room_serverrom-a#site",

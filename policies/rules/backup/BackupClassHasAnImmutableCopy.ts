@@ -3,6 +3,7 @@ import { check, missingFacts, num } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { Room } from "../../engine/room";
 import { BACKUP_321, ISO27001, NSM_GRUNNPRINSIPPER } from "../../controls/references";
+import { noBackupClasses } from "./no-backup-classes";
 
 /**
  * Whether a copy counts as one an attacker cannot change, and why not. A copy counts when it is
@@ -61,6 +62,8 @@ export const BackupClassHasAnImmutableCopy = defineRule({
         expected: "backup-class and backup-copy objects",
         message: "The input declares no backup classes or copies, so their immutability cannot be checked.",
       });
+    const none = noBackupClasses(room, "an immutable or offline copy");
+    if (none) return none;
     const out: Check[] = [];
     for (const b of room.facility("backup-room"))
       for (const id of b.repositoryIds)

@@ -2,6 +2,7 @@ import type { BackupCopyObject } from "../../../contracts/facility-objects";
 import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import { BACKUP_321, IMPL_REG_2024_2690, ISO27001, NIS2, NIS2_DK, NSM_GRUNNPRINSIPPER } from "../../controls/references";
+import { noBackupClasses } from "./no-backup-classes";
 
 /** An off-site copy: held at another site (`offsiteSite`), not in a room of this site. */
 const isOffsite = (c: BackupCopyObject) => typeof c.offsiteSite === "string" && c.offsiteSite !== "" && !c.roomId;
@@ -55,6 +56,8 @@ export const BackupClassHasThreeCopiesOnTwoMediaOneOffsite = defineRule({
         expected: "backup-class and backup-copy objects",
         message: "The input declares no backup classes or copies, so their copies cannot be counted.",
       });
+    const none = noBackupClasses(room, "three copies on two media, one off-site");
+    if (none) return none;
     const out: Check[] = [];
     const classes = room.facility("backup-class");
     for (const copy of room.facility("backup-copy")) {

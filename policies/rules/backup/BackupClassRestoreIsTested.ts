@@ -4,6 +4,7 @@ import { daysBetween } from "../../engine/dates";
 import { defineRule, type Check } from "../../engine/rule";
 import type { FindingTarget } from "../../engine/room";
 import { IMPL_REG_2024_2690, ISO27001, NSM_GRUNNPRINSIPPER } from "../../controls/references";
+import { noBackupClasses } from "./no-backup-classes";
 
 type Record = AttestationFields & { id: string; target: FindingTarget };
 
@@ -44,6 +45,8 @@ export const BackupClassRestoreIsTested = defineRule({
         },
         "attested",
       );
+    const none = noBackupClasses(room, "a recent passed restore test", "attested");
+    if (none) return none;
     const out: Check[] = [];
     const records: (Record & { classId: string })[] = [
       ...room.facility("restore-test").map((t) => ({ ...t, classId: t.classId, target: t })),

@@ -115,8 +115,10 @@ describe("BKP-3-2-1 BackupClassHasThreeCopiesOnTwoMediaOneOffsite", () => {
       'copy stray names backup class "silver", which the site does not declare',
     );
   });
-  test("a site without backup classes has nothing for it to check", () => {
-    expect(findingsOf(rule, new RoomBuilder().facility("room", { id: "main", roomType: "primary" }))).toEqual([]);
+  test("a site without backup classes fails at its primary room (nothing says its data is backed up)", () => {
+    expect(findingsOf(rule, new RoomBuilder().facility("room", { id: "main", roomType: "primary" }))).toMatchObject([
+      { outcome: "fail", address: "terraform_data.room_main", findingId: "no-backup-class" },
+    ]);
   });
   test("foreign input without facility objects is not evaluable", () => {
     const f = findingsOf(rule, new RoomBuilder().resource("vsphere", "vsphere_virtual_machine", "vm1", { name: "vm1" }));
@@ -168,8 +170,10 @@ describe("BKP-IMMUTABLE BackupClassHasAnImmutableCopy", () => {
       "terraform_data.backup-room_bk#repository-repo9": "error",
     });
   });
-  test("a site without backup classes has nothing for it to check", () => {
-    expect(findingsOf(rule, new RoomBuilder().facility("room", { id: "main", roomType: "primary" }))).toEqual([]);
+  test("a site without backup classes fails at its primary room (nothing says its data is backed up)", () => {
+    expect(findingsOf(rule, new RoomBuilder().facility("room", { id: "main", roomType: "primary" }))).toMatchObject([
+      { outcome: "fail", address: "terraform_data.room_main", findingId: "no-backup-class" },
+    ]);
   });
   test("foreign input without facility objects is not evaluable", () => {
     const f = findingsOf(rule, new RoomBuilder().resource("vsphere", "vsphere_virtual_machine", "vm1", { name: "vm1" }));
@@ -260,8 +264,10 @@ describe("BKP-RESTORE-TEST BackupClassRestoreIsTested", () => {
     const [f] = findingsOf(rule, room);
     expect(f).toMatchObject({ outcome: "not-evaluable", expected: "dates as YYYY-MM-DD" });
   });
-  test("a site without backup classes has nothing for it to check", () => {
-    expect(findingsOf(rule, new RoomBuilder().facility("room", { id: "main", roomType: "primary" }))).toEqual([]);
+  test("a site without backup classes fails at its primary room (nothing says its data is backed up)", () => {
+    expect(findingsOf(rule, new RoomBuilder().facility("room", { id: "main", roomType: "primary" }))).toMatchObject([
+      { outcome: "fail", address: "terraform_data.room_main", findingId: "no-backup-class" },
+    ]);
   });
   test("foreign input without facility objects is not evaluable", () => {
     const f = findingsOf(rule, new RoomBuilder().resource("vsphere", "vsphere_virtual_machine", "vm1", { name: "vm1" }));
