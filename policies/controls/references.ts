@@ -89,6 +89,20 @@ export const BACKUP_321 = (ref: string): ControlRef => ({
   kind: "benchmark",
 });
 
+/**
+ * BSI IT-Grundschutz building block INF.2 (Rechenzentrum sowie Serverraum), Edition 2022. Read in a
+ * public copy (nfelger/it-grundschutz-bausteine, bausteine_2022/INF.2.md), not in BSI's primary text,
+ * and not listed as verified in CONTROLS.md: verified false.
+ */
+export const BSI_INF2 = (ref: string): ControlRef => ({
+  framework: "BSI IT-Grundschutz-Kompendium INF.2",
+  ref,
+  edition: "2022 (verify against the current Kompendium)",
+  verified: false,
+  source: "POLICY-ANCHORS.md (BSI requirement catalogue, public copy bausteine_2022/INF.2.md)",
+  kind: "standard",
+});
+
 /** ASHRAE TC 9.9 Thermal Guidelines: CONTROLS.md §6.3 says "verify edition you adopt"; the A1 values [S56] were not read. */
 export const ASHRAE_TC99 = (ref: string): ControlRef => ({
   framework: "ASHRAE TC 9.9 Thermal Guidelines for Data Processing Environments",
@@ -126,43 +140,6 @@ export const TUV_TSI = (ref: string): ControlRef => ({
   edition: "V4.3 (verify)",
   verified: false,
   source: "CONTROLS.md §6.1 [S50] (verify)",
-  kind: "benchmark",
-});
-
-/**
- * BSI IT-Grundschutz building block INF.2 (Rechenzentrum sowie Serverraum), Edition 2022. Read in a
- * public copy (nfelger/it-grundschutz-bausteine, bausteine_2022/INF.2.md), not in BSI's primary text,
- * and not listed as verified in CONTROLS.md: verified false.
- */
-export const BSI_INF2 = (ref: string): ControlRef => ({
-  framework: "BSI IT-Grundschutz-Kompendium INF.2",
-  ref,
-  edition: "2022 (verify against the current Kompendium)",
-  verified: false,
-  source: "POLICY-ANCHORS.md (BSI requirement catalogue, public copy bausteine_2022/INF.2.md)",
-  kind: "standard",
-});
-
-/**
- * Fortinet's FGCP documentation and the fortios provider docs (CONTROLS.md §9 [S68][S69][S70]):
- * CONTROLS.md does not mark them as read in the primary text: verified false.
- */
-export const FORTINET_FGCP = (ref: string): ControlRef => ({
-  framework: "Fortinet FortiGate administration guide (FGCP HA) and fortios provider docs",
-  ref,
-  edition: "FortiOS 7.x; fortinetdev/terraform-provider-fortios (verify against the running version)",
-  verified: false,
-  source: "CONTROLS.md §9 [S68][S69][S70]",
-  kind: "benchmark",
-});
-
-/** Danish technical minimum requirements (state authorities; a benchmark for municipal tenants): not marked verified (CONTROLS.md §4 [S43][S44]). */
-export const DK_MINIMUM_REQUIREMENTS = (ref: string): ControlRef => ({
-  framework: "Tekniske minimumskrav (Digitaliseringsstyrelsen)",
-  ref,
-  edition: "2024 update (verify)",
-  verified: false,
-  source: "CONTROLS.md §4 [S43][S44] (verify)",
   kind: "benchmark",
 });
 
@@ -254,4 +231,27 @@ export const GDPR = (ref: string): ControlRef => ({
   verified: false,
   source: "not in CONTROLS.md (verify against EUR-Lex)",
   kind: "law",
+});
+
+/**
+ * Fortinet's FGCP documentation and the fortios provider docs (CONTROLS.md §9 [S68][S69][S70]):
+ * CONTROLS.md does not mark them as read in the primary text: verified false.
+ */
+export const FORTINET_FGCP = (ref: string): ControlRef => ({
+  framework: "Fortinet FortiGate administration guide (FGCP HA) and fortios provider docs",
+  ref,
+  edition: "FortiOS 7.x; fortinetdev/terraform-provider-fortios (verify against the running version)",
+  verified: false,
+  source: "CONTROLS.md §9 [S68][S69][S70]",
+  kind: "benchmark",
+});
+
+/** Danish technical minimum requirements (state authorities; a benchmark for municipal tenants): not marked verified (CONTROLS.md §4 [S43][S44]). */
+export const DK_MINIMUM_REQUIREMENTS = (ref: string): ControlRef => ({
+  framework: "Tekniske minimumskrav (Digitaliseringsstyrelsen)",
+  ref,
+  edition: "2024 update (verify)",
+  verified: false,
+  source: "CONTROLS.md §4 [S43][S44] (verify)",
+  kind: "benchmark",
 });
