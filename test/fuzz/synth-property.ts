@@ -20,9 +20,11 @@ function synth(prepared: PreparedCase): Outcome {
 }
 
 /**
- * A full synth of a mutated copy exits 0 or 2, never 3 and never with an exception. On exit 2 it
+ * A full synth of a mutated copy exits 0, 1 or 2, never 3 and never with an exception. Exit 0 and 1
+ * both write the output (1: the policy checks found a mandatory failure, which a mutation may well
+ * cause), so both are held to the same guarantees. On exit 2 it
  * prints only located errors (or one line naming a file), no stack trace, and changes no file: not
- * the spec files, not the locks, not the output (nor leaves anything beside it). On exit 0 it changes
+ * the spec files, not the locks, not the output (nor leaves anything beside it). On exit 0 or 1 it changes
  * only the output and the locks, marks the output as its own, gives a second copy the same bytes, and
  * holds no credential the case wrote anywhere (one that got through was not refused).
  */
@@ -38,9 +40,9 @@ export function synthBehaves(fixture: Fixture, c: FuzzCase): void {
     problems.push(...messageLeaks(c, r.stderr, "stderr"));
     const changed = changedFiles(before, after);
     if (changed.length) problems.push(`a refused run changed files: ${changed.join(", ")}`);
-  } else if (r.code === 0) {
+  } else if (r.code === 0 || r.code === 1) {
     problems.push(...successProblems(fixture, c, prepared, before, after, r));
-  } else problems.push(`exit code ${r.code ?? "(none: main threw)"}, expected 0 or 2`);
+  } else problems.push(`exit code ${r.code ?? "(none: main threw)"}, expected 0, 1 or 2`);
   failIfBroken(problems, prepared, `exit code ${r.code ?? "(none: main threw)"}\nstderr:\n${r.stderr}`);
 }
 
@@ -64,7 +66,8 @@ function successProblems(
   // Same input, same bytes: a second copy of the same case, synthesized elsewhere.
   const second = prepareCase(fixture, c);
   const again = synth(second);
-  if (again.code !== 0) return [...problems, `a second copy of the same input exited ${again.code}: ${again.stderr.slice(0, 300)}`];
+  if (again.code !== r.code)
+    return [...problems, `a second copy of the same input exited ${again.code}, the first ${r.code}: ${again.stderr.slice(0, 300)}`];
   const written = (p: PreparedCase) => new Map([...snapshot(p.root)].filter(([f]) => f.startsWith("out/") || f.endsWith("ipam.lock.yaml")));
   const differ = changedFiles(written(prepared), written(second));
   if (differ.length) problems.push(`a second copy of the same input wrote other bytes: ${differ.join(", ")}`);
