@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { newApp, summarize, synthesizeSites } from "../cli/synthesize";
 import { planSites } from "../plan/plan-sites";
-import { runCompliance } from "../policies/engine/compliance";
+import { runCompliance } from "../policies/compliance";
 import { readTerraformInput } from "../policies/engine/terraform-input";
 
 const runs = Number(process.argv[2] ?? 3);

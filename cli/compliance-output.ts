@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCompliance, type ComplianceResult } from "../policies/engine/compliance";
+import { runCompliance, type ComplianceResult } from "../policies/compliance";
 import type { ParamOverrides } from "../policies/engine/evaluate";
 import { blockingFindings } from "../policies/engine/gate";
 import type { Finding } from "../policies/engine/rule";

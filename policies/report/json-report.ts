@@ -1,4 +1,4 @@
-import type { ComplianceResult } from "../engine/compliance";
+import type { ComplianceResult } from "../compliance";
 import { isBlocking } from "../engine/gate";
 import { countOutcomes, SCOPE_NOTE } from "./summary";
 

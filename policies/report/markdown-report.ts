@@ -1,4 +1,4 @@
-import type { ComplianceResult } from "../engine/compliance";
+import type { ComplianceResult } from "../compliance";
 import { isBlocking } from "../engine/gate";
 import type { ControlRef, Finding } from "../engine/rule";
 import { actionable, countOutcomes, findingRef, OUTCOMES, SCOPE_NOTE } from "./summary";

@@ -1,4 +1,4 @@
-import type { ComplianceResult } from "../engine/compliance";
+import type { ComplianceResult } from "../compliance";
 import { isBlocking } from "../engine/gate";
 import type { Finding, Outcome } from "../engine/rule";
 

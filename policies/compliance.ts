@@ -1,13 +1,13 @@
-import type { Country } from "../../contracts/facility-objects";
-import { NOT_COVERED, type NotCovered } from "../controls/not-covered";
-import { PACKS } from "../packs";
-import type { Pack } from "../packs/pack";
-import { ALL_RULES } from "../rules";
-import { effectiveParams, evaluate, type ParamOverrides } from "./evaluate";
-import type { ControlRef, EvidenceType, Finding, Outcome, ParamValue, Rule } from "./rule";
-import { buildRooms, type Room } from "./room";
-import type { StackDocument } from "./terraform-input";
-import { applyWaivers, type WaiverStatus } from "./waivers";
+import type { Country } from "../contracts/facility-objects";
+import { NOT_COVERED, type NotCovered } from "./controls/not-covered";
+import { PACKS } from "./packs";
+import type { Pack } from "./packs/pack";
+import { ALL_RULES } from "./rules";
+import { effectiveParams, evaluate, type ParamOverrides } from "./engine/evaluate";
+import type { ControlRef, EvidenceType, Finding, Outcome, ParamValue, Rule } from "./engine/rule";
+import { buildRooms, type Room } from "./engine/room";
+import type { StackDocument } from "./engine/terraform-input";
+import { applyWaivers, type WaiverStatus } from "./engine/waivers";
 
 export interface TenantScope {
   id: string;
