@@ -176,6 +176,10 @@ export interface SiteFile {
      */
     datacenter: string;
     /**
+     * vCenter Server version (major.minor.update: 8.0.2 is 8.0 Update 2). Decides which provider features the site may use (guest customization OU needs 8.0.2) and which host thumbprint form vCenter accepts.
+     */
+    version: string;
+    /**
      * The datacenter already exists and is imported rather than created.
      */
     datacenterExists: boolean;
