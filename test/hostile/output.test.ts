@@ -319,8 +319,11 @@ describe("the terminal and the cdktf app", () => {
     expect(synthIn(root, ["--sites", "sites", "--out", "out"]).code).toBe(TINY_SYNTH_EXIT);
     const sites = treeOf(join(root, "sites"));
     const r = spawnCdktfApp(root);
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0); // the cdktf app synthesizes only; the checks and their gate are npm run synth's
+    // The same gate as npm run synth: `cdktf deploy` cannot go around a mandatory failure.
+    expect(r.status).toBe(TINY_SYNTH_EXIT);
+    if (TINY_SYNTH_EXIT === 1) expect(r.stderr).toContain(join(root, "cdktf-app-out", "compliance", "report.md"));
+    else expect(r.stderr).toBe("");
+    expect(existsSync(join(root, "cdktf-app-out", "compliance", "report.json"))).toBe(true);
     expect(treeOf(join(root, "sites"))).toEqual(sites);
     expect(readdirSync(join(root, "cdktf-app-out", "stacks")).sort()).toEqual(readdirSync(join(root, "out", "stacks")).sort());
   });
