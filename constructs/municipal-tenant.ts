@@ -149,6 +149,7 @@ export class MunicipalTenant extends Construct {
         distributedVirtualSwitchUuid: dvs.id,
         vlanId: net.vlan,
         tags: [this.tenantTag.id],
+        importId: net.importId,
       });
       this.networkIds.set(net.name, pg.id);
     }
