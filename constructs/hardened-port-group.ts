@@ -8,6 +8,13 @@ export interface HardenedPortGroupProps {
   readonly distributedVirtualSwitchUuid: string;
   readonly vlanId: number;
   readonly tags?: string[];
+  /**
+   * The port group already runs: its inventory path `/<datacenter>/network/<name>`, imported instead of
+   * created (resource_vsphere_distributed_port_group.go resourceVSphereDistributedPortGroupImport looks
+   * the path up and stores the port group's key and its switch's UUID).
+   * @default created by the apply
+   */
+  readonly importId?: string;
 }
 
 /**
@@ -15,8 +22,12 @@ export interface HardenedPortGroupProps {
  * and lets no port override that or its VLAN (SCG vcenter-8.network-reject-*, network-vgt).
  * Address: `vsphere_distributed_port_group.<addressName>`.
  */
-export function hardenedPortGroup(scope: Construct, addressName: string, props: HardenedPortGroupProps): DistributedPortGroup {
-  return pinAddress(
+export function hardenedPortGroup(
+  scope: Construct,
+  addressName: string,
+  { importId, ...props }: HardenedPortGroupProps,
+): DistributedPortGroup {
+  const pg = pinAddress(
     new DistributedPortGroup(scope, `pg-${addressName}`, {
       ...props,
       allowPromiscuous: false,
@@ -27,4 +38,6 @@ export function hardenedPortGroup(scope: Construct, addressName: string, props: 
     }),
     addressName,
   );
+  if (importId) pg.importFrom(importId);
+  return pg;
 }

@@ -35,18 +35,18 @@ export class SanStorage extends Construct {
     const stack = TerraformStack.of(this);
 
     for (const c of san.datastoreClusters ?? []) {
-      this.datastoreClusters.set(
+      const dsc = pinAddress(
+        new DatastoreCluster(this, `dsc-${c.name}`, {
+          name: c.name,
+          datacenterId: props.datacenterId,
+          sdrsEnabled: true,
+          sdrsAutomationLevel: c.automation,
+        }),
         c.name,
-        pinAddress(
-          new DatastoreCluster(this, `dsc-${c.name}`, {
-            name: c.name,
-            datacenterId: props.datacenterId,
-            sdrsEnabled: true,
-            sdrsAutomationLevel: c.automation,
-          }),
-          c.name,
-        ),
       );
+      // The importer takes the datastore cluster's inventory path (resourceVSphereDatastoreClusterImport).
+      if (c.importId) dsc.importFrom(c.importId);
+      this.datastoreClusters.set(c.name, dsc);
     }
     const clusterOf = new Map((san.datastoreClusters ?? []).flatMap((c) => c.datastores.map((d) => [d, c.name] as const)));
 
@@ -59,7 +59,11 @@ export class SanStorage extends Construct {
       const host = props.mountingHost.get(d.cluster);
       if (!host) continue; // a cluster with no managed host: nothing can mount it; the rules report the cluster
       const dsc = clusterOf.get(d.name);
-      this.datastores.set(d.name, addDatastore(this, d, host, dsc === undefined ? undefined : this.datastoreClusters.get(dsc)?.id));
+      const ds = addDatastore(this, d, host, dsc === undefined ? undefined : this.datastoreClusters.get(dsc)?.id);
+      // "DATASTOREID:HOSTID" (resource_vsphere_vmfs_datastore.go resourceVSphereVmfsDatastoreImport); the host
+      // part becomes host_system_id, which is ForceNew: spec/park-checks.ts holds it to the mounting host.
+      if (d.importId) ds.importFrom(d.importId);
+      this.datastores.set(d.name, ds);
     }
 
     for (const p of props.storagePolicies) {

@@ -45,6 +45,15 @@ export interface VmwareServerParkProps {
 /** Folder (relative to the datacenter's VM folder) under which every tenant gets its own. */
 export const TENANTS_FOLDER = "tenants";
 
+/**
+ * Name of the variable holding the site's ESXi licence key, set on every host the apply adds (one per
+ * site: a vSphere licence key is a volume key in vCenter's licence inventory that many hosts share, and
+ * the provider checks the key against that inventory before adding the host). Imported hosts keep the
+ * licence vCenter already assigned: Read compares `license` only when it is set
+ * (resource_vsphere_host.go resourceVsphereHostRead), so leaving it unset never reassigns a running host.
+ */
+export const LICENSE_VARIABLE = "esxi_license_key";
+
 /** Name of the variable holding a host's root password (one per host, supplied at plan time). */
 export function rootPasswordVariable(host: string): string {
   return addressName("esxi_root_password", host).replace(/-/g, "_");
@@ -90,6 +99,7 @@ export class VmwareServerPark extends Construct {
           name: `${props.siteName}-${net.name}`,
           distributedVirtualSwitchUuid: this.distributedSwitch.id,
           vlanId: net.vlan,
+          importId: net.importId,
         }),
       );
     }
@@ -122,6 +132,13 @@ export class VmwareServerPark extends Construct {
     const stack = TerraformStack.of(this);
     const vmotion = networkByPurpose(props, "vmotion");
     const hostsInClusters = new Map<string, Host[]>();
+    let license: string | undefined;
+    const licenseKey = (): string =>
+      (license ??= sensitiveVariable(
+        this,
+        LICENSE_VARIABLE,
+        `ESXi licence key (in vCenter's licence inventory) for the hosts this apply adds; supply at plan time (TF_VAR_${LICENSE_VARIABLE}).`,
+      ).stringValue);
     for (const cluster of props.clusters) {
       const members: Host[] = [];
       for (const h of cluster.hosts) {
@@ -134,7 +151,7 @@ export class VmwareServerPark extends Construct {
           });
           continue;
         }
-        const host = addHost(this, h, this.datacenter.id, props.ntpServers);
+        const host = addHost(this, h, this.datacenter.id, props.ntpServers, h.importId === undefined ? licenseKey() : undefined);
         this.hosts.set(h.name, host);
         members.push(host);
       }
@@ -146,7 +163,7 @@ export class VmwareServerPark extends Construct {
   /** The distributed switch: uplinks from every managed host, L2 spoofing rejected, listen-only discovery. */
   private addDistributedSwitch({ clusters, distributedSwitch: dvs }: VmwareServerParkProps): DistributedVirtualSwitch {
     const standby = new Set(dvs.standbyUplinks ?? []);
-    return pinAddress(
+    const sw = pinAddress(
       new DistributedVirtualSwitch(this, "dvs", {
         name: dvs.name,
         datacenterId: this.datacenter.id,
@@ -169,6 +186,9 @@ export class VmwareServerPark extends Construct {
       }),
       dvs.name,
     );
+    // The importer takes the switch's inventory path and stores its UUID (resourceVSphereDistributedVirtualSwitchImport).
+    if (dvs.importId) sw.importFrom(dvs.importId);
+    return sw;
   }
 
   /** A compute cluster: HA with admission control, heartbeating on its datastores, APD/PDL responses, DRS. */
@@ -178,31 +198,31 @@ export class VmwareServerPark extends Construct {
       const ds = this.san.datastores.get(name);
       return ds ? [ds.id] : [];
     });
-    this.clusters.set(
+    const cluster = pinAddress(
+      new ComputeCluster(this, `cluster-${c.name}`, {
+        name: c.name,
+        datacenterId: this.datacenter.id,
+        hostSystemIds: hosts.map((h) => h.id),
+        haEnabled: c.ha.enabled,
+        haHostMonitoring: "enabled",
+        haAdmissionControlPolicy: c.ha.admissionControl,
+        haAdmissionControlHostFailureTolerance: c.ha.hostFailuresToTolerate,
+        haVmComponentProtection: "enabled",
+        haDatastoreApdResponse: c.ha.apdResponse,
+        haDatastorePdlResponse: c.ha.pdlResponse,
+        haHeartbeatDatastorePolicy: "allFeasibleDsWithUserPreference",
+        haHeartbeatDatastoreIds: heartbeat,
+        haVmRestartPriority: "medium",
+        drsEnabled: c.drs.enabled,
+        drsAutomationLevel: c.drs.automation,
+        forceEvacuateOnDestroy: false,
+        lifecycle: { preventDestroy: true },
+      }),
       c.name,
-      pinAddress(
-        new ComputeCluster(this, `cluster-${c.name}`, {
-          name: c.name,
-          datacenterId: this.datacenter.id,
-          hostSystemIds: hosts.map((h) => h.id),
-          haEnabled: c.ha.enabled,
-          haHostMonitoring: "enabled",
-          haAdmissionControlPolicy: c.ha.admissionControl,
-          haAdmissionControlHostFailureTolerance: c.ha.hostFailuresToTolerate,
-          haVmComponentProtection: "enabled",
-          haDatastoreApdResponse: c.ha.apdResponse,
-          haDatastorePdlResponse: c.ha.pdlResponse,
-          haHeartbeatDatastorePolicy: "allFeasibleDsWithUserPreference",
-          haHeartbeatDatastoreIds: heartbeat,
-          haVmRestartPriority: "medium",
-          drsEnabled: c.drs.enabled,
-          drsAutomationLevel: c.drs.automation,
-          forceEvacuateOnDestroy: false,
-          lifecycle: { preventDestroy: true },
-        }),
-        c.name,
-      ),
     );
+    // The importer takes the cluster's inventory path (resource_vsphere_compute_cluster.go resourceVSphereComputeClusterImport).
+    if (c.importId) cluster.importFrom(c.importId);
+    this.clusters.set(c.name, cluster);
   }
 
   /** Tag categories tenant stacks look up, with the fixed values; backup-class tags where the site has backup. */
@@ -226,8 +246,17 @@ export class VmwareServerPark extends Construct {
   }
 }
 
-/** One ESXi host, joined with its own root password (a sensitive plan-time variable), lockdown normal, NTP on. */
-function addHost(scope: Construct, h: HostSpec, datacenterId: string, ntpServers: readonly string[]): Host {
+/**
+ * One ESXi host, joined with its own root password (a sensitive plan-time variable), lockdown normal, NTP on.
+ * Every host is a member of a compute cluster through the cluster's `host_system_ids`, so it carries
+ * `cluster_managed = true`: without it, Read stores the parent cluster's id in `cluster` and the next
+ * plan diffs it against the configuration's empty `cluster`, and Update then moves the host into the
+ * cluster "" (resource_vsphere_host.go resourceVsphereHostRead `!d.Get("cluster_managed")`, and
+ * resourceVSphereHostUpdateCluster's clustercomputeresource.FromID(client, "")), which fails.
+ * `datacenter` stays: with `cluster` empty, Create adds the host standalone to the datacenter's host
+ * folder and the cluster's `host_system_ids` moves it in.
+ */
+function addHost(scope: Construct, h: HostSpec, datacenterId: string, ntpServers: readonly string[], license?: string): Host {
   const password = sensitiveVariable(
     scope,
     rootPasswordVariable(h.name),
@@ -240,6 +269,8 @@ function addHost(scope: Construct, h: HostSpec, datacenterId: string, ntpServers
       password: password.stringValue,
       thumbprint: h.thumbprint,
       datacenter: datacenterId,
+      clusterManaged: true,
+      license,
       lockdown: "normal",
       services: [{ ntpd: { enabled: true, policy: "on", ntpServers: [...ntpServers] } }],
       // Maintenance mode is owned by whoever patches the host, not by Terraform.

@@ -2,6 +2,7 @@ import { show } from "./spec-error";
 import { AddressBook } from "./address-book";
 import { Findings } from "./check-helpers";
 import { checkFacility } from "./facility/check-facility";
+import { checkPark } from "./park-checks";
 import { checkFirewall } from "./firewall/check-firewall";
 import { hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import { networkByPurpose, networksByName } from "./network-lookup";
@@ -229,6 +230,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
 
   checkFirewall(spec, f, racks, useAddress);
   checkFacility(spec, f);
+  checkPark(spec, f);
 
   return {
     findings: f,

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { DistributedPortGroup } from "@cdktf/provider-vsphere/lib/distributed-port-group";
 import { hardenedPortGroup } from "../../constructs/hardened-port-group";
-import { resources } from "./fixtures";
+import { importBlocks, resources } from "./fixtures";
 
 describe("hardenedPortGroup", () => {
   const synth = () =>
@@ -47,6 +47,20 @@ describe("hardenedPortGroup", () => {
       vlan_id: 110,
       tags: ["tag-id"],
     });
+  });
+
+  test("a running port group is imported by its inventory path; without importId it is created", () => {
+    expect(importBlocks(synth())).toEqual([]);
+    const json = Testing.synthScope((scope) => {
+      hardenedPortGroup(scope, "app", {
+        name: "alpha-app",
+        distributedVirtualSwitchUuid: "dvs-uuid",
+        vlanId: 110,
+        importId: "/dc/network/alpha-app",
+      });
+    });
+    expect(importBlocks(json)).toEqual([{ to: "vsphere_distributed_port_group.app", id: "/dc/network/alpha-app" }]);
+    expect(resources(json, DistributedPortGroup.tfResourceType).app).not.toHaveProperty("import_id");
   });
 
   test("the address is vsphere_distributed_port_group.<addressName>, not the construct path", () => {

@@ -3,7 +3,7 @@ import { DataVsphereStoragePolicy } from "@cdktf/provider-vsphere/lib/data-vsphe
 import { DatastoreCluster } from "@cdktf/provider-vsphere/lib/datastore-cluster";
 import { VmfsDatastore } from "@cdktf/provider-vsphere/lib/vmfs-datastore";
 import { SanStorage, type SanStorageProps } from "../../constructs/san-storage";
-import { LUN1, LUN2, dataSources, removedBlocks, resources, san, storagePolicies } from "./fixtures";
+import { LUN1, LUN2, dataSources, importBlocks, removedBlocks, resources, san, storagePolicies } from "./fixtures";
 
 const props = (extra: Partial<SanStorageProps> = {}): SanStorageProps => ({
   san: san(),
@@ -71,6 +71,20 @@ describe("SanStorage", () => {
     const json = synth({ san: san({ datastores: [base.datastores[0], { ...base.datastores[1], lifecycle: "removed" }] }) });
     expect(Object.keys(resources(json, VmfsDatastore.tfResourceType))).toEqual(["ds01"]);
     expect(removedBlocks(json)).toEqual([{ from: "vsphere_vmfs_datastore.ds02", lifecycle: { destroy: false } }]);
+  });
+
+  test("a running datastore and datastore cluster are imported by the ids their importers take", () => {
+    const base = san();
+    const json = synth({
+      san: san({
+        datastores: [{ ...base.datastores[0], importId: "datastore-201:host-11" }, base.datastores[1]],
+        datastoreClusters: (base.datastoreClusters ?? []).map((c) => ({ ...c, importId: `/dc/datastore/${c.name}` })),
+      }),
+    });
+    expect(importBlocks(json)).toEqual([
+      { to: "vsphere_datastore_cluster.dsc-prod", id: "/dc/datastore/dsc-prod" },
+      { to: "vsphere_vmfs_datastore.ds01", id: "datastore-201:host-11" },
+    ]);
   });
 
   test("a cluster with no managed host to mount through gets no datastores", () => {

@@ -9,7 +9,7 @@ import { Tag } from "@cdktf/provider-vsphere/lib/tag";
 import { TagCategory } from "@cdktf/provider-vsphere/lib/tag-category";
 import { VmfsDatastore } from "@cdktf/provider-vsphere/lib/vmfs-datastore";
 import { Vnic } from "@cdktf/provider-vsphere/lib/vnic";
-import { VmwareServerPark, type VmwareServerParkProps, rootPasswordVariable } from "../../constructs/vmware-server-park";
+import { LICENSE_VARIABLE, VmwareServerPark, type VmwareServerParkProps, rootPasswordVariable } from "../../constructs/vmware-server-park";
 import { CLASSIFICATIONS, CRITICALITIES } from "../../contracts/classifications";
 import {
   DATACENTER,
@@ -73,6 +73,32 @@ describe("VmwareServerPark", () => {
         expect(variables[variable]).toMatchObject({ type: "string", sensitive: true, nullable: false });
         expect(variables[variable]).not.toHaveProperty("default");
       }
+    });
+
+    test("every host is cluster_managed (its cluster's host_system_ids holds it) and names no cluster itself", () => {
+      // Without cluster_managed the provider reads the parent cluster into `cluster` and the next update
+      // moves the host into cluster "" (resource_vsphere_host.go resourceVsphereHostRead / UpdateCluster).
+      for (const h of Object.values(hosts)) {
+        expect(h.cluster_managed).toBe(true);
+        expect(h).not.toHaveProperty("cluster");
+        expect(h.datacenter).toBe(`\${vsphere_datacenter.${DATACENTER}.id}`);
+      }
+    });
+
+    test("hosts the apply adds get the site's licence key, one sensitive variable; imported hosts keep the licence vCenter assigned", () => {
+      const json = synth({ clusters: [cluster({ hosts: [host(1, { importId: "host-101" }), host(2), host(3)] })] });
+      const hosts = resources(json, Host.tfResourceType);
+      expect(hosts.esx01).not.toHaveProperty("license");
+      expect(hosts.esx02.license).toBe(`\${var.${LICENSE_VARIABLE}}`);
+      expect(hosts.esx03.license).toBe(`\${var.${LICENSE_VARIABLE}}`);
+      const variable = parse(json).variable[LICENSE_VARIABLE];
+      expect(variable).toMatchObject({ type: "string", sensitive: true, nullable: false });
+      expect(variable).not.toHaveProperty("default");
+    });
+
+    test("a park whose hosts all run already declares no licence variable", () => {
+      const json = synth({ clusters: [cluster({ hosts: [host(1, { importId: "host-101" }), host(2, { importId: "host-102" })] })] });
+      expect(parse(json).variable).not.toHaveProperty(LICENSE_VARIABLE);
     });
 
     test("hosts are pinned by their SSL thumbprint", () => {
@@ -250,6 +276,35 @@ describe("VmwareServerPark", () => {
       for (const ds of Object.values(datastores)) {
         expect(ds).toMatchObject({ host_system_id: "${vsphere_host.esx01.id}", lifecycle: { prevent_destroy: true } });
       }
+    });
+  });
+
+  describe("a running room is imported, never created anew", () => {
+    test("cluster, switch, port group, datastore and datastore cluster with an importId get import blocks with it", () => {
+      const base = san();
+      const [management, ...others] = siteNetworks();
+      const json = synth({
+        datacenter: { name: DATACENTER, exists: true },
+        clusters: [cluster({ importId: `/${DATACENTER}/host/prod`, hosts: [host(1, { importId: "host-101" }), host(2), host(3)] })],
+        distributedSwitch: distributedSwitch({ importId: `/${DATACENTER}/network/dvs-tiny` }),
+        networks: [{ ...management, importId: `/${DATACENTER}/network/${SITE}-management` }, ...others],
+        san: san({
+          datastores: [{ ...base.datastores[0], importId: "datastore-201:host-101" }, base.datastores[1]],
+          datastoreClusters: (base.datastoreClusters ?? []).map((c) => ({ ...c, importId: `/${DATACENTER}/datastore/${c.name}` })),
+        }),
+      });
+      expect(importBlocks(json)).toEqual(
+        expect.arrayContaining([
+          { to: "vsphere_compute_cluster.prod", id: `/${DATACENTER}/host/prod` },
+          { to: "vsphere_distributed_virtual_switch.dvs-tiny", id: `/${DATACENTER}/network/dvs-tiny` },
+          { to: "vsphere_distributed_port_group.management", id: `/${DATACENTER}/network/${SITE}-management` },
+          { to: "vsphere_vmfs_datastore.ds01", id: "datastore-201:host-101" },
+          { to: "vsphere_datastore_cluster.dsc-prod", id: `/${DATACENTER}/datastore/dsc-prod` },
+        ]),
+      );
+      const targets = importBlocks(json).map((i) => i.to);
+      for (const created of ["vsphere_distributed_port_group.vmotion", "vsphere_vmfs_datastore.ds02", "vsphere_host.esx02"])
+        expect(targets).not.toContain(created);
     });
   });
 
