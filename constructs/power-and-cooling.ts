@@ -3,6 +3,15 @@ import type { DeviceRecord } from "../spec/facility/devices";
 import type { Facility, Rack, Room, Source } from "../spec/types";
 import type { FacilityKind } from "../contracts/facility-objects";
 import { FacilityObject, sourcedFields, type FacilityFields } from "./facility-object";
+import { thresholdRoutes, type Threshold } from "../spec/facility/sensor-routes";
+
+/** Each threshold's route id, null where none is named (the loader requires one; the rules report null). */
+const mapRoutes = (r: Record<Threshold, string | undefined>) => ({
+  lowCritical: r.lowCritical ?? null,
+  lowWarning: r.lowWarning ?? null,
+  highWarning: r.highWarning ?? null,
+  highCritical: r.highCritical ?? null,
+});
 
 export interface PowerAndCoolingProps {
   readonly siteName: string;
@@ -96,7 +105,8 @@ export class PowerAndCooling extends Construct {
         highCritical: x.highCritical,
         delayMin: x.delayMin,
         hysteresis: x.hysteresis,
-        routeId: x.route,
+        routeId: x.route ?? null,
+        routes: mapRoutes(thresholdRoutes(x)),
       });
     }
   }

@@ -147,7 +147,21 @@ export interface SensorObject extends Base<"sensor"> {
   highCritical?: number | null;
   delayMin?: number | null;
   hysteresis?: number | null;
+  /** The sensor's default alarm route: the route of every threshold `routes` does not name. */
   routeId?: string | null;
+  /**
+   * The alarm route of each threshold (null: none), so warnings can go to office hours and criticals
+   * to on-call. Optional: older and foreign output lacks it, and then every threshold alarms on `routeId`.
+   */
+  routes?: SensorRoutes;
+}
+
+/** Alarm route id per threshold of a sensor. */
+export interface SensorRoutes {
+  lowCritical: string | null;
+  lowWarning: string | null;
+  highWarning: string | null;
+  highCritical: string | null;
 }
 
 export interface AlarmRouteObject extends Base<"alarm-route"> {

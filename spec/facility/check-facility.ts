@@ -1,6 +1,7 @@
 import type { Findings } from "../check-helpers";
 import type { SiteFile } from "../types";
 import { siteDevices } from "./devices";
+import { THRESHOLDS, thresholdRoutes } from "./sensor-routes";
 
 /**
  * References and consistency of the facility and backup sections: PDUs, UPS, boards, rooms, racks,
@@ -102,7 +103,16 @@ export function checkFacility(site: SiteFile, f: Findings): void {
     const at = `/facility/sensors/${i}`;
     if (s.rack !== undefined) f.known(s.rack, racks, `${at}/rack`, "rack");
     if (s.room !== undefined) f.known(s.room, rooms, `${at}/room`, "room");
+    // Each route named once, where it is written; then every threshold must reach a route.
     f.known(s.route, routes, `${at}/route`, "alarm route");
+    for (const [key, id] of Object.entries(s.routes ?? {})) f.known(id, routes, `${at}/routes/${key}`, "alarm route");
+    const unrouted = THRESHOLDS.filter((t) => thresholdRoutes(s)[t] === undefined);
+    if (unrouted.length) {
+      f.add(
+        at,
+        `expected an alarm route for every threshold (route, or routes by severity or threshold), found none for ${unrouted.join(", ")}`,
+      );
+    }
     const order = [s.lowCritical, s.lowWarning, s.highWarning, s.highCritical];
     if (!order.every((v, j) => j === 0 || order[j - 1] < v)) {
       f.add(at, `expected lowCritical < lowWarning < highWarning < highCritical, found ${order.join(" / ")}`);

@@ -203,6 +203,10 @@ export interface SiteFile {
      */
     name: string;
     /**
+     * The cluster already runs: import it by its inventory path /<datacenter>/host/<name> (the form vsphere_compute_cluster imports by) instead of creating it.
+     */
+    importId?: string;
+    /**
      * vSphere HA. On by default with admission control tolerating one host failure.
      */
     ha: {
@@ -240,6 +244,9 @@ export interface SiteFile {
        * Name vCenter knows the host by; default the management address.
        */
       hostname?: string;
+      /**
+       * SHA-1 thumbprint of the host's certificate, which vCenter's HostConnectSpec.sslThumbprint takes (a SHA-256 thumbprint is rejected with a message). Read it with: openssl s_client -connect <host>:443 </dev/null | openssl x509 -noout -fingerprint -sha1
+       */
       thumbprint: string;
       cpuCores: number;
       memoryGb: number;
@@ -287,6 +294,10 @@ export interface SiteFile {
      * Switch version, e.g. 8.0.0.
      */
     version?: string;
+    /**
+     * The switch already runs: import it by its inventory path /<datacenter>/network/<name> (the form vsphere_distributed_virtual_switch imports by) instead of creating it.
+     */
+    importId?: string;
   };
   /**
    * Infrastructure networks of the site (management, vMotion, storage) and shared-service networks tenants may attach to.
@@ -347,6 +358,10 @@ export interface SiteFile {
        */
       cluster: string;
       lifecycle?: Lifecycle;
+      /**
+       * The datastore already runs: import it as <datastore managed object id>:<host managed object id> (the form vsphere_vmfs_datastore imports by); the host is the one it is created through, the first managed host of its cluster.
+       */
+      importId?: string;
     }[];
     datastoreClusters?: {
       name: string;
@@ -355,6 +370,10 @@ export interface SiteFile {
        */
       datastores: string[];
       automation: "manual" | "automated";
+      /**
+       * The datastore cluster already runs: import it by its inventory path /<datacenter>/datastore/<name> (the form vsphere_datastore_cluster imports by) instead of creating it.
+       */
+      importId?: string;
     }[];
   };
   /**
@@ -422,6 +441,22 @@ export interface SiteFile {
      */
     guestId: string;
     hardwareVersion: number;
+    /**
+     * The template's firmware, as vCenter shows it. Clones keep it (the provider's default, bios, would stop an EFI image booting); a bios template fails VSP-SECURE-BOOT for its clones.
+     */
+    firmware: "efi" | "bios";
+    /**
+     * The template's SCSI controller type, as vCenter shows it. Clones keep it: the provider's default (pvscsi) would swap the controller of an LSI template, and a guest without the PVSCSI driver no longer finds its boot disk.
+     */
+    scsiType: "pvscsi" | "lsilogic" | "lsilogic-sas";
+    /**
+     * The template's disks in SCSI order, when it has more than one or its system disk is larger than a VM's size says. The provider requires a clone to have at least the template's disks, each at least the template's size; the first is the VM's system disk (size.diskGb), the others are cloned at their size. Default: one disk, no larger than any VM's diskGb.
+     *
+     * @minItems 1
+     */
+    disks?: {
+      sizeGb: number;
+    }[];
   }[];
   /**
    * NTP servers for every host (two or more for redundancy).
@@ -518,10 +553,42 @@ export interface SiteFile {
      */
     sharedVdom: string;
     /**
-     * REST API user created at bootstrap; Terraform restricts its trusted hosts to the management network.
+     * REST API user created at bootstrap (with any profile); Terraform gives it the least-privilege access profile terraform-api and trusts it only from the automation network.
      */
     apiUser: string;
+    /**
+     * The network Terraform (the runner) reaches the units' API from, such as 10.10.5.0/27. Always a trusted host of the API user, so an apply never locks the runner out; outside the management network it is routed through the reserved management port. Default: the management network.
+     */
+    automationNetwork?: string;
     adminTimeoutMinutes: number;
+    /**
+     * The units' time zone as the declared firmware writes it: the two-digit code of `set timezone ?` before FortiOS 7.6, a time zone database name (config system timezone) from 7.6. Logs and schedules use it; a rule reports a box without one.
+     */
+    timezone?: string;
+    /**
+     * Text shown before every admin login (pre-login disclaimer). Default: a notice that access is for authorized administrators and is logged.
+     */
+    loginBanner?: string;
+    /**
+     * Admin HTTPS and SSH ports when the site moves them off 443 and 22 (the runner then reaches the API on the HTTPS port: set TF_VAR_fortios_hostname_<role> to address:port).
+     */
+    adminPorts?: {
+      https?: number;
+      ssh?: number;
+    };
+    /**
+     * Known-bad address feeds (FortiGuard Internet Service Database reputation entries). With the licence the shared VDOM denies traffic from and to them first; without it the reason is recorded and reported.
+     */
+    threatFeeds?: {
+      /**
+       * Whether the units' FortiGuard licence includes the IP reputation feeds.
+       */
+      licensed: boolean;
+      /**
+       * Why the site has no feed-based deny (required when licensed is false).
+       */
+      reason?: string;
+    };
     /**
      * Custom services flows may name.
      */
@@ -548,9 +615,17 @@ export interface SiteFile {
        */
       network: string;
       /**
+       * The service's addresses: each one the address of the VM named at the same place in vms, or an appliance's address in the network's reserved block.
+       *
        * @minItems 1
        */
       addresses: string[];
+      /**
+       * The VMs that hold the addresses, as <tenant>/<vm>, one per address and in the same order: each gets its address (as if its workload said ip:), so the firewall points at it. Without vms every address must lie in the network's reserved block (appliances): allocation skips a service's address, so a VM left unnamed would get another one.
+       *
+       * @minItems 1
+       */
+      vms?: string[];
       description?: string;
     }[];
     /**
@@ -692,7 +767,7 @@ export interface SiteFile {
       severities: ("warning" | "critical")[];
     }[];
     /**
-     * Items: A sensor with two-sided thresholds; low critical < low warning < high warning < high critical.
+     * Items: A sensor with two-sided thresholds; low critical < low warning < high warning < high critical. Every threshold needs an alarm route: `route` for all of them, `routes` per severity or per threshold (a threshold's own entry first, then its severity's, then `route`).
      */
     sensors?: {
       id: string;
@@ -709,9 +784,26 @@ export interface SiteFile {
       delayMin: number;
       hysteresis: number;
       /**
-       * Alarm route id.
+       * Alarm route id for every threshold that `routes` does not route.
        */
-      route: string;
+      route?: string;
+      /**
+       * Alarm route ids per severity (warning, critical) or per threshold (lowCritical, lowWarning, highWarning, highCritical), e.g. { warning: drift, critical: vakt }: low warnings to office hours, criticals to on-call. A threshold's own entry wins over its severity's, which wins over `route`.
+       */
+      routes?: {
+        /**
+         * Route of lowWarning and highWarning.
+         */
+        warning?: string;
+        /**
+         * Route of lowCritical and highCritical.
+         */
+        critical?: string;
+        lowCritical?: string;
+        lowWarning?: string;
+        highWarning?: string;
+        highCritical?: string;
+      };
     }[];
   };
   /**
@@ -869,6 +961,10 @@ export interface Network {
    * Host addresses at the start of the network kept out of automatic allocation (gateways, appliances).
    */
   reserved: number;
+  /**
+   * The network's port group already runs: import it by its inventory path /<datacenter>/network/<site or tenant>-<name> (the form vsphere_distributed_port_group imports by) instead of creating it.
+   */
+  importId?: string;
 }
 /**
  * This interface was referenced by `SiteFile`'s JSON-Schema
@@ -928,11 +1024,11 @@ export interface Flow {
    */
   id: number;
   /**
-   * Where traffic comes from or goes to: internet; any; zone:<zone>, network:<network> or vm:<vm> of this tenant; shared:<service> of the site; tenant:<tenant>/zone:<zone> (or network:, vm:) of another tenant.
+   * Where traffic comes from or goes to: internet; any; zone:<zone>, network:<network>, vm:<vm> or floating:<floating address> of this tenant (firewall.floatingAddresses); shared:<service> of the site; tenant:<tenant>/zone:<zone> (or network:, vm:, floating:) of another tenant.
    */
   from: string;
   /**
-   * Where traffic comes from or goes to: internet; any; zone:<zone>, network:<network> or vm:<vm> of this tenant; shared:<service> of the site; tenant:<tenant>/zone:<zone> (or network:, vm:) of another tenant.
+   * Where traffic comes from or goes to: internet; any; zone:<zone>, network:<network>, vm:<vm> or floating:<floating address> of this tenant (firewall.floatingAddresses); shared:<service> of the site; tenant:<tenant>/zone:<zone> (or network:, vm:, floating:) of another tenant.
    */
   to: string;
   /**
@@ -955,7 +1051,7 @@ export interface Flow {
    */
   ticket?: string;
   /**
-   * For a flow from the internet to a vm: the public address the VM is published on (a VIP on the internet interface).
+   * For a flow from the internet to a vm: or floating: address: the public address it is published on (a VIP on the internet interface that maps the public address to the VM's address, or to the floating address of a load-balanced pair).
    */
   publishAs?: string;
 }

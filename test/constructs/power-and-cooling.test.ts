@@ -189,6 +189,24 @@ describe("PowerAndCooling", () => {
     });
   });
 
+  test("a sensor routes each threshold: its own entry, else its severity's, else route", () => {
+    const fac = facility();
+    fac.alarmRoutes = [...(fac.alarmRoutes ?? []), { id: "queue", target: "operations queue", hours: "office", severities: ["warning"] }];
+    fac.sensors = [
+      { ...(fac.sensors ?? [])[0], route: undefined, routes: { warning: "queue", critical: "on-call" } },
+      { ...(fac.sensors ?? [])[0], id: "r2-inlet", rack: "r2", route: "on-call", routes: { lowWarning: "queue" } },
+    ];
+    const objects = synth({ facility: fac });
+    expect(objects["sensor_r1-inlet"]).toMatchObject({
+      routeId: null,
+      routes: { lowCritical: "on-call", lowWarning: "queue", highWarning: "queue", highCritical: "on-call" },
+    });
+    expect(objects["sensor_r2-inlet"]).toMatchObject({
+      routeId: "on-call",
+      routes: { lowCritical: "on-call", lowWarning: "queue", highWarning: "on-call", highCritical: "on-call" },
+    });
+  });
+
   test("generators, cooling and alarm routes", () => {
     expect(objects.generator_gen1).toMatchObject({ kw: 120, fuelHours: 36, atsId: "ats1", feeds: ["board-a", "board-b"] });
     expect(objects.cooling_crac1).toMatchObject({ roomId: "room-a", kw: 20, feed: "board-a" });

@@ -14,11 +14,13 @@ import { ASHRAE_TC99, ISO27001 } from "../../controls/references";
  * - per inlet sensor, `thresholds`: a high warning <= the recommended envelope's upper limit (27 °C), a
  *   high critical <= the A1 allowable upper limit (32 °C), a low side (lowWarning or lowCritical: the
  *   alarm is two-sided), the thresholds in order, and a delay of at least `minDelayMin` minutes;
- * - per inlet sensor, `paging`: the high critical pages 24/7 (a stopped cooling unit at night is
- *   found), and no low threshold that pages at night (its route is 24/7 and pages its severity) sits
- *   inside the A1 allowable range (above 15 °C): a cool weekend is not a fault;
- * - per sensor of any measure, `route`: the sensor names a route that exists (an id that is no route is
- *   an `error`: a join that does not resolve);
+ * - per inlet sensor, `paging`: each threshold alarms on its own route (`routes`, else `routeId`), so
+ *   warnings can go to office hours and criticals to on-call. Every critical threshold pages 24/7 (a
+ *   stopped cooling unit or a frozen room at night is found), and no low threshold that pages at night
+ *   (its route is 24/7 and pages its severity) sits inside the A1 allowable range (above 15 °C): a cool
+ *   weekend is not a fault;
+ * - per sensor of any measure, `route`: every declared threshold has a route that exists (an id that
+ *   is no route is an `error`: a join that does not resolve; no route at all is a failure);
  * - per alarm route, `night-pages`: a 24/7 route pages only `critical` (a warning is for the queue).
  * A sensor's `rackId` that is no rack is an `error`; an inlet sensor on no rack is a failure (it
  * measures room air).
@@ -32,7 +34,7 @@ export const RackInletsAreAlarmedWithoutFalsePages = defineRule({
     rationale:
       "Equipment limits are defined at the air inlet: without an inlet sensor per rack a hot spot goes unseen. An alarm that pages the on-call phone for a cool weekend or a warning trains people to ignore it, and an alarm that pages nobody for a stopped cooling unit at night is no alarm.",
     remediation:
-      "Put an inlet sensor on the front of every rack (cold aisle); set warning at the recommended envelope (27 °C) and critical before the A1 allowable limit; route only critical alarms to the 24/7 on-call route, and keep low thresholds that page below 15 °C.",
+      "Put an inlet sensor on the front of every rack (cold aisle); set warning at the recommended envelope (27 °C) and critical before the A1 allowable limit; route every critical threshold to the 24/7 on-call route and warnings to the office-hours queue (sensor routes per severity), and keep low thresholds that page below 15 °C.",
     severity: "medium",
     enforcement: "mandatory",
     evidence: "declared",
@@ -177,54 +179,94 @@ function pagesAtNight(route: FacilityOf<"alarm-route"> | undefined, severity: "c
   return route !== undefined && route.hours === "24/7" && route.severities.includes(severity);
 }
 
+const THRESHOLDS = [
+  ["lowCritical", "low critical", "critical"],
+  ["lowWarning", "low warning", "warning"],
+  ["highWarning", "high warning", "warning"],
+  ["highCritical", "high critical", "critical"],
+] as const;
+type Threshold = (typeof THRESHOLDS)[number][0];
+
+/** A threshold's route: its own in `routes`, else the sensor's `routeId` (older and foreign output has only that). */
+function routeIdOf(s: SensorObject, t: Threshold): string | null {
+  return s.routes?.[t] ?? s.routeId ?? null;
+}
+
+/** The declared thresholds with their route ids; a sensor that declares no threshold is judged by its routeId. */
+function routedThresholds(s: SensorObject): { name: string; routeId: string | null }[] {
+  const declared = THRESHOLDS.filter(([t]) => isNum(s[t])).map(([t, name]) => ({ name, routeId: routeIdOf(s, t) }));
+  return declared.length > 0 ? declared : [{ name: "every alarm", routeId: s.routeId ?? null }];
+}
+
+/** "route x" when every threshold alarms on one route, else each threshold's. */
+function describeRoutes(room: Room, s: SensorObject): string {
+  const routed = routedThresholds(s);
+  const one = routed.every((r) => r.routeId === routed[0]?.routeId);
+  const label = (id: string | null) => {
+    const route = room.facilityById("alarm-route", id);
+    return route ? `${route.id} (${route.hours}, pages ${route.severities.join(", ") || "nothing"})` : id ? `${id} unknown` : "none";
+  };
+  const first = routed[0]?.routeId ?? null;
+  if (one) return room.facilityById("alarm-route", first) ? `route ${label(first)}` : `no route${first ? ` (${first} unknown)` : ""}`;
+  return `routes ${routed.map((r) => `${r.name} ${label(r.routeId)}`).join(", ")}`;
+}
+
+/**
+ * Each critical threshold (a stopped cooling unit, a frozen room) must page at night; a low threshold
+ * that pages at night must sit outside the A1 allowable range. Each threshold pages through its own route.
+ */
 function pagingCheck(room: Room, s: SensorObject, allowableLowC: number): Check {
-  const route = room.facilityById("alarm-route", s.routeId);
+  const route = (t: Threshold) => room.facilityById("alarm-route", routeIdOf(s, t));
   const problems: string[] = [];
-  const critPages = pagesAtNight(route, "critical");
+  const pages: string[] = [];
   if (!isNum(s.highCritical)) problems.push("no high critical to page");
-  else if (!critPages) problems.push(`high critical ${num(s.highCritical)} °C pages nobody at night`);
-  const lowPages: string[] = [];
-  for (const [name, value, severity] of [
-    ["low critical", s.lowCritical, "critical"],
-    ["low warning", s.lowWarning, "warning"],
-  ] as const) {
-    if (!isNum(value) || !pagesAtNight(route, severity)) continue;
-    lowPages.push(`${name} ${num(value)} °C`);
-    if (value > allowableLowC)
+  // High critical first, as an operator reads an alarm list.
+  for (const [t, name, severity] of [THRESHOLDS[3], THRESHOLDS[0], THRESHOLDS[1], THRESHOLDS[2]]) {
+    const value = s[t];
+    if (!isNum(value)) continue;
+    const night = pagesAtNight(route(t), severity);
+    if (night) pages.push(`${name} ${num(value)} °C`);
+    if (severity === "critical" && !night) problems.push(`${name} ${num(value)} °C pages nobody at night`);
+    if (t.startsWith("low") && night && value > allowableLowC)
       problems.push(`${name} ${num(value)} °C pages at night inside the A1 allowable range (above ${num(allowableLowC)} °C)`);
   }
-  const via = route
-    ? `route ${route.id} (${route.hours}, pages ${route.severities.join(", ") || "nothing"})`
-    : `no route${s.routeId ? ` (${s.routeId} unknown)` : ""}`;
-  const observed = `${via}: pages at night ${[critPages && isNum(s.highCritical) ? `high critical ${num(s.highCritical)} °C` : undefined, ...lowPages].filter((x) => x !== undefined).join(", ") || "nothing"}`;
+  const observed = `${describeRoutes(room, s)}: pages at night ${pages.join(", ") || "nothing"}`;
   return check("declared", passOrFail(problems.length === 0), s, {
     findingId: "paging",
     observed,
-    expected: `high critical pages 24/7; a low threshold that pages at night is <= ${num(allowableLowC)} °C`,
+    expected: `every critical threshold pages 24/7; a low threshold that pages at night is <= ${num(allowableLowC)} °C`,
     message: problems.length === 0 ? `sensor ${s.id}: ${observed}` : `sensor ${s.id}: ${problems.join("; ")}`,
   });
 }
 
+/** Every threshold names an alarm route that exists: none is a failure, an unknown id an `error` (a join that does not resolve). */
 function routeCheck(room: Room, s: SensorObject): Check {
-  if (s.routeId === null || s.routeId === undefined)
-    return check("declared", "fail", s, {
-      findingId: "route",
-      observed: "no route",
-      expected: "an alarm route that exists",
-      message: `sensor ${s.id} (${s.measure}) names no alarm route: its alarms reach nobody`,
-    });
-  const route = room.facilityById("alarm-route", s.routeId);
-  if (!route)
+  const routed = routedThresholds(s);
+  const missing = routed.filter((r) => r.routeId === null);
+  const unknown = routed.filter((r) => r.routeId !== null && !room.facilityById("alarm-route", r.routeId));
+  const one = routed.every((r) => r.routeId === routed[0]?.routeId);
+  const which = (rs: typeof routed) => (one ? "" : ` for ${rs.map((r) => r.name).join(", ")}`);
+  if (unknown.length > 0) {
+    const ids = [...new Set(unknown.map((r) => r.routeId))];
     return check("declared", "error", s, {
       findingId: "route",
-      observed: `route ${JSON.stringify(s.routeId)}: no such alarm route`,
-      expected: "an alarm route that exists",
-      message: `sensor ${s.id} (${s.measure}) names alarm route ${s.routeId}, which the site does not declare`,
+      observed: `${ids.map((id) => `route ${JSON.stringify(id)}`).join(", ")}: no such alarm route${which(unknown)}`,
+      expected: "an alarm route that exists for every threshold",
+      message: `sensor ${s.id} (${s.measure}) names alarm route ${ids.join(", ")}${which(unknown)}, which the site does not declare`,
     });
+  }
+  if (missing.length > 0)
+    return check("declared", "fail", s, {
+      findingId: "route",
+      observed: `no route${which(missing)}`,
+      expected: "an alarm route that exists for every threshold",
+      message: `sensor ${s.id} (${s.measure}) names no alarm route${which(missing)}: its alarms reach nobody`,
+    });
+  const first = room.facilityById("alarm-route", routed[0]?.routeId ?? null);
   return check("declared", "pass", s, {
     findingId: "route",
-    observed: `route ${route.id} (${route.hours}, ${route.target})`,
-    expected: "an alarm route that exists",
-    message: `sensor ${s.id} (${s.measure}) alarms through route ${route.id}`,
+    observed: one && first ? `route ${first.id} (${first.hours}, ${first.target})` : describeRoutes(room, s),
+    expected: "an alarm route that exists for every threshold",
+    message: `sensor ${s.id} (${s.measure}) alarms through ${one && first ? `route ${first.id}` : describeRoutes(room, s)}`,
   });
 }

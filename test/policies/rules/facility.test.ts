@@ -295,7 +295,8 @@ describe("ENV-THERMAL-ALARM RackInletsAreAlarmedWithoutFalsePages", () => {
     expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging").outcome).toBe("pass");
     expect(findingAt(f, "terraform_data.sensor_k2-inlet#paging")).toMatchObject({
       outcome: "fail",
-      observed: "route oncall (24/7, pages critical, warning): pages at night high critical 30 °C, low critical 10 °C, low warning 18 °C",
+      observed:
+        "route oncall (24/7, pages critical, warning): pages at night high critical 30 °C, low critical 10 °C, low warning 18 °C, high warning 27 °C",
     });
   });
   test("a high critical on an office-hours route pages nobody at night and fails", () => {
@@ -305,9 +306,51 @@ describe("ENV-THERMAL-ALARM RackInletsAreAlarmedWithoutFalsePages", () => {
     );
     expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging")).toMatchObject({
       outcome: "fail",
-      message: "sensor k1-inlet: high critical 30 °C pages nobody at night",
+      // Every critical threshold pages at night: a frozen room as much as a stopped cooling unit.
+      message: "sensor k1-inlet: high critical 30 °C pages nobody at night; low critical 10 °C pages nobody at night",
     });
     expect(findingAt(f, "terraform_data.sensor_k1-inlet#route").outcome).toBe("pass");
+  });
+  test("routes per threshold: warnings to the office queue and criticals to on-call pass; a critical to the queue fails", () => {
+    const perSeverity = { lowCritical: "oncall", lowWarning: "queue", highWarning: "queue", highCritical: "oncall" };
+    const b = site();
+    b.editFacility("sensor", "k1-inlet", (s) => Object.assign(s, { routeId: null, routes: perSeverity, lowWarning: 18 }));
+    b.editFacility("sensor", "k2-inlet", (s) => (s.routes = { ...perSeverity, lowCritical: "queue" }));
+    const f = findingsOf(rule, b);
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#route")).toMatchObject({
+      outcome: "pass",
+      observed:
+        "routes low critical oncall (24/7, pages critical), low warning queue (office, pages warning), high warning queue (office, pages warning), high critical oncall (24/7, pages critical)",
+    });
+    // A low warning of 18 °C on the office queue pages nobody at night.
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging")).toMatchObject({ outcome: "pass" });
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#paging").observed).toMatch(
+      /pages at night high critical 30 °C, low critical 10 °C$/,
+    );
+    expect(findingAt(f, "terraform_data.sensor_k2-inlet#paging")).toMatchObject({
+      outcome: "fail",
+      message: "sensor k2-inlet: low critical 10 °C pages nobody at night",
+    });
+  });
+  test("a threshold whose own route is unknown is an error naming it; a threshold without a route fails", () => {
+    const b = site();
+    b.editFacility(
+      "sensor",
+      "k1-inlet",
+      (s) => (s.routes = { lowCritical: "oncall", lowWarning: "gone", highWarning: "queue", highCritical: "oncall" }),
+    );
+    b.editFacility("sensor", "k2-inlet", (s) =>
+      Object.assign(s, {
+        routeId: null,
+        routes: { lowCritical: "oncall", lowWarning: null, highWarning: "queue", highCritical: "oncall" },
+      }),
+    );
+    const f = findingsOf(rule, b);
+    expect(findingAt(f, "terraform_data.sensor_k1-inlet#route")).toMatchObject({
+      outcome: "error",
+      observed: 'route "gone": no such alarm route for low warning',
+    });
+    expect(findingAt(f, "terraform_data.sensor_k2-inlet#route")).toMatchObject({ outcome: "fail", observed: "no route for low warning" });
   });
   test("a route that does not exist is an error; no route is a failure; a sensor on an unknown rack is an error", () => {
     const b = site();
