@@ -10,7 +10,7 @@ import { FortiosProvider } from "../../.gen/providers/fortios/provider";
 import { RouterStatic } from "../../.gen/providers/fortios/router-static";
 import { SystemVdom } from "../../.gen/providers/fortios/system-vdom";
 import { SystemZone } from "../../.gen/providers/fortios/system-zone";
-import { FirewallPolicySet, type FirewallPolicySetProps } from "../../constructs/firewall-policy-set";
+import { FirewallPolicySet, sortTrigger, type FirewallPolicySetProps } from "../../constructs/firewall-policy-set";
 import { DENY_POLICY_ID } from "../../plan/firewall/fortios-names";
 import type { VdomPlan } from "../../plan/firewall/plan-types";
 import { firewallPlan, resources, sharedVdomPlan, tenantVdomPlan } from "./fixtures";
@@ -53,10 +53,63 @@ describe("FirewallPolicySet", () => {
       alpha_order: {
         sortby: "policyid",
         sortdirection: "ascending",
+        force_recreate:
+          "20=${fortios_firewall_policy.alpha_20.uuid} 30=${fortios_firewall_policy.alpha_30.uuid} 100000=${fortios_firewall_policy.alpha_100000.uuid}",
         vdomparam: "alpha",
         depends_on: ["fortios_firewall_policy.alpha_100000", "fortios_firewall_policy.alpha_30", "fortios_firewall_policy.alpha_20"],
       },
     });
+  });
+
+  test("the sort runs again in the apply that creates a policy: a new policy (a new uuid) changes its force_recreate", () => {
+    const trigger = (plan: VdomPlan) =>
+      Object.values(resources(synth(plan), FirewallPolicySort.tfResourceType))[0].force_recreate as string;
+    const before = tenantVdomPlan();
+    const after = tenantVdomPlan();
+    const flow20 = after.policies.find((p) => p.id === 20);
+    if (!flow20) throw new Error("fixture: no flow 20");
+    after.policies = [...after.policies, { ...flow20, id: 25, name: "flow-25" }];
+    expect(trigger(after)).not.toBe(trigger(before));
+    expect(trigger(after)).toContain("20=${fortios_firewall_policy.alpha_20.uuid} 25=${fortios_firewall_policy.alpha_25.uuid} 30=");
+    // Not lifecycle.replace_triggered_by (Terraform ignores the Create of the referenced resource).
+    expect(Object.values(resources(synth(after), FirewallPolicySort.tfResourceType))[0]).not.toHaveProperty("lifecycle");
+  });
+
+  test("sortTrigger: <id>=<uuid> by ascending id, whatever the order given, never the literal True", () => {
+    expect(
+      sortTrigger([
+        [100000, "u3"],
+        [20, "u1"],
+        [30, "u2"],
+      ]),
+    ).toBe("20=u1 30=u2 100000=u3");
+    expect(sortTrigger([])).not.toBe("True");
+  });
+
+  test("routes and VIPs reference the declared interface they name, so it exists (in its VDOM) before them", () => {
+    const interfaces = new Map([
+      ["x2", "${fortios_system_interface.interface_x2.name}"],
+      ["alpha1", "${fortios_system_interface.interface_alpha1.name}"],
+      ["vlan110", "${fortios_system_interface.interface_vlan110.name}"],
+    ]);
+    const json = synth(tenantVdomPlan(), { interfaces });
+    expect(Object.values(resources(json, RouterStatic.tfResourceType)).map((r) => r.device)).toEqual([
+      "${fortios_system_interface.interface_alpha1.name}",
+    ]);
+    expect(Object.values(resources(json, FirewallVip.tfResourceType)).map((r) => r.extintf)).toEqual([
+      "${fortios_system_interface.interface_x2.name}",
+    ]);
+    expect(json).toHaveResourceWithProperties(SystemZone, {
+      name: "z-app",
+      interface: [{ interface_name: "${fortios_system_interface.interface_vlan110.name}" }],
+    });
+  });
+
+  test("a route or VIP names an interface, never an object of the same name", () => {
+    const plan = tenantVdomPlan();
+    plan.routes = plan.routes.map((r) => ({ ...r, device: "alpha-vm-web01" }));
+    const json = synth(plan);
+    expect(Object.values(resources(json, RouterStatic.tfResourceType)).map((r) => r.device)).toEqual(["alpha-vm-web01"]);
   });
 
   test("every policy is enabled, always scheduled, and logs as its flow says", () => {
