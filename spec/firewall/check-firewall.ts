@@ -3,6 +3,7 @@ import { addressOfInterface, hostAddressProblem, networkOfInterface, parseRange 
 import type { SiteFile } from "../types";
 import { networkByPurpose, sharedServicesNetworks } from "../network-lookup";
 import { PREDEFINED_SERVICES } from "./predefined-services";
+import { checkFirmware } from "./firmware";
 
 /**
  * Consistency checks of the site's firewall section and the tenants' VDOM names: unit roles and
@@ -90,6 +91,9 @@ export function checkFirewall(
 
   if (fw.sharedVdom === "root")
     f.add(`${at}/sharedVdom`, `expected a VDOM of its own for shared services, found "root" (the management VDOM)`);
+
+  // What the declared FortiOS version can do (too old a firmware, the time zone's form).
+  checkFirmware(fw, f, at);
 
   // Shared services live on the site's shared-services networks.
   const shared = sharedServicesNetworks(site);

@@ -76,12 +76,29 @@ export const AdminAccessIsRestricted = defineRule({
   },
 });
 
+/**
+ * The networks admin logins may come from: the subnets of the HA reserved management interfaces and
+ * the networks their routes name (`ha_mgmt_interfaces[].dst`, other than the default route: the
+ * runner's network outside the management subnet). Without a reserved management interface, the
+ * networks of the management VDOM's interfaces that do not face the internet
+ * (`fortios_system_global.management_vdom`, default root). The management VDOM may be the shared
+ * VDOM that carries the box's own traffic: its service and internet networks are not management.
+ */
 function managementNets(room: Room, ifaces: FwInterface[]): Net[] {
-  const mgmtVdoms = new Set(room.resources("fortios_system_global").map((g) => str(room, g, "management_vdom") ?? "root"));
-  if (mgmtVdoms.size === 0) mgmtVdoms.add("root");
-  const haMgmt = new Set(room.resources("fortios_system_ha").flatMap((h) => nameList(room, h, h.values.ha_mgmt_interfaces, "interface")));
+  const has = room.resources("fortios_system_ha");
+  const haMgmt = new Set(has.flatMap((h) => nameList(room, h, h.values.ha_mgmt_interfaces, "interface")));
+  if (haMgmt.size > 0) {
+    const routed = has.flatMap((h) => nameList(room, h, h.values.ha_mgmt_interfaces, "dst").map(parseNet));
+    return [
+      ...ifaces.filter((i) => i.net !== undefined && haMgmt.has(i.name)).map((i) => i.net as Net),
+      ...routed.filter((n): n is Net => n !== undefined && n.prefix > 0),
+    ];
+  }
+  const set = room.resources("fortios_system_global").flatMap((g) => str(room, g, "management_vdom") ?? []);
+  const mgmtVdoms = new Set(set.length > 0 ? set : ["root"]);
+  const internet = new Set(internetInterfaces(room, ifaces).map((i) => i.obj));
   return ifaces
-    .filter((i) => i.net !== undefined && ((i.vdom !== undefined && mgmtVdoms.has(i.vdom)) || haMgmt.has(i.name)))
+    .filter((i) => i.net !== undefined && i.vdom !== undefined && mgmtVdoms.has(i.vdom) && !internet.has(i.obj))
     .map((i) => i.net as Net);
 }
 

@@ -206,20 +206,30 @@ export interface Cluster {
   units: DeviceObject[];
 }
 
-/** The HA resources that configure a cluster; the others hold one member's own settings (priority, management). */
+/**
+ * The HA resources that configure a cluster; the others hold one member's own settings (priority,
+ * management). A secondary also carries the join settings (mode, group, password, hbdev: a unit joins
+ * only with the primary's), so one cluster per stack and group: the member with the highest priority.
+ */
 export function clusters(room: Room): Cluster[] {
-  return room
-    .resources("fortios_system_ha")
-    .filter((ha) => ha.values.group_name !== undefined || ha.values.mode !== undefined)
-    .map((ha) => {
-      const group = str(room, ha, "group_name");
-      return {
-        ha,
-        group,
-        mode: str(room, ha, "mode"),
-        units: group === undefined ? [] : room.facility("device").filter((d) => d.haGroup === group),
-      };
-    });
+  const byGroup = new Map<string, TfObject>();
+  const priorityOf = (ha: TfObject) => Number(str(room, ha, "priority") ?? 128);
+  for (const ha of room.resources("fortios_system_ha")) {
+    if (ha.values.group_name === undefined && ha.values.mode === undefined) continue;
+    const group = str(room, ha, "group_name");
+    const key = group === undefined ? `${ha.stack} ${ha.address}` : `${ha.stack} group ${group}`;
+    const seen = byGroup.get(key);
+    if (!seen || priorityOf(ha) > priorityOf(seen)) byGroup.set(key, ha);
+  }
+  return [...byGroup.values()].map((ha) => {
+    const group = str(room, ha, "group_name");
+    return {
+      ha,
+      group,
+      mode: str(room, ha, "mode"),
+      units: group === undefined ? [] : room.facility("device").filter((d) => d.haGroup === group),
+    };
+  });
 }
 
 /** The provider alias a FortiOS resource is configured through (one per FortiGate or cluster). */
