@@ -119,6 +119,7 @@ function addFirewallStacks(
     plan,
     managementNetwork: site.managementNetwork,
     ntpServers: s.ntp,
+    dns: s.dns,
     syslog: s.syslog[0],
   });
   const primary = fw.units.find((u) => u.role === "primary");
