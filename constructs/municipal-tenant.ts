@@ -433,5 +433,6 @@ export function asManaged(vm: RemovedVm): ManagedVm {
   if (existing) return { ...common, kind: "adopted", lifecycle: "active", existing, importId: "removed" };
   const template = vm.template;
   if (!template) throw new Error(`VM ${vm.name}: a removed new VM without its template`);
-  return { ...common, kind: "new", lifecycle: "active", template, ip: "0.0.0.0", dns: { servers: [], domain: "removed" } };
+  const size = { ...vm.size, diskGb: vm.size.diskGb ?? template.disks?.[0]?.sizeGb ?? 1 }; // a stand-in, as the address
+  return { ...common, kind: "new", lifecycle: "active", size, template, ip: "0.0.0.0", dns: { servers: [], domain: "removed" } };
 }

@@ -38,7 +38,11 @@ export interface VmPlacement {
   readonly datastoreClusterId?: string;
   readonly networkId: string;
   /**
-   * Storage policy of the VM and every disk.
+   * Storage policy of the VM, and of every disk of an adopted VM. A clone's disks get none: the provider
+   * puts a disk's policy into the clone's disk locator, and an encryption policy there fails the clone
+   * (terraform-provider-vsphere issue #2241, `spec.disk.backing.crypto`; virtual_machine_disk_subresource.go
+   * Relocate sets `relocate.Profile` from the disk's storage_policy_id), while the VM-level policy is
+   * accepted (the same issue). The clone's disks keep the template's policy; VSP-ENCRYPT reports it.
    * @default none: vCenter's default, or for an adopted VM the policy it already has
    */
   readonly storagePolicyId?: string;
@@ -69,7 +73,8 @@ export type TenantVirtualMachineProps =
  * One tenant VM as `vsphere_virtual_machine.<name>`.
  *
  * A new VM is cloned from its template with guest customization (hostname, pinned address, gateway,
- * DNS, domain), EFI secure boot, logging and the SCG isolation settings. An adopted (running) VM is
+ * DNS, domain), the template's firmware and controller, secure boot on EFI, logging and the SCG
+ * isolation settings. An adopted (running) VM is
  * imported and keeps its own values for every setting whose change would reboot it; hardening goes
  * into `extra_config` without a reboot. Always: `force_power_off` false (an apply errors rather than
  * pulling the plug), `prevent_destroy`, `clone` and the notes field ignored after creation.
@@ -111,6 +116,11 @@ function adoptedVmConfig(common: VirtualMachineConfig, vm: AdoptedVm, placement:
     lifecycle: { ...common.lifecycle, ignoreChanges: ["clone", "annotation", ...UNDECLARED_REBOOT_SETTINGS] },
     guestId: existing.guestId,
     firmware: existing.firmware,
+    // The provider defaults scsi_type to pvscsi and scsi_controller_count to 1
+    // (resource_vsphere_virtual_machine.go schema): an LSI VM would get its controller swapped, and disks
+    // past unit 14 sit on a further controller (unit_number / 15, virtual_machine_disk_subresource.go).
+    scsiType: existing.scsiType,
+    scsiControllerCount: scsiControllers(existing.disks),
     efiSecureBootEnabled: existing.efiSecureBoot,
     hardwareVersion: existing.hardwareVersion,
     numCoresPerSocket: existing.coresPerSocket,
@@ -136,17 +146,38 @@ function adoptedVmConfig(common: VirtualMachineConfig, vm: AdoptedVm, placement:
   };
 }
 
-/** A new VM: EFI secure boot, logging, one thin disk, cloned and customized with its pinned address. */
+/** SCSI controllers an adopted VM's disks need: the provider puts unit N on controller N / 15. */
+function scsiControllers(disks: AdoptedVm["existing"]["disks"]): number | undefined {
+  const units = disks.filter((d) => d.controllerType === "scsi").map((d) => d.unitNumber);
+  const count = units.length ? Math.floor(Math.max(...units) / 15) + 1 : 1;
+  return count > 1 ? count : undefined;
+}
+
+/**
+ * A new VM: the template's firmware and SCSI controller (the provider's defaults, bios and pvscsi,
+ * would stop an EFI image booting or swap an LSI controller), secure boot where the firmware is EFI
+ * (`efi_secure_boot_enabled` needs it), logging, and at least the template's disks, each at least its
+ * size (DiskCloneValidateOperation in virtual_machine_disk_subresource.go: "not enough disks in
+ * configuration", "must be at least the same size of source"). The first is the system disk
+ * (size.diskGb); the template's further disks are cloned at their size. Cloned and customized with
+ * its pinned address.
+ */
 function newVmConfig(common: VirtualMachineConfig, vm: NewVm, placement: VmPlacement, clone: VmClone): VirtualMachineConfig {
+  const { template } = vm;
+  const further = (template.disks ?? []).slice(1);
   return {
     ...common,
-    guestId: vm.template.guestId,
-    firmware: "efi",
-    efiSecureBootEnabled: true,
-    hardwareVersion: vm.template.hardwareVersion,
+    guestId: template.guestId,
+    firmware: template.firmware,
+    efiSecureBootEnabled: template.firmware === "efi",
+    hardwareVersion: template.hardwareVersion,
+    scsiType: template.scsiType,
     enableLogging: true,
     networkInterface: [{ networkId: placement.networkId, adapterType: "vmxnet3" }],
-    disk: [{ label: "disk0", size: vm.size.diskGb, thinProvisioned: true, storagePolicyId: placement.storagePolicyId }],
+    disk: [
+      { label: "disk0", size: vm.size.diskGb, thinProvisioned: true },
+      ...further.map((d, i) => ({ label: `disk${i + 1}`, size: d.sizeGb, thinProvisioned: true, unitNumber: i + 1 })),
+    ],
     clone: { templateUuid: clone.templateUuid, customize: customization(vm, clone) },
   };
 }

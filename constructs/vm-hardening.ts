@@ -14,4 +14,8 @@ export const VM_HARDENING_EXTRA_CONFIG: Readonly<Record<string, string>> = {
   "RemoteDisplay.maxConnections": "1", // vm-8.limit-console-connections
   "tools.guestlib.enableHostInfo": "FALSE", // vm-8.restrict-host-info
   "mks.enable3d": "FALSE", // vm-8.deactivate-non-essential-3d-features
+  "log.keepOld": "10", // vm-8.log-retention
+  "log.rotateSize": "2048000", // vm-8.log-rotation-size
+  "tools.setInfo.sizeLimit": "1048576", // vm-8.limit-setinfo-size
+  "tools.guest.desktop.autolock": "TRUE", // vm-8.vmrc-lock
 };

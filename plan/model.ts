@@ -1,6 +1,6 @@
 import type { CheckedSite } from "../spec/load-sites";
 import type { CheckedVm } from "../spec/checked-vm";
-import type { Dns, ExistingVm, Network, SiteFile, SiteFirewall, Template, TenantFile } from "../spec/types";
+import type { Dns, ExistingVm, Network, SiteFile, SiteFirewall, Template, TenantFile, VmSize } from "../spec/types";
 import type { FirewallPlan } from "./firewall/plan-types";
 
 /**
@@ -13,8 +13,10 @@ import type { FirewallPlan } from "./firewall/plan-types";
 export type VmCommon = Omit<CheckedVm, "lifecycle" | "ip">;
 
 /** A VM Terraform creates: cloned from its template, customized with its pinned address. */
-export interface NewVm extends VmCommon {
+export interface NewVm extends Omit<VmCommon, "size"> {
   kind: "new";
+  /** With its system disk's size (the loader requires diskGb for a new VM). */
+  size: VmSize;
   lifecycle: "active" | "retiring";
   template: Template;
   ip: string;

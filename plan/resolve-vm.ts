@@ -15,14 +15,15 @@ export function resolveVm(vm: CheckedVm, ip: string | undefined, dns: Dns | unde
     case "unmanaged":
       return { ...common, kind: "unmanaged", lifecycle, ip };
     case "active":
-    case "retiring":
+    case "retiring": {
       if (existing)
         return { ...common, kind: "adopted", lifecycle, existing, importId: existing.importId.replace(/\{name\}/g, vm.name), ip };
-      if (!vm.template || ip === undefined || !dns) {
-        throw new Error(
-          `VM ${vm.name}: a new VM reached planning without ${!vm.template ? "a template" : ip === undefined ? "an address" : "DNS settings"}`,
-        );
+      const diskGb = vm.size.diskGb;
+      if (!vm.template || ip === undefined || !dns || diskGb === undefined) {
+        const missing = !vm.template ? "a template" : ip === undefined ? "an address" : !dns ? "DNS settings" : "size.diskGb";
+        throw new Error(`VM ${vm.name}: a new VM reached planning without ${missing}`);
       }
-      return { ...common, kind: "new", lifecycle, template: vm.template, ip, dns };
+      return { ...common, kind: "new", lifecycle, size: { ...vm.size, diskGb }, template: vm.template, ip, dns };
+    }
   }
 }

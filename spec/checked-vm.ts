@@ -1,4 +1,4 @@
-import type { Network, StoragePolicy, Template, VmSize, Workload, Lifecycle } from "./types";
+import type { Network, StoragePolicy, Template, WorkloadSize, Workload, Lifecycle } from "./types";
 
 /**
  * One VM of a workload as the loader resolves it: count expanded, size, network, template, cluster,
@@ -11,7 +11,8 @@ export interface CheckedVm {
   /** The workload entry it came from, and its pointer into the tenant file (for messages). */
   workload: Workload;
   workloadPointer: string;
-  size: VmSize;
+  /** cpus and memory; diskGb for a new VM (the loader requires it there, and refuses it on an existing one). */
+  size: WorkloadSize;
   network: Network;
   /** The network belongs to the site (shared services) rather than the tenant. */
   sharedNetwork: boolean;
@@ -23,7 +24,10 @@ export interface CheckedVm {
   cluster: string;
   /** Backup class (explicit, or from the site's defaults by criticality), when the site declares backup. */
   backupClass?: string;
-  /** Where its disks live: a datastore cluster (Storage DRS places it) or one datastore. */
+  /**
+   * Where its disks live: a datastore cluster (Storage DRS places it) or one datastore. An existing VM
+   * without a workload datastore stays on the datastore it runs on (existing.datastore).
+   */
   placement: { kind: "datastore" | "datastore-cluster"; name: string };
   /** The workload's storage policy, else the site's default one. */
   storagePolicy?: StoragePolicy;

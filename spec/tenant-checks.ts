@@ -1,11 +1,14 @@
 import { Findings } from "./check-helpers";
+import { checkFloatingAddresses } from "./firewall/floating-addresses";
+import { holdServiceAddresses } from "./firewall/shared-service-holders";
 import { vmNames } from "./expand-workloads";
 import { hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import { networksByName, sharedServicesNetworks } from "./network-lookup";
 import type { SiteIndex } from "./site-checks";
 import type { SpecFile } from "./spec-file";
 import type { CheckedVm } from "./checked-vm";
-import type { Network, SiteFile, TenantFile, VmSize } from "./types";
+import type { Network, SiteFile, TenantFile, WorkloadSize } from "./types";
+import { checkExistingVm, checkTemplateDisks, OU_MIN_VCENTER, versionAtLeast } from "./vm-checks";
 
 /** VMs one tenant may declare (counts included): the largest example tenant has 188. */
 export const MAX_VMS_PER_TENANT = 2000;
@@ -30,6 +33,13 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
 
   const tenantCidr = parseRange(spec.cidr);
   if (typeof tenantCidr === "string") f.add("/cidr", tenantCidr);
+
+  // windows_options.domain_ou needs vSphere 8.0 Update 2 (provider docs, r/virtual_machine, windows_options).
+  if (spec.directory?.ou !== undefined && !versionAtLeast(site.vcenter.version, OU_MIN_VCENTER))
+    f.add(
+      "/directory/ou",
+      `an OU for new computer objects (guest customization domain_ou) needs vCenter ${OU_MIN_VCENTER.join(".")} (8.0 Update 2) or later, found vcenter.version ${site.vcenter.version} in site.yaml; leave ou out (computers land in the domain's default container) or upgrade vCenter`,
+    );
 
   const clusters = new Set(site.clusters.map((c) => c.name));
   f.known(spec.cluster, clusters, "/cluster", "cluster");
@@ -84,7 +94,7 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
       f.add(`${at}/ip`, `a fixed ip needs a single VM, found count ${w.count}; leave ip out and addresses are allocated and pinned`);
     const lifecycle = w.lifecycle ?? spec.lifecycle ?? "active";
 
-    let size: VmSize | undefined;
+    let size: WorkloadSize | undefined;
     if (typeof w.size === "string") {
       if (f.known(w.size, index.vmSizes, `${at}/size`, "VM size")) size = site.vmSizes?.[w.size];
     } else size = w.size;
@@ -96,6 +106,10 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     if (ipProblem) f.add(`${at}/ip`, ipProblem);
 
     const template = w.template === undefined ? undefined : templates.get(w.template);
+    if (w.existing) checkExistingVm(f, w, at, size);
+    else if (size && size.diskGb === undefined && lifecycle !== "unmanaged" && lifecycle !== "removed")
+      f.add(`${at}/size`, `a new VM needs size.diskGb (its system disk, cloned from the template), found none`);
+    else if (template && size?.diskGb !== undefined) checkTemplateDisks(f, template, size.diskGb, at, typeof w.size === "string");
     if (w.template !== undefined) f.known(w.template, index.templates, `${at}/template`, "template");
     else if (!w.existing && lifecycle !== "unmanaged")
       f.add(`${at}`, `a new VM needs a template to be cloned from (or existing: for a VM that already runs), found neither`);
@@ -131,7 +145,9 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     if (!size || !network) return;
     const placement =
       w.datastore === undefined
-        ? defaultPlacement
+        ? w.existing // an adopted VM stays where it runs unless the spec names a target
+          ? { kind: "datastore" as const, name: w.existing.datastore }
+          : defaultPlacement
         : { kind: index.datastoreClusters.has(w.datastore) ? ("datastore-cluster" as const) : ("datastore" as const), name: w.datastore };
     const names = vmNames(w);
     const tooLong = template?.os === "windows" ? names.find((n) => n.length > 15) : undefined;
@@ -166,6 +182,9 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     (i) => `${vms[i].workloadPointer}/name`,
     "VM name",
   );
+  // Addresses that belong to the firewall's view of the tenant: the shared services' VMs and floating addresses.
+  holdServiceAddresses(spec.tenant, vms, index.serviceHolders, f);
+  checkFloatingAddresses(spec, own, ranges, vms, index.addresses, f);
 
   return { findings: f, vms, ranges, cidr: typeof tenantCidr === "string" ? undefined : tenantCidr };
 }

@@ -8,7 +8,7 @@ import type { TenantFile, Workload } from "./generated/tenant-file";
  * spec/generated/ (`npm run gen:types`); the names below pick out their parts.
  */
 export type { Country, Dns, Flow, Lifecycle, Link, Network, PhysicalDevice, Psu, SiteFile, Source, VmSize } from "./generated/site-file";
-export type { ExistingVm, TenantFile, Workload } from "./generated/tenant-file";
+export type { ExistingVm, TenantFile, Workload, WorkloadSize } from "./generated/tenant-file";
 
 export type Criticality = Workload["criticality"];
 export type Classification = Workload["classification"];

@@ -3,7 +3,16 @@
  * Change the schema and regenerate; test/spec/generated-types.test.ts fails while this file is stale.
  * Describes a spec file after ajv filled in its defaults: a property with a default is never missing.
  */
-import type { Country, Dns, Flow, Lifecycle, Network, VmSize } from "./site-file";
+import type { Country, Dns, Flow, Lifecycle, Network } from "./site-file";
+
+/**
+ * A legal regime, by the fixed id the output derives from a tenant's country and its workloads' data (contracts/legal-regimes.ts, docs/legal-regimes.md).
+ *
+ * This interface was referenced by `TenantFile`'s JSON-Schema
+ * via the `definition` "regime".
+ */
+export type Regime =
+  "nis2-dk" | "nis2-se" | "digitalsikkerhetsloven" | "nsm-grunnprinsipper" | "normen" | "sikkerhetsloven" | "sakerhetsskyddslagen" | "gdpr";
 
 /**
  * One municipality served by the room (the host municipality is a tenant too): its networks and workloads. Written as sites/<site>/tenants/<tenant>.yaml.
@@ -56,9 +65,9 @@ export interface TenantFile {
      */
     analysisDate?: string;
     /**
-     * Hosting or cooperation agreement with the host municipality.
+     * Hosting or cooperation agreement between the host municipality and its partners. Required where there is another party: for a partner tenant (not hostMunicipality), and for a host municipality once it hosts a partner tenant on the site; a host that hosts nobody may leave it out.
      */
-    agreementRef: string;
+    agreementRef?: string;
     /**
      * Data-processing agreement reference.
      */
@@ -84,9 +93,9 @@ export interface TenantFile {
      */
     reportingRoutes: {
       /**
-       * Which law or rule requires the report (NIS2, GDPR, sikkerhetsloven, ...).
+       * Which law or rule requires the report: one of the regime ids the output derives from the tenant's country and data (docs/legal-regimes.md).
        */
-      regime: string;
+      regime: Regime;
       authority: string;
       channel: string;
     }[];
@@ -142,11 +151,42 @@ export interface TenantFile {
       description?: string;
     }[];
     /**
+     * Addresses that are no single VM's (the floating address of a load-balanced gateway pair), which flows name as floating:<name>.
+     */
+    floatingAddresses?: FloatingAddress[];
+    /**
      * Flows this tenant owns, including flows to or from another tenant (the owning file says so by declaring it).
      */
     flows?: Flow[];
   };
   workloads: Workload[];
+}
+/**
+ * An address that is no single VM's: the floating (virtual) address of a load-balanced or HA pair, which moves between its VMs. Flows name it as floating:<name>; an inbound flow publishes it with publishAs (the VIP maps the public address to it). It is reserved: allocation never gives it to a VM.
+ *
+ * This interface was referenced by `TenantFile`'s JSON-Schema
+ * via the `definition` "floatingAddress".
+ */
+export interface FloatingAddress {
+  /**
+   * Name a flow uses (floating:<name>); the address object is <tenant>-float-<name>.
+   */
+  name: string;
+  /**
+   * The tenant network the address lies in.
+   */
+  network: string;
+  /**
+   * The floating address: inside the network, not its gateway, not any VM's ip.
+   */
+  address: string;
+  /**
+   * The VMs of this tenant that share the address (all on its network).
+   *
+   * @minItems 1
+   */
+  vms?: string[];
+  description?: string;
 }
 /**
  * A VM, or with count a set of like VMs.
@@ -170,9 +210,9 @@ export interface Workload {
    */
   template?: string;
   /**
-   * A size name from the site's vmSizes, or cpus/memoryGb/diskGb.
+   * A size name from the site's vmSizes, or cpus/memoryGb/diskGb (diskGb only for a new VM: an existing VM's disks are its existing.disks).
    */
-  size: string | VmSize;
+  size: string | WorkloadSize;
   /**
    * Tenant network or site shared-services network.
    */
@@ -198,7 +238,7 @@ export interface Workload {
    */
   redundancyGroup?: string;
   /**
-   * Datastore or datastore cluster name; default the first datastore cluster.
+   * Datastore or datastore cluster name; default the first datastore cluster. For an existing VM the target: without it the VM stays on existing.datastore, and a different one moves its disks (storage vMotion, listed in the work list).
    */
   datastore?: string;
   /**
@@ -222,6 +262,18 @@ export interface Workload {
   endpointExemptionReason?: string;
 }
 /**
+ * This interface was referenced by `TenantFile`'s JSON-Schema
+ * via the `definition` "workloadSize".
+ */
+export interface WorkloadSize {
+  cpus: number;
+  memoryGb: number;
+  /**
+   * Size of the system disk of a new VM (required there); an existing VM declares its disks in existing.disks instead.
+   */
+  diskGb?: number;
+}
+/**
  * A VM that already runs: adopted by import, never cloned or customized, and carrying its own values for every setting whose change would reboot it.
  *
  * This interface was referenced by `TenantFile`'s JSON-Schema
@@ -240,7 +292,18 @@ export interface ExistingVm {
   firmware: "bios" | "efi";
   efiSecureBoot: boolean;
   hardwareVersion: number;
+  /**
+   * Cores per virtual socket; the VM's cpus must be a multiple of it (vSphere rejects anything else).
+   */
   coresPerSocket: number;
+  /**
+   * The VM's SCSI controller type, from the inventory; required when a disk is on SCSI. Without it the provider's default (pvscsi) would swap the controller of an LSI VM on the first apply.
+   */
+  scsiType?: "pvscsi" | "lsilogic" | "lsilogic-sas";
+  /**
+   * The datastore the VM's home and disks are on today, from the inventory. The VM stays there unless the workload's datastore names another target.
+   */
+  datastore: string;
   nicType: "vmxnet3" | "e1000" | "e1000e" | "vmxnet2" | "pcnet32" | "sriov";
   toolsUpgradePolicy: "manual" | "upgradeAtPowerCycle";
   enableLogging: boolean;

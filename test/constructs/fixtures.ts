@@ -122,7 +122,15 @@ export const encryptionPolicy = (): StoragePolicy => ({
 });
 export const storagePolicies = (): StoragePolicy[] => [standardPolicy(), encryptionPolicy()];
 
-export const linuxTemplate = (): Template => ({ id: "rhel9", vm: "tpl-rhel9", os: "linux", guestId: "rhel9_64Guest", hardwareVersion: 21 });
+export const linuxTemplate = (): Template => ({
+  id: "rhel9",
+  vm: "tpl-rhel9",
+  os: "linux",
+  guestId: "rhel9_64Guest",
+  hardwareVersion: 21,
+  firmware: "efi",
+  scsiType: "pvscsi",
+});
 export const windowsTemplate = (): Template => ({
   id: "win2022",
   contentLibrary: "templates",
@@ -130,6 +138,8 @@ export const windowsTemplate = (): Template => ({
   os: "windows",
   guestId: "windows2019srvNext_64Guest",
   hardwareVersion: 21,
+  firmware: "efi",
+  scsiType: "lsilogic-sas",
 });
 
 export const syslogTarget = (extra: Partial<SyslogTarget> = {}): SyslogTarget => ({
@@ -190,6 +200,8 @@ export const existingVm = (): ExistingVm => ({
   efiSecureBoot: false,
   hardwareVersion: 14,
   coresPerSocket: 2,
+  scsiType: "lsilogic-sas",
+  datastore: "legacy-ds01",
   nicType: "e1000e",
   toolsUpgradePolicy: "manual",
   enableLogging: false,
@@ -242,6 +254,7 @@ export const linuxVm = (extra: Partial<NewVm> = {}): NewVm => ({
   ...common(linuxWorkload(), { backupClass: "gold" }),
   kind: "new",
   lifecycle: "active",
+  size: { cpus: 2, memoryGb: 4, diskGb: 60 },
   template: linuxTemplate(),
   ip: "10.1.0.11",
   dns: tenantDns(),
@@ -252,6 +265,7 @@ export const windowsVm = (extra: Partial<NewVm> = {}): NewVm => ({
   ...common(windowsWorkload(), { placement: { kind: "datastore", name: "ds02" } }),
   kind: "new",
   lifecycle: "active",
+  size: { cpus: 2, memoryGb: 4, diskGb: 60 },
   template: windowsTemplate(),
   ip: "10.1.0.12",
   dns: tenantDns(),

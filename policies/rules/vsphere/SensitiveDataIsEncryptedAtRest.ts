@@ -28,6 +28,9 @@ type PolicyVerdict =
  * (a stack's `import` block) without any declared policy keeps the one it runs with, because
  * encrypting a running VM in place needs it powered off: that finding has the id `adopted` and is
  * advisory by this rule's logic until its spec names the encryption policy (in a maintenance window).
+ * A clone (a `clone` block) whose home is on an encrypting policy and whose disks name no policy has
+ * the finding id `clone-disks`, advisory: the provider cannot encrypt disks during a clone (provider
+ * issue #2241), so the disks keep the template's policy until someone encrypts them powered off.
  *
  * A VM without a classification tag is not-evaluable (GOV-ASSET-TAGS requires the tag); VMs with
  * public or internal data are not-applicable. Per `vsphere_compute_cluster` with vSAN on, vSAN
@@ -118,6 +121,25 @@ function vmCheck(room: Room, vm: TfObject): Check {
       observed: `${observed} (adopted VM: keeps the policy it runs with)`,
       expected: EXPECTED,
       message: `${name} (adopted) holds ${sensitive.join(", ")} data and the configuration does not put it on an encryption policy; encrypt it powered off in a maintenance window and name the policy in its spec`,
+    });
+  // A clone whose home is on an encrypting policy and whose disks name none: the provider cannot put
+  // an encryption policy on a disk during the clone (terraform-provider-vsphere #2241, the disk locator
+  // fails with spec.disk.backing.crypto), so its disks keep the template's policy. Not a pass: advisory
+  // until the disks are encrypted after the clone (powered off, before first use) and declared.
+  const [home, ...diskVerdicts] = verdicts;
+  if (
+    vm.values.clone !== undefined &&
+    vm.values.clone !== null &&
+    home.v.kind === "ok" &&
+    diskVerdicts.length > 0 &&
+    diskVerdicts.every(({ v }) => v.kind === "none")
+  )
+    return check("config", "fail", targets, {
+      findingId: "clone-disks",
+      enforcement: "advisory",
+      observed: `${observed} (a clone: the provider cannot encrypt disks during the clone, provider issue #2241)`,
+      expected: EXPECTED,
+      message: `${name} holds ${sensitive.join(", ")} data; its home is encrypted but its disks keep the template's storage policy: power it off before first use and apply the encryption policy to every disk (vCenter: VM Policies, Edit VM Storage Policies), or clone from an encrypted template`,
     });
   const outcome = kinds.has("error")
     ? "error"

@@ -1,7 +1,7 @@
 import { check } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { TfObject } from "../../engine/room";
-import { ISO27001, VSPHERE_SCG } from "../../controls/references";
+import { ISO27001, VSPHERE_SCG, VSPHERE_SCG_UNVERIFIED } from "../../controls/references";
 import { boolValue, ignoresChanges, isAdopted, isExpression, show } from "./values";
 
 /**
@@ -9,7 +9,7 @@ import { boolValue, ignoresChanges, isAdopted, isExpression, show } from "./valu
  * (CONTROLS.md §8, docs/vm-hardening.md). The SCG accepts TRUE or undefined for the isolation keys;
  * the rule wants them written, so the configuration is the audit evidence.
  */
-export const SCG_EXTRA_CONFIG: Readonly<Record<string, { value: string; control: string }>> = {
+export const SCG_EXTRA_CONFIG: Readonly<Record<string, { value: string; control: string; unverified?: true }>> = {
   "isolation.tools.copy.disable": { value: "TRUE", control: "vm-8.deactivate-console-copy" },
   "isolation.tools.paste.disable": { value: "TRUE", control: "vm-8.deactivate-console-paste" },
   "isolation.tools.dnd.disable": { value: "TRUE", control: "vm-8.isolation-tools-dnd-deactivate" },
@@ -19,6 +19,12 @@ export const SCG_EXTRA_CONFIG: Readonly<Record<string, { value: string; control:
   "RemoteDisplay.maxConnections": { value: "1", control: "vm-8.limit-console-connections" },
   "tools.guestlib.enableHostInfo": { value: "FALSE", control: "vm-8.restrict-host-info" },
   "mks.enable3d": { value: "FALSE", control: "vm-8.deactivate-non-essential-3d-features" },
+  // Log retention and size, the VMX's setinfo limit and the console lock: read by the VMX at power-on,
+  // so set without a reboot (extra_config_reboot_required false) and effective at the next power cycle.
+  "log.keepOld": { value: "10", control: "vm-8.log-retention", unverified: true },
+  "log.rotateSize": { value: "2048000", control: "vm-8.log-rotation-size", unverified: true },
+  "tools.setInfo.sizeLimit": { value: "1048576", control: "vm-8.limit-setinfo-size", unverified: true },
+  "tools.guest.desktop.autolock": { value: "TRUE", control: "vm-8.vmrc-lock", unverified: true },
 };
 
 /**
@@ -49,7 +55,7 @@ export const VmCarriesTheHardeningBaseline = defineRule({
     evidence: "config",
     params: {},
     controls: [
-      ...Object.values(SCG_EXTRA_CONFIG).map((k) => VSPHERE_SCG(k.control)),
+      ...Object.values(SCG_EXTRA_CONFIG).map((k) => (k.unverified ? VSPHERE_SCG_UNVERIFIED(k.control) : VSPHERE_SCG(k.control))),
       VSPHERE_SCG("vm-8.log-enable"),
       VSPHERE_SCG("vm-8.pci-passthrough"),
       ISO27001("8.9"),

@@ -306,7 +306,7 @@ describe("VSP-VM-ISOLATION VmCarriesTheHardeningBaseline", () => {
       "vsphere_virtual_machine.app01#logging": "pass",
       "vsphere_virtual_machine.app01#pci-passthrough": "pass",
     });
-    expect(byId(f, "extra-config")?.observed).toBe("9 of 9 SCG keys as required");
+    expect(byId(f, "extra-config")?.observed).toBe("13 of 13 SCG keys as required");
     expect(byId(f, "logging")?.observed).toBe("enable_logging true");
   });
   test("the rule's SCG keys are exactly the ones the VM construct writes", () => {
@@ -322,7 +322,22 @@ describe("VSP-VM-ISOLATION VmCarriesTheHardeningBaseline", () => {
     const f = byId(findingsOf(VmCarriesTheHardeningBaseline, vmRoom({ extra_config: config })), "extra-config");
     expect(f).toMatchObject({
       outcome: "fail",
-      observed: "7 of 9 SCG keys as required; missing isolation.tools.copy.disable; wrong mks.enable3d=TRUE",
+      observed: "11 of 13 SCG keys as required; missing isolation.tools.copy.disable; wrong mks.enable3d=TRUE",
+    });
+  });
+  test("checks the SCG 8 log retention, log size, setinfo limit and console lock keys", () => {
+    expect(HARDENING).toMatchObject({
+      "log.keepOld": "10",
+      "log.rotateSize": "2048000",
+      "tools.setInfo.sizeLimit": "1048576",
+      "tools.guest.desktop.autolock": "TRUE",
+    });
+    const config: Record<string, string> = { ...HARDENING, "log.keepOld": "100" };
+    delete config["tools.setInfo.sizeLimit"];
+    const f = byId(findingsOf(VmCarriesTheHardeningBaseline, vmRoom({ extra_config: config })), "extra-config");
+    expect(f).toMatchObject({
+      outcome: "fail",
+      observed: "11 of 13 SCG keys as required; missing tools.setInfo.sizeLimit; wrong log.keepOld=100",
     });
   });
   test("fails logging left at the provider's default, and PCI passthrough", () => {
@@ -464,6 +479,20 @@ describe("VSP-ENCRYPT SensitiveDataIsEncryptedAtRest", () => {
     expect(a.observed).toBe(
       "health data; VM: no storage policy (the datastore's default); disk0: no storage policy (the datastore's default)",
     );
+  });
+  test("a clone with its home on the encryption policy and disks without one is an advisory clone-disks finding (provider #2241)", () => {
+    const room = encryptRoom().edit("t1", "vsphere_virtual_machine", "db01", (v) => {
+      v.clone = { template_uuid: "tpl" };
+      v.disk = [{ label: "disk0", size: 100 }];
+    });
+    const [a] = findingsOf(SensitiveDataIsEncryptedAtRest, room);
+    expect(a).toMatchObject({ outcome: "fail", enforcement: "advisory", findingId: "clone-disks" });
+    expect(a.observed).toContain(
+      "disk0: no storage policy (the datastore's default) (a clone: the provider cannot encrypt disks during the clone",
+    );
+    // a clone whose home is not encrypted either stays a mandatory fail
+    const bare = room.edit("t1", "vsphere_virtual_machine", "db01", (v) => delete v.storage_policy_id);
+    expect(findingsOf(SensitiveDataIsEncryptedAtRest, bare)[0]).toMatchObject({ outcome: "fail", enforcement: "mandatory" });
   });
   test("an adopted VM without a declared policy is an advisory finding of its own", () => {
     const b = encryptRoom().edit("t1", "vsphere_virtual_machine", "db01", (v) => {
