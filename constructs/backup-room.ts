@@ -11,11 +11,6 @@ export interface BackupRoomProps {
   readonly backup?: Backup;
   /** Log collectors (retention, TLS). */
   readonly syslog: readonly SyslogTarget[];
-  /**
-   * Where typed facts come from when they name no source of their own.
-   * @default no source recorded
-   */
-  readonly defaultSource?: Source;
 }
 
 /** The vSphere tag that selects a backup class's VMs (backup software selects VMs by tag). */
@@ -29,9 +24,10 @@ export const backupTagOf = (cls: { id: string; tag?: string }) => cls.tag ?? `ba
  * The repository servers are devices (PowerAndCooling); the class tags are in the vSphere stack.
  */
 export class BackupRoom extends Construct {
-  constructor(scope: Construct, id: string, { siteName: s, backup, syslog, defaultSource }: BackupRoomProps) {
+  constructor(scope: Construct, id: string, { siteName: s, backup, syslog }: BackupRoomProps) {
     super(scope, id);
-    const sourced = (own?: Source) => sourcedFields(defaultSource, own);
+    // The backup section's own default: the facility's drawings say nothing about copies (issue 10).
+    const sourced = (own?: Source) => sourcedFields(backup?.defaultSource, own);
     for (const target of syslog) {
       new FacilityObject(this, s, "log-collector", target.host, {
         port: target.port,

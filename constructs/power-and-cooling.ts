@@ -31,7 +31,9 @@ export interface PowerAndCoolingProps {
  * racks, distribution boards, generators, UPS with their modules, PDUs (their path follows their
  * UPS), every physical device of the site with its power supplies and links (ESXi hosts, SAN,
  * firewall units, core switches, backup hardware), cooling units, sensors with two-sided thresholds,
- * and alarm routes. Typed facts carry their source document and when they were last verified.
+ * and alarm routes. Typed facts carry their source document and when they were last verified: their
+ * own, else their section's default (facility.defaultSource for the facility's objects; a room its
+ * own only, a rack its own or its room's).
  */
 export class PowerAndCooling extends Construct {
   constructor(scope: Construct, id: string, { siteName: s, rooms, racks, facility, devices }: PowerAndCoolingProps) {
@@ -53,10 +55,18 @@ export class PowerAndCooling extends Construct {
         intrusionAlarm: room.access?.intrusionAlarm,
         cctv: room.access?.cctv,
         liquidPipesAboveIt: room.liquidPipesAboveIt,
-        ...sourced(),
+        // A room's facts are its own (fire-safety and access drawings), never the power drawing's.
+        ...sourcedFields(undefined, room.source),
       });
     }
-    for (const rack of racks) record("rack", rack.id, { roomId: rack.room, designKw: rack.designKw, ...sourced() });
+    // A rack's facts are its own, else its room's.
+    const roomSource = new Map(rooms.map((r) => [r.id, r.source]));
+    for (const rack of racks)
+      record("rack", rack.id, {
+        roomId: rack.room,
+        designKw: rack.designKw,
+        ...sourcedFields(undefined, rack.source ?? roomSource.get(rack.room)),
+      });
     for (const b of fac.boards ?? [])
       record("board", b.id, { path: b.path, roomId: b.room, capacityKw: b.capacityKw, ...sourced(b.source) });
     for (const g of fac.generators ?? [])
@@ -89,7 +99,8 @@ export class PowerAndCooling extends Construct {
         psus: d.psus,
         links: d.links,
         ...d.extra,
-        ...sourced(d.source),
+        // Resolved by siteDevices: the device's own, else its section's default.
+        ...sourcedFields(undefined, d.source),
       });
     }
     for (const c of fac.cooling ?? []) record("cooling", c.id, { roomId: c.room, kw: c.kw, feed: c.feed, ...sourced(c.source) });

@@ -50,7 +50,6 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     siteName: s.site,
     backup: s.backup,
     syslog: s.syslog,
-    defaultSource: s.facility?.defaultSource,
   });
   new TenantRecords(facility, "tenants", { siteName: s.site, tenants: site.tenants });
   addStorageRecords(facility, { siteName: s.site, san: s.san, keyProviders: s.keyProviders, storagePolicies: s.storagePolicies });
@@ -133,9 +132,13 @@ function addFirewallStacks(
     tenantFirewalls.set(vdom.owner.tenant, tenantStack);
   }
   // A removed tenant's VDOM: its stack keeps `removed` blocks for the policies and objects it had.
+  // The order turns round: this stack deploys first, so its zones and policies are gone before the
+  // firewall stack destroys the VDOM, link ends and VLAN interfaces they name (destroy in reverse order
+  // of creation; that FortiOS refuses to delete a referenced entry is not verified here, the order is
+  // right either way). It needs nothing of the firewall stack.
   for (const retired of plan.retired) {
     const tenantStack = newStack(app, site, stackNames.tenantFirewall(s.site, retired.tenant));
-    tenantStack.addDependency(stack);
+    stack.addDependency(tenantStack);
     removedBlocksFor(tenantStack, retired.destroy, (scratch) => {
       fortiosProvider(scratch, primary);
       new FirewallPolicySet(scratch, "vdom", { plan: retired.vdom });

@@ -23,6 +23,11 @@ export interface DeviceRecord {
   pointer: string;
   /** The supplies and links written at pointer itself (not those from facility.power and facility.links). */
   declared: { psus?: { pdu?: string; watts: number }[]; links?: Link[] };
+  /**
+   * Where the device's facts come from: its own source, else its section's default (backup.defaultSource
+   * for the backup repositories, facility.defaultSource for every other device, whose power and cabling
+   * the facility section holds).
+   */
   source?: Source;
 }
 
@@ -34,12 +39,14 @@ const linksOf = (own: Link[] | undefined, wired: Link[] | undefined) =>
 /** Collects the devices of the park, the SAN, the firewall pair, the facility and the backup room. */
 export function siteDevices(site: SiteFile): DeviceRecord[] {
   const power = site.facility?.power ?? {};
+  const facilitySource = site.facility?.defaultSource;
   const cabling = site.facility?.links ?? {};
   const record = (
     d: Omit<DeviceRecord, "psus" | "links" | "declared">,
     psus?: { pdu?: string; watts: number }[],
     links?: Link[],
   ): DeviceRecord => ({
+    source: facilitySource,
     ...d,
     declared: { psus, links },
     psus: psusOf(psus, power[d.id]),
@@ -153,7 +160,7 @@ export function siteDevices(site: SiteFile): DeviceRecord[] {
           firmware: d.firmware,
           extra: {},
           pointer: `/facility/devices/${i}`,
-          source: d.source,
+          source: d.source ?? facilitySource,
         },
         d.psus,
         d.links,
@@ -171,7 +178,7 @@ export function siteDevices(site: SiteFile): DeviceRecord[] {
           firmware: r.firmware,
           extra: { capacityTb: r.capacityTb, immutable: r.immutable },
           pointer: `/backup/repositories/${i}`,
-          source: r.source,
+          source: r.source ?? site.backup?.defaultSource,
         },
         r.psus,
         r.links,

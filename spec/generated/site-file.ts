@@ -148,6 +148,10 @@ export interface SiteFile {
      * Whether liquid-carrying pipes (water, heating, sewage, chilled water) run above the racks or electrical equipment.
      */
     liquidPipesAboveIt?: boolean;
+    /**
+     * Where the room's facts (fire cell, EPO zone, protection class, access) come from, such as the fire-safety drawing. facility.defaultSource does not apply: the power drawings are not the room's.
+     */
+    source?: Source;
   }[];
   /**
    * @minItems 1
@@ -162,6 +166,10 @@ export interface SiteFile {
      * Design power of the rack in kW.
      */
     designKw?: number;
+    /**
+     * Where the rack's facts come from. Default: its room's source.
+     */
+    source?: Source;
   }[];
   /**
    * The vCenter that manages the park. Credentials are never written here: set TF_VAR_vsphere_user and TF_VAR_vsphere_password at plan time.
@@ -661,7 +669,7 @@ export interface SiteFile {
    */
   facility?: {
     /**
-     * Source of every fact below that names none of its own.
+     * Source of every fact in this facility section that names none of its own (boards, generators, UPS, PDUs, devices, cooling), and of the hosts', SAN's and firewall units' power and cabling. Not of rooms, racks or the backup section: they have their own.
      */
     defaultSource?: Source;
     boards?: {
@@ -810,6 +818,10 @@ export interface SiteFile {
    * The backup room and what it holds: repository servers, backup classes with their copies, restore tests and other evidence.
    */
   backup?: {
+    /**
+     * Source of every repository and copy in this section that names none of its own, such as the backup concept. facility.defaultSource does not apply here.
+     */
+    defaultSource?: Source;
     /**
      * The backup room (its own fire cell and power).
      */

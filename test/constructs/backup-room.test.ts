@@ -6,6 +6,7 @@ import { SITE, resources, syslogTarget } from "./fixtures";
 const drawing = { document: "Backup room drawing B-2", verified: "2026-08-01" };
 
 const backup = (): Backup => ({
+  defaultSource: drawing,
   room: "room-b",
   repositories: [{ id: "repo1", rack: "r3", model: "PowerEdge R760xd2", capacityTb: 200, immutable: true }],
   classes: [
@@ -53,7 +54,6 @@ const props = (extra: Partial<BackupRoomProps> = {}): BackupRoomProps => ({
   siteName: SITE,
   backup: backup(),
   syslog: [syslogTarget(), syslogTarget({ host: "syslog2.tiny.example", protocol: "udp", port: 514, retentionMonths: undefined })],
-  defaultSource: drawing,
   ...extra,
 });
 
@@ -94,7 +94,7 @@ describe("BackupRoom", () => {
     expect(backupTagOf({ id: "gold", tag: "gold-vms" })).toBe("gold-vms");
   });
 
-  test("copies record where, on what media, immutable and how far; unknowns are null, sources default", () => {
+  test("copies record where, on what media, immutable and how far; unknowns are null, sources default to backup.defaultSource", () => {
     expect(objects["backup-copy_gold-local"]).toMatchObject({
       classId: "gold",
       roomId: "room-b",
@@ -134,7 +134,7 @@ describe("BackupRoom", () => {
     ]);
   });
 
-  test("no default source: a copy naming none records no source", () => {
-    expect(synth({ defaultSource: undefined })["backup-copy_gold-local"]).not.toHaveProperty("source");
+  test("no backup.defaultSource: a copy naming none records no source", () => {
+    expect(synth({ backup: { ...backup(), defaultSource: undefined } })["backup-copy_gold-local"]).not.toHaveProperty("source");
   });
 });

@@ -143,6 +143,26 @@ describe("PowerAndCooling", () => {
     expect(objects["ups_ups-b"].source).toEqual(drawing);
   });
 
+  test("rooms and racks never take the facility's default source: a room its own, a rack its own or its room's", () => {
+    expect(objects["room_room-a"]).not.toHaveProperty("source");
+    expect(objects.rack_r1).not.toHaveProperty("source");
+    const fireDrawing = { document: "Fire-safety drawing B-10", verified: "2026-05-02" };
+    const rackPlan = { document: "Rack elevation R-1", verified: "2026-06-03" };
+    const own = synth({
+      rooms: rooms().map((r) => ({ ...r, source: fireDrawing })),
+      racks: racks().map((r) => (r.id === "r2" ? { ...r, source: rackPlan } : r)),
+    });
+    expect(own["room_room-a"].source).toEqual(fireDrawing);
+    expect(own.rack_r1.source).toEqual(fireDrawing);
+    expect(own.rack_r2.source).toEqual(rackPlan);
+  });
+
+  test("a device's source is the one siteDevices resolved, with no default of the construct's own", () => {
+    const objects = synth({ devices: [esx01(), { ...esx01(), id: "esx02", source: upsReport }] });
+    expect(objects.device_esx01).not.toHaveProperty("source");
+    expect(objects.device_esx02.source).toEqual(upsReport);
+  });
+
   test("UPS record their path, board, runtime and every module with its status", () => {
     expect(objects["ups_ups-a"]).toMatchObject({
       path: "A",
