@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sharedSynth, stackJson } from "../helpers";
+import { copySites, edit, sharedSynth, stackJson, synthOk } from "../helpers";
 
 type Json = Record<string, any>;
 
@@ -56,7 +56,8 @@ function originOf(stacks: ReturnType<typeof stacksOf>, stack: string, value: str
   for (const other of own.after) {
     const json = stacks.get(other)?.json ?? {};
     for (const [name, i] of Object.entries((json.resource?.fortios_system_interface ?? {}) as Record<string, Json>)) {
-      if (resolve(json, String(i.name)) === value) return { how: "earlier stack", stack: other, address: `fortios_system_interface.${name}` };
+      if (resolve(json, String(i.name)) === value)
+        return { how: "earlier stack", stack: other, address: `fortios_system_interface.${name}` };
     }
   }
   return { how: "nowhere" };
@@ -70,7 +71,11 @@ function namedInterfaces(json: Json): { address: string; field: string; value: s
     ...each("fortios_router_static", (n, o) => [{ address: `fortios_router_static.${n}`, field: "device", value: String(o.device) }]),
     ...each("fortios_firewall_vip", (n, o) => [{ address: `fortios_firewall_vip.${n}`, field: "extintf", value: String(o.extintf) }]),
     ...each("fortios_system_zone", (n, o) =>
-      (o.interface as { interface_name: string }[]).map((i) => ({ address: `fortios_system_zone.${n}`, field: "interface", value: i.interface_name })),
+      (o.interface as { interface_name: string }[]).map((i) => ({
+        address: `fortios_system_zone.${n}`,
+        field: "interface",
+        value: i.interface_name,
+      })),
     ),
     ...each("fortios_firewall_policy", (n, o) =>
       (["srcintf", "dstintf"] as const).flatMap((field) =>
@@ -127,10 +132,11 @@ describe.each([
             attr: "name",
           });
           referenced++;
-        } else expect({ at: `${stack}: ${n.address}`, plainNameOfOwnInterface: own.has(n.value) }).toEqual({
-          at: `${stack}: ${n.address}`,
-          plainNameOfOwnInterface: false,
-        });
+        } else
+          expect({ at: `${stack}: ${n.address}`, plainNameOfOwnInterface: own.has(n.value) }).toEqual({
+            at: `${stack}: ${n.address}`,
+            plainNameOfOwnInterface: false,
+          });
       }
     }
     expect(referenced).toBeGreaterThan(0);
@@ -149,7 +155,8 @@ describe.each([
         for (const [name, o] of Object.entries((json.resource?.[type] ?? {}) as Record<string, Json>)) {
           const at = `${stack}: ${type}.${name}`;
           const own = vdomAddress(String(o.vdomparam));
-          if (own) expect({ at, depends_on: o.depends_on }).toEqual({ at, depends_on: expect.arrayContaining([`fortios_system_vdom.${own}`]) });
+          if (own)
+            expect({ at, depends_on: o.depends_on }).toEqual({ at, depends_on: expect.arrayContaining([`fortios_system_vdom.${own}`]) });
           else expect({ at, vdomInAnEarlierStack: vdomElsewhere(String(o.vdomparam)) }).toEqual({ at, vdomInAnEarlierStack: true });
         }
       }
@@ -166,7 +173,11 @@ describe.each([
       for (const [name, sort] of sorts) {
         const mine = policies.filter(([, p]) => p.vdomparam === sort.vdomparam).sort(([, a], [, b]) => a.policyid - b.policyid);
         const at = `${stack}: fortios_firewall_policy_sort.${name}`;
-        expect({ at, sortby: sort.sortby, sortdirection: sort.sortdirection }).toEqual({ at, sortby: "policyid", sortdirection: "ascending" });
+        expect({ at, sortby: sort.sortby, sortdirection: sort.sortdirection }).toEqual({
+          at,
+          sortby: "policyid",
+          sortdirection: "ascending",
+        });
         expect({ at, depends_on: [...(sort.depends_on as string[])].sort() }).toEqual({
           at,
           depends_on: mine.map(([n]) => `fortios_firewall_policy.${n}`).sort(),
@@ -180,5 +191,24 @@ describe.each([
         expect(sort).not.toHaveProperty("lifecycle");
       }
     }
+  });
+});
+
+describe("a removed tenant's firewall objects leave before its VDOM and interfaces", () => {
+  test("the removed tenant's -fw stack deploys first: the firewall stack (which destroys the VDOM, link and VLAN interfaces) depends on it", () => {
+    const sites = copySites();
+    edit(
+      sites,
+      "tiny/tenants/alpha.yaml",
+      "hostMunicipality: true\n",
+      "hostMunicipality: true\nlifecycle: removed\ndestroyApproved: true\n",
+    );
+    const stacks = stacksOf(synthOk(sites));
+    // FortiOS refuses to delete an interface a zone or policy still names, so the tenant VDOM's objects
+    // (removed blocks in tiny-alpha-fw) must be destroyed before tiny-firewall destroys what they name.
+    expect(stacks.get("tiny-firewall")?.after.has("tiny-alpha-fw")).toBe(true);
+    expect(stacks.get("tiny-alpha-fw")?.after.has("tiny-firewall")).toBe(false);
+    const removed = (stacks.get("tiny-alpha-fw")?.json.removed ?? []) as { from: string; lifecycle: { destroy: boolean } }[];
+    expect(removed.some((r) => r.from.startsWith("fortios_system_zone.") && r.lifecycle.destroy)).toBe(true);
   });
 });
