@@ -3,14 +3,27 @@ import { FirewallDoSpolicy } from "../../.gen/providers/fortios/firewall-do-spol
 import { FirewallPolicy } from "../../.gen/providers/fortios/firewall-policy";
 import { FirewallPolicySort } from "../../.gen/providers/fortios/firewall-policy-sort";
 import { LogsyslogdSetting } from "../../.gen/providers/fortios/logsyslogd-setting";
+import { SystemAccprofile } from "../../.gen/providers/fortios/system-accprofile";
 import { SystemApiuser } from "../../.gen/providers/fortios/system-apiuser";
+import { SystemAutoinstall } from "../../.gen/providers/fortios/system-autoinstall";
+import { SystemDns } from "../../.gen/providers/fortios/system-dns";
 import { SystemGlobal } from "../../.gen/providers/fortios/system-global";
 import { SystemHa } from "../../.gen/providers/fortios/system-ha";
 import { SystemInterface } from "../../.gen/providers/fortios/system-interface";
 import { SystemNtp } from "../../.gen/providers/fortios/system-ntp";
+import { SystemPasswordpolicy } from "../../.gen/providers/fortios/system-passwordpolicy";
+import { SystemSshconfig } from "../../.gen/providers/fortios/system-sshconfig";
 import { SystemVdom } from "../../.gen/providers/fortios/system-vdom";
 import { SystemVdomlink } from "../../.gen/providers/fortios/system-vdomlink";
-import { DEFAULT_DOS_THRESHOLDS, FortigateCluster, type FortigateClusterProps } from "../../constructs/fortigate-cluster";
+import { SystemreplacemsgAdmin } from "../../.gen/providers/fortios/systemreplacemsg-admin";
+import {
+  API_PROFILE,
+  DEFAULT_DOS_THRESHOLDS,
+  DEFAULT_LOGIN_BANNER,
+  FortigateCluster,
+  SSH_ALGORITHMS,
+  type FortigateClusterProps,
+} from "../../constructs/fortigate-cluster";
 import {
   NTP,
   firewallPlan,
@@ -29,6 +42,7 @@ const props = (extra: Partial<FortigateClusterProps> = {}): FortigateClusterProp
   plan: firewallPlan(),
   managementNetwork: managementNetwork(),
   ntpServers: NTP,
+  dns: { servers: ["10.0.20.10"], domain: "tiny.example" },
   syslog: syslogTarget(),
   ...extra,
 });
@@ -63,12 +77,47 @@ describe("FortigateCluster", () => {
       expect(g.admintimeout).toBe(10);
     });
 
-    test("weak SSH ciphers, MACs and key exchanges are off", () => {
-      expect(g).toMatchObject({ ssh_cbc_cipher: "disable", ssh_hmac_md5: "disable", ssh_kex_sha1: "disable", ssh_mac_weak: "disable" });
+    test("FortiOS 7.4.11: the strong SSH algorithms go to system ssh-config; system global has no SSH switch of another version", () => {
+      const ssh = Object.values(resources(json, SystemSshconfig.tfResourceType));
+      expect(ssh).toHaveLength(1);
+      expect(ssh[0]).toMatchObject({
+        ssh_enc_algo: SSH_ALGORITHMS.enc,
+        ssh_kex_algo: SSH_ALGORITHMS.kexSshConfig,
+        ssh_mac_algo: SSH_ALGORITHMS.mac,
+        ssh_hsk_algo: SSH_ALGORITHMS.hsk,
+        vdomparam: "global",
+        provider: "fortios.primary",
+      });
+      for (const g of Object.values(global)) expect(Object.keys(g).filter((k) => k.startsWith("ssh_"))).toEqual([]);
     });
 
-    test("the box runs multi-VDOM with root as the management VDOM, set on the primary in the global scope", () => {
-      expect(g).toMatchObject({ vdom_mode: "multi-vdom", management_vdom: "root", vdomparam: "global", provider: "fortios.primary" });
+    test("no weak SSH algorithm is ever offered (CBC, SHA-1, MD5, the RSA SHA-1 host key)", () => {
+      for (const list of Object.values(SSH_ALGORITHMS)) expect(list).not.toMatch(/-cbc|sha1|md5|arcfour|\bssh-rsa\b|umac-64/);
+    });
+
+    test("FortiOS 7.2: the same algorithms in system global, no ssh-config (it does not exist before 7.4.4)", () => {
+      const json = synth({ firewall: siteFirewall({ firmware: "7.2.12" }) });
+      expect(json).not.toHaveResource(SystemSshconfig);
+      expect(resources(json, SystemGlobal.tfResourceType)["global_fw-a"]).toMatchObject({
+        ssh_enc_algo: SSH_ALGORITHMS.enc,
+        ssh_kex_algo: SSH_ALGORITHMS.kexGlobal,
+        ssh_mac_algo: SSH_ALGORITHMS.mac,
+      });
+      expect(resources(json, SystemGlobal.tfResourceType)["global_fw-a"]).not.toHaveProperty("ssh_hsk_algo");
+    });
+
+    test("the box runs multi-VDOM with long names, set on the primary in the global scope", () => {
+      expect(g).toMatchObject({ vdom_mode: "multi-vdom", long_vdom_name: "enable", vdomparam: "global", provider: "fortios.primary" });
+    });
+
+    test("the management VDOM is the shared VDOM (the box's own traffic needs its routes), set once that VDOM exists", () => {
+      expect(global["management-vdom"]).toEqual({
+        management_vdom: "${fortios_system_vdom.shared.name}",
+        depends_on: ["fortios_system_global.global_fw-a"],
+        provider: "fortios.primary",
+        vdomparam: "global",
+      });
+      expect(g).not.toHaveProperty("management_vdom");
     });
 
     test("only the reserved management port allows admin access (HTTPS and SSH), on each unit", () => {
@@ -103,13 +152,95 @@ describe("FortigateCluster", () => {
       for (const i of Object.values(interfaces)) expect(i.allowaccess).not.toMatch(/\b(telnet|http|fgfm)\b/);
     });
 
-    test("the API user is trusted only from the management network", () => {
+    test("the API user is trusted only from the automation network, by default the management network", () => {
       const users = resources(json, SystemApiuser.tfResourceType);
       expect(Object.keys(users)).toEqual(["api-user_terraform"]);
       expect(users["api-user_terraform"]).toMatchObject({
         name: "terraform",
         trusthost: [{ id: 1, type: "ipv4-trusthost", ipv4_trusthost: "10.0.10.0/24" }],
         vdom: [{ name: "root" }],
+      });
+    });
+
+    test("the API user has a least-privilege profile, never super_admin", () => {
+      const user = resources(json, SystemApiuser.tfResourceType)["api-user_terraform"];
+      expect(user.accprofile).toBe("${fortios_system_accprofile.api-profile_terraform-api.name}");
+      const profile = resources(json, SystemAccprofile.tfResourceType)["api-profile_terraform-api"];
+      expect(profile).toMatchObject({
+        name: API_PROFILE,
+        scope: "global",
+        sysgrp: "custom",
+        sysgrp_permission: { admin: "read-write", cfg: "read-write", mnt: "none", upd: "none" },
+        netgrp: "custom",
+        netgrp_permission: { cfg: "read-write", route_cfg: "read-write", packet_capture: "none" },
+        fwgrp: "read-write",
+        loggrp: "custom",
+        loggrp_permission: { config: "read-write", data_access: "none", report_access: "none", threat_weight: "none" },
+        utmgrp: "none",
+        vpngrp: "none",
+        wifi: "none",
+        authgrp: "none",
+        vdomparam: "global",
+      });
+    });
+
+    test("a runner outside the management network: its network is the trusted host and the management port's only route", () => {
+      const json = synth({ firewall: siteFirewall({ automationNetwork: "10.9.5.0/27" }) });
+      expect(resources(json, SystemApiuser.tfResourceType)["api-user_terraform"].trusthost).toEqual([
+        { id: 1, type: "ipv4-trusthost", ipv4_trusthost: "10.9.5.0/27" },
+      ]);
+      for (const h of Object.values(resources(json, SystemHa.tfResourceType)))
+        expect(h.ha_mgmt_interfaces).toEqual([{ id: 1, interface: "mgmt", gateway: "10.0.10.1", dst: "10.9.5.0/27" }]);
+    });
+
+    test("a runner inside the management network keeps the management port's default route", () => {
+      const json = synth({ firewall: siteFirewall({ automationNetwork: "10.0.10.64/28" }) });
+      expect(resources(json, SystemApiuser.tfResourceType)["api-user_terraform"].trusthost[0].ipv4_trusthost).toBe("10.0.10.64/28");
+      expect(resources(json, SystemHa.tfResourceType)["ha_fw-a"].ha_mgmt_interfaces[0].dst).toBe("0.0.0.0/0");
+    });
+
+    test("local admin passwords: at least 14 characters of four kinds, no reuse", () => {
+      expect(Object.values(resources(json, SystemPasswordpolicy.tfResourceType))).toEqual([
+        expect.objectContaining({
+          status: "enable",
+          apply_to: "admin-password",
+          minimum_length: 14,
+          min_lower_case_letter: 1,
+          min_upper_case_letter: 1,
+          min_number: 1,
+          min_non_alphanumeric: 1,
+          reuse_password: "disable",
+        }),
+      ]);
+    });
+
+    test("a pre-login banner: enabled in system global, its text the site's or the default", () => {
+      expect(g.pre_login_banner).toBe("enable");
+      expect(resources(json, SystemreplacemsgAdmin.tfResourceType)["login-banner"]).toMatchObject({
+        msg_type: "pre_admin-disclaimer-text",
+        buffer: DEFAULT_LOGIN_BANNER,
+      });
+      const own = synth({ firewall: siteFirewall({ loginBanner: "Tiny kommune: authorized staff only, all access logged." }) });
+      expect(resources(own, SystemreplacemsgAdmin.tfResourceType)["login-banner"].buffer).toBe(
+        "Tiny kommune: authorized staff only, all access logged.",
+      );
+    });
+
+    test("no configuration or firmware is installed from a USB stick", () => {
+      expect(resources(json, SystemAutoinstall.tfResourceType)["usb-autoinstall"]).toMatchObject({
+        auto_install_config: "disable",
+        auto_install_image: "disable",
+      });
+    });
+
+    test("the site's time zone and admin ports go to system global; none given, none written", () => {
+      expect(g).not.toHaveProperty("timezone");
+      expect(g).not.toHaveProperty("admin_sport");
+      const json = synth({ firewall: siteFirewall({ timezone: "27", adminPorts: { https: 8443, ssh: 2222 } }) });
+      expect(resources(json, SystemGlobal.tfResourceType)["global_fw-a"]).toMatchObject({
+        timezone: "27",
+        admin_sport: 8443,
+        admin_ssh_port: 2222,
       });
     });
   });
@@ -165,6 +296,13 @@ describe("FortigateCluster", () => {
       }
     });
 
+    test("the secondary carries what a unit needs to join: the primary's mode, group, password and heartbeat ports", () => {
+      const join = ["mode", "group_name", "group_id", "password", "hbdev", "encryption", "authentication"];
+      for (const key of join) expect([key, ha["ha_fw-b"][key]]).toEqual([key, primary[key]]);
+      expect(ha["ha_fw-b"]).toMatchObject({ mode: "a-p", group_name: "tiny-fgcp", password: "${var.fortigate_ha_password}" });
+      expect(parse(json).variable).toHaveProperty("fortigate_ha_password");
+    });
+
     test("what FGCP does not synchronize goes to each unit through its own provider alias", () => {
       expect(global["global_fw-b"]).toEqual({ hostname: "tiny-fw-b", provider: "fortios.secondary", vdomparam: "global" });
       expect(global["global_fw-a"].hostname).toBe("tiny-fw-a");
@@ -174,6 +312,27 @@ describe("FortigateCluster", () => {
     test("a firewall without a primary unit is refused", () => {
       const base = siteFirewall();
       expect(() => synth({ firewall: siteFirewall({ units: base.units.filter((u) => u.role !== "primary") }) })).toThrow(/no primary unit/);
+    });
+  });
+
+  describe("the box's own traffic", () => {
+    test("DNS: the site's resolvers and domain", () => {
+      const json = synth({ dns: { servers: ["10.0.20.10", "10.0.20.11"], domain: "tiny.example", searchDomains: ["ad.tiny.example"] } });
+      expect(resources(json, SystemDns.tfResourceType).dns).toMatchObject({
+        primary: "10.0.20.10",
+        secondary: "10.0.20.11",
+        domain: [{ domain: "tiny.example" }, { domain: "ad.tiny.example" }],
+        vdomparam: "global",
+        depends_on: ["fortios_system_global.global_fw-a"],
+      });
+    });
+
+    test("no DNS section: no DNS setting (the rules report it)", () => {
+      expect(synth({ dns: undefined })).not.toHaveResource(SystemDns);
+    });
+
+    test("syslog leaves from the management VDOM, not the reserved management port (ha_direct off)", () => {
+      expect(ha["ha_fw-a"].ha_direct).toBe("disable");
     });
   });
 
@@ -218,6 +377,31 @@ describe("FortigateCluster", () => {
   describe("VDOMs and interfaces", () => {
     test("every VDOM of the plan exists", () => {
       expect(Object.keys(resources(json, SystemVdom.tfResourceType))).toEqual(["alpha", "shared"]);
+    });
+
+    test("VDOMs and VDOM links wait for the system global that switches on multi-VDOM and long VDOM names", () => {
+      for (const type of [SystemVdom.tfResourceType, SystemVdomlink.tfResourceType])
+        for (const [address, r] of Object.entries(resources(json, type)))
+          expect([address, r.depends_on]).toEqual([address, ["fortios_system_global.global_fw-a"]]);
+    });
+
+    test("every box-wide object on the primary waits for that system global, directly or through what it references", () => {
+      const all = parse(json).resource as Record<string, Record<string, Record<string, unknown>>>;
+      const root = "fortios_system_global.global_fw-a";
+      const edges = new Map<string, string[]>();
+      for (const [type, byName] of Object.entries(all))
+        for (const [name, r] of Object.entries(byName)) {
+          const refs = [...JSON.stringify(r).matchAll(/\$\{(fortios_[a-zA-Z_]+\.[\w-]+)\./g)].map((m) => m[1] ?? "");
+          edges.set(`${type}.${name}`, [...((r.depends_on as string[] | undefined) ?? []), ...refs]);
+        }
+      const waits = (address: string, seen = new Set<string>()): boolean =>
+        address === root || (!seen.has(address) && (seen.add(address), (edges.get(address) ?? []).some((d) => waits(d, seen))));
+      for (const [type, byName] of Object.entries(all))
+        for (const [name, r] of Object.entries(byName)) {
+          const address = `${type}.${name}`;
+          if (r.provider !== "fortios.primary" || address === root) continue;
+          expect([address, waits(address)]).toEqual([address, true]);
+        }
     });
 
     test("VLAN interfaces ride the internal trunk into their VDOM", () => {
