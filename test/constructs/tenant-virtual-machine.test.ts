@@ -93,10 +93,30 @@ describe("TenantVirtualMachine", () => {
       for (const { vm } of [linux, windows]) expect(vm.enable_logging).toBe(true);
     });
 
-    test("new VMs get a vmxnet3 NIC and one thin system disk under the storage policy", () => {
+    test("new VMs get a vmxnet3 NIC and one thin system disk; the storage policy on the VM only (a disk policy fails the clone, provider #2241)", () => {
       expect(linux.vm.network_interface).toEqual([{ network_id: "pg-app", adapter_type: "vmxnet3" }]);
-      expect(linux.vm.disk).toEqual([{ label: "disk0", size: 60, thin_provisioned: true, storage_policy_id: "policy-1" }]);
+      expect(linux.vm.disk).toEqual([{ label: "disk0", size: 60, thin_provisioned: true }]);
       expect(linux.vm.storage_policy_id).toBe("policy-1");
+    });
+
+    test("a clone keeps its template's SCSI controller (the provider's default is pvscsi) and firmware", () => {
+      expect(linux.vm.scsi_type).toBe("pvscsi");
+      expect(windows.vm.scsi_type).toBe("lsilogic-sas");
+      const bios = synth({
+        vm: linuxVm({ template: { ...linuxVm().template, firmware: "bios", scsiType: "lsilogic" } }),
+        placement: placement(),
+        clone: clone(),
+      });
+      expect(bios.vm).toMatchObject({ firmware: "bios", efi_secure_boot_enabled: false, scsi_type: "lsilogic" });
+    });
+
+    test("a clone has at least its template's disks: the system disk from the size, the others at the template's size", () => {
+      const template = { ...linuxVm().template, disks: [{ sizeGb: 40 }, { sizeGb: 200 }] };
+      const { vm } = synth({ vm: linuxVm({ template }), placement: placement(), clone: clone() });
+      expect(vm.disk).toEqual([
+        { label: "disk0", size: 60, thin_provisioned: true },
+        { label: "disk1", size: 200, thin_provisioned: true, unit_number: 1 },
+      ]);
     });
 
     test("guest id and hardware version come from the template", () => {
@@ -237,6 +257,15 @@ describe("TenantVirtualMachine", () => {
     test("an adopted VM given no storage policy keeps its own (none written on VM or disks)", () => {
       expect(vm).not.toHaveProperty("storage_policy_id");
       for (const d of vm.disk) expect(d).not.toHaveProperty("storage_policy_id");
+    });
+
+    test("an adopted VM keeps its SCSI controller type, and disks past unit 14 get a second controller", () => {
+      expect(adopted.vm.scsi_type).toBe("lsilogic-sas");
+      expect(adopted.vm.scsi_controller_count).toBeUndefined();
+      const base = existingVm();
+      const existing = { ...base, disks: [...base.disks, { ...base.disks[1], label: "Hard disk 3", unitNumber: 16 }] };
+      const { vm } = synth({ vm: adoptedVm({ existing }), placement: placement({ storagePolicyId: undefined }) });
+      expect(vm.scsi_controller_count).toBe(2);
     });
 
     test("an adopted VM given a storage policy gets it on the VM and every disk", () => {
