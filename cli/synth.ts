@@ -15,6 +15,7 @@ import { formatTerminalSummary } from "../policies/report/terminal";
 import { checkSynthesized, COMPLIANCE_DIR, writeReports, type ComplianceRun } from "./compliance-output";
 import { checkPolicyFiles } from "./policy-files";
 import { formatWorkList } from "./work-list";
+import { formatStorageMoves, storageMoves } from "../plan/storage-moves";
 
 const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name>] [--as-of <YYYY-MM-DD>]
   --sites   directory of sites (<site>/site.yaml, <site>/tenants/*.yaml); default ./sites
@@ -55,7 +56,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
 
     const workLists = loaded.sites.map((s) => ({
       site: s.spec.site,
-      text: formatWorkList(s.spec.site, loaded.ipam.get(s.spec.site)?.work ?? []),
+      text: formatWorkList(s.spec.site, loaded.ipam.get(s.spec.site)?.work ?? []) + formatStorageMoves(s.spec.site, storageMoves(s)),
     }));
     const changedLocks = [...loaded.ipam.values()].filter((plan) => plan.changed).map((plan) => ({ path: plan.lockPath, text: plan.text }));
     let checks: ComplianceRun | undefined;
