@@ -41,8 +41,14 @@ function referenceOf(value: string): { type: string; name: string; attr: string 
   return m ? { type: m[1], name: m[2], attr: m[3] } : undefined;
 }
 
-/** Where an interface named by an object comes from. */
-type Origin = { how: "reference"; address: string } | { how: "earlier stack"; stack: string; address: string } | { how: "nowhere" };
+/** Where an interface named by an object comes from, and the VDOM that resource puts it in (zones: none). */
+type Origin =
+  | { how: "reference"; address: string; vdom?: string }
+  | { how: "earlier stack"; stack: string; address: string; vdom?: string }
+  | { how: "nowhere" };
+
+/** The VDOM a fortios_system_interface puts its interface in, resolved within its stack. */
+const vdomOfInterface = (json: Json, i: Json): string | undefined => (i.vdom === undefined ? undefined : resolve(json, String(i.vdom)));
 
 function originOf(stacks: ReturnType<typeof stacksOf>, stack: string, value: string): Origin {
   const own = stacks.get(stack);
@@ -50,26 +56,32 @@ function originOf(stacks: ReturnType<typeof stacksOf>, stack: string, value: str
   const ref = referenceOf(value);
   if (ref) {
     // A reference to an interface (or a zone, for policy interface lists) declared in the same stack.
-    const exists = own.json.resource?.[ref.type]?.[ref.name] !== undefined;
-    return exists ? { how: "reference", address: `${ref.type}.${ref.name}` } : { how: "nowhere" };
+    const target = own.json.resource?.[ref.type]?.[ref.name] as Json | undefined;
+    if (!target) return { how: "nowhere" };
+    const vdom = ref.type === "fortios_system_interface" ? vdomOfInterface(own.json, target) : undefined;
+    return { how: "reference", address: `${ref.type}.${ref.name}`, vdom };
   }
   for (const other of own.after) {
     const json = stacks.get(other)?.json ?? {};
     for (const [name, i] of Object.entries((json.resource?.fortios_system_interface ?? {}) as Record<string, Json>)) {
       if (resolve(json, String(i.name)) === value)
-        return { how: "earlier stack", stack: other, address: `fortios_system_interface.${name}` };
+        return { how: "earlier stack", stack: other, address: `fortios_system_interface.${name}`, vdom: vdomOfInterface(json, i) };
     }
   }
   return { how: "nowhere" };
 }
 
-/** Every interface an object of the firewall stacks names: route device, VIP extintf, zone members, policy interfaces. */
-function namedInterfaces(json: Json): { address: string; field: string; value: string }[] {
+/** Every interface an object of the firewall stacks names: route device, VIP extintf, DoS policy, zone members, policy interfaces. */
+function namedInterfaces(json: Json): { address: string; field: string; value: string; vdom: string }[] {
   const r = (json.resource ?? {}) as Record<string, Record<string, Json>>;
-  const each = <T>(type: string, f: (name: string, o: Json) => T[]) => Object.entries(r[type] ?? {}).flatMap(([n, o]) => f(n, o));
+  const each = (type: string, f: (name: string, o: Json) => { address: string; field: string; value: string }[]) =>
+    Object.entries(r[type] ?? {}).flatMap(([n, o]) => f(n, o).map((x) => ({ ...x, vdom: String(o.vdomparam) })));
   return [
     ...each("fortios_router_static", (n, o) => [{ address: `fortios_router_static.${n}`, field: "device", value: String(o.device) }]),
     ...each("fortios_firewall_vip", (n, o) => [{ address: `fortios_firewall_vip.${n}`, field: "extintf", value: String(o.extintf) }]),
+    ...each("fortios_firewall_DoSpolicy", (n, o) => [
+      { address: `fortios_firewall_DoSpolicy.${n}`, field: "interface", value: String(o.interface) },
+    ]),
     ...each("fortios_system_zone", (n, o) =>
       (o.interface as { interface_name: string }[]).map((i) => ({
         address: `fortios_system_zone.${n}`,
@@ -104,34 +116,45 @@ describe.each([
   test("every route, VIP, zone and policy names an interface it waits for: a reference in its stack, or an interface of a stack it deploys after", () => {
     const unordered: string[] = [];
     let checked = 0;
+    let inVdom = 0;
     for (const stack of firewallStackNames(stacks)) {
       const json = stacks.get(stack)?.json ?? {};
       for (const n of namedInterfaces(json)) {
         checked++;
         const origin = originOf(stacks, stack, n.value);
-        if (origin.how === "nowhere") unordered.push(`${stack}: ${n.address}.${n.field} = ${n.value}`);
+        if (origin.how === "nowhere") {
+          unordered.push(`${stack}: ${n.address}.${n.field} = ${n.value}`);
+          continue;
+        }
+        if (origin.vdom === undefined) continue; // a zone of the same stack
+        // The interface the object waits for is the one that puts it into the object's VDOM.
+        inVdom++;
+        if (origin.vdom !== n.vdom)
+          unordered.push(`${stack}: ${n.address}.${n.field} = ${n.value} is in VDOM ${origin.vdom}, not ${n.vdom}`);
       }
     }
     expect(checked).toBeGreaterThan(10);
+    expect(inVdom).toBeGreaterThan(5);
     expect(unordered).toEqual([]);
   });
 
-  test("routes and VIPs of the stack that creates their interface reference it (a plain name there would not wait)", () => {
+  test("objects of the stack that creates their interface reference it (a plain name there would not wait); routes and VIPs name interfaces only", () => {
     let referenced = 0;
     for (const stack of firewallStackNames(stacks)) {
       const json = stacks.get(stack)?.json ?? {};
       const own = new Set(
         Object.values((json.resource?.fortios_system_interface ?? {}) as Record<string, Json>).map((i) => resolve(json, String(i.name))),
       );
-      for (const n of namedInterfaces(json).filter((x) => x.field === "device" || x.field === "extintf")) {
+      for (const n of namedInterfaces(json)) {
         const ref = referenceOf(n.value);
+        const routeOrVip = n.field === "device" || n.field === "extintf";
         if (ref) {
           expect({ at: `${stack}: ${n.address}`, type: ref.type, attr: ref.attr }).toEqual({
             at: `${stack}: ${n.address}`,
-            type: "fortios_system_interface",
+            type: routeOrVip ? "fortios_system_interface" : expect.stringMatching(/^fortios_system_(interface|zone)$/),
             attr: "name",
           });
-          referenced++;
+          if (routeOrVip) referenced++;
         } else
           expect({ at: `${stack}: ${n.address}`, plainNameOfOwnInterface: own.has(n.value) }).toEqual({
             at: `${stack}: ${n.address}`,
