@@ -57,7 +57,7 @@ export const PACKS: readonly Pack[] = [
     title: "FortiGate baseline",
     description: "HA pair, protected heartbeat, VDOM capacity, default deny with justified rules, logging and hardened administration.",
     appliesTo: "every-site",
-    rules: ["RED-FW-HA", "FW-HA-HB-SEC", "FW-VDOM-CAPACITY", "FW-ALLOWLIST", "FW-LOG", "FW-ADMIN", "NET-TENANT-SEG"],
+    rules: ["RED-FW-HA", "FW-HA-HB-SEC", "FW-VDOM-CAPACITY", "FW-ALLOWLIST", "FW-LOG", "FW-ADMIN", "FW-SYS-HARDENING", "NET-TENANT-SEG"],
   },
   {
     id: "iso27001",
@@ -87,6 +87,7 @@ export const PACKS: readonly Pack[] = [
       "FW-LOG",
       "FW-ALLOWLIST",
       "FW-ADMIN",
+      "FW-SYS-HARDENING",
       "VSP-NTP",
       "VSP-ENCRYPT",
       "NET-TENANT-SEG",

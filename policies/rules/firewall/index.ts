@@ -3,6 +3,7 @@ import { AcceptedTrafficIsLoggedAndKept } from "./AcceptedTrafficIsLoggedAndKept
 import { AdminAccessIsRestricted } from "./AdminAccessIsRestricted";
 import { FirewallIsDefaultDenyAllowList } from "./FirewallIsDefaultDenyAllowList";
 import { FirewallIsHaPair } from "./FirewallIsHaPair";
+import { FortigateSystemIsHardened } from "./FortigateSystemIsHardened";
 import { HaHeartbeatIsEncryptedAndIsolated } from "./HaHeartbeatIsEncryptedAndIsolated";
 import { InfrastructureTrafficIsSeparated } from "./InfrastructureTrafficIsSeparated";
 import { TenantNetworksAreSeparated } from "./TenantNetworksAreSeparated";
@@ -16,6 +17,7 @@ export const firewallRules: readonly Rule[] = [
   FirewallIsDefaultDenyAllowList,
   AcceptedTrafficIsLoggedAndKept,
   AdminAccessIsRestricted,
+  FortigateSystemIsHardened,
   TenantNetworksAreSeparated,
   InfrastructureTrafficIsSeparated,
 ] as Rule[];
