@@ -85,9 +85,9 @@ interface ClusterShare {
 /**
  * One municipality's share of the park, in its own stack: folder, resource pool, a vCenter role whose
  * permissions reach only that folder and pool, port groups for its networks, its VMs with tags,
- * mandatory anti-affinity per redundancy group and HA restart priority from criticality. VMs with
- * personal, health or security-classified data get the site's encryption storage policy on the VM and
- * every disk. Everything shared is looked up by name (data sources), so this stack's state and plan
+ * mandatory anti-affinity per redundancy group and HA restart priority from criticality. New VMs with
+ * personal, health or security-classified data get the site's encryption storage policy on the VM
+ * (their disks keep the template's: the provider cannot encrypt a disk during a clone, issue #2241). Everything shared is looked up by name (data sources), so this stack's state and plan
  * stay its own.
  */
 export class MunicipalTenant extends Construct {
@@ -196,7 +196,7 @@ export class MunicipalTenant extends Construct {
       resourcePoolId: this.inCluster(vm.cluster).pool.id,
       folder: this.folder.path,
       networkId: this.networkId(vm),
-      storagePolicyId: this.storagePolicyId(vm),
+      ...this.storagePolicy(vm),
       tagIds,
       ...this.datastore(vm),
     };
@@ -303,16 +303,17 @@ export class MunicipalTenant extends Construct {
     ).id;
   }
 
-  private storagePolicyId(vm: ManagedVm): string | undefined {
+  private storagePolicy(vm: ManagedVm): Pick<VmPlacement, "storagePolicyId" | "storagePolicyEncrypts"> {
     // A running VM keeps the policy it has unless the spec names one: switching it to the encryption
     // policy would encrypt it in place, which needs it powered off. The rules report it instead.
-    if (vm.kind === "adopted" && vm.workload.storagePolicy === undefined) return undefined;
+    if (vm.kind === "adopted" && vm.workload.storagePolicy === undefined) return {};
     const encryption = this.props.encryptionPolicy;
     const policy = vm.kind === "new" && isSensitive(vm.workload.classification) && encryption ? encryption : vm.storagePolicy;
-    if (!policy) return undefined;
-    return this.lookup(`policy-${policy.id}`, () =>
+    if (!policy) return {};
+    const id = this.lookup(`policy-${policy.id}`, () =>
       pinAddress(new DataVsphereStoragePolicy(this, `policy-${policy.id}`, { name: policy.name }), policy.id),
     ).id;
+    return { storagePolicyId: id, storagePolicyEncrypts: policy.encryption };
   }
 
   private datastore(vm: ManagedVm): Pick<VmPlacement, "datastoreId" | "datastoreClusterId"> {

@@ -43,9 +43,15 @@ export interface VmPlacement {
    * (terraform-provider-vsphere issue #2241, `spec.disk.backing.crypto`; virtual_machine_disk_subresource.go
    * Relocate sets `relocate.Profile` from the disk's storage_policy_id), while the VM-level policy is
    * accepted (the same issue). The clone's disks keep the template's policy; VSP-ENCRYPT reports it.
+   * A policy that does not encrypt goes on a clone's disks too.
    * @default none: vCenter's default, or for an adopted VM the policy it already has
    */
   readonly storagePolicyId?: string;
+  /**
+   * The storage policy encrypts (then a clone's disks get none, see storagePolicyId).
+   * @default false
+   */
+  readonly storagePolicyEncrypts?: boolean;
   readonly tagIds: readonly string[];
 }
 
@@ -165,6 +171,7 @@ function scsiControllers(disks: AdoptedVm["existing"]["disks"]): number | undefi
 function newVmConfig(common: VirtualMachineConfig, vm: NewVm, placement: VmPlacement, clone: VmClone): VirtualMachineConfig {
   const { template } = vm;
   const further = (template.disks ?? []).slice(1);
+  const diskPolicy = placement.storagePolicyEncrypts ? {} : { storagePolicyId: placement.storagePolicyId };
   return {
     ...common,
     guestId: template.guestId,
@@ -175,8 +182,8 @@ function newVmConfig(common: VirtualMachineConfig, vm: NewVm, placement: VmPlace
     enableLogging: true,
     networkInterface: [{ networkId: placement.networkId, adapterType: "vmxnet3" }],
     disk: [
-      { label: "disk0", size: vm.size.diskGb, thinProvisioned: true },
-      ...further.map((d, i) => ({ label: `disk${i + 1}`, size: d.sizeGb, thinProvisioned: true, unitNumber: i + 1 })),
+      { label: "disk0", size: vm.size.diskGb, thinProvisioned: true, ...diskPolicy },
+      ...further.map((d, i) => ({ label: `disk${i + 1}`, size: d.sizeGb, thinProvisioned: true, unitNumber: i + 1, ...diskPolicy })),
     ],
     clone: { templateUuid: clone.templateUuid, customize: customization(vm, clone) },
   };

@@ -93,10 +93,13 @@ describe("TenantVirtualMachine", () => {
       for (const { vm } of [linux, windows]) expect(vm.enable_logging).toBe(true);
     });
 
-    test("new VMs get a vmxnet3 NIC and one thin system disk; the storage policy on the VM only (a disk policy fails the clone, provider #2241)", () => {
+    test("new VMs get a vmxnet3 NIC and one thin system disk; an encryption policy on the VM only (on a clone's disk it fails the clone, provider #2241)", () => {
       expect(linux.vm.network_interface).toEqual([{ network_id: "pg-app", adapter_type: "vmxnet3" }]);
-      expect(linux.vm.disk).toEqual([{ label: "disk0", size: 60, thin_provisioned: true }]);
+      expect(linux.vm.disk).toEqual([{ label: "disk0", size: 60, thin_provisioned: true, storage_policy_id: "policy-1" }]);
       expect(linux.vm.storage_policy_id).toBe("policy-1");
+      const encrypted = synth({ vm: linuxVm(), placement: placement({ storagePolicyEncrypts: true }), clone: clone() }).vm;
+      expect(encrypted.storage_policy_id).toBe("policy-1");
+      expect(encrypted.disk).toEqual([{ label: "disk0", size: 60, thin_provisioned: true }]);
     });
 
     test("a clone keeps its template's SCSI controller (the provider's default is pvscsi) and firmware", () => {
@@ -114,8 +117,8 @@ describe("TenantVirtualMachine", () => {
       const template = { ...linuxVm().template, disks: [{ sizeGb: 40 }, { sizeGb: 200 }] };
       const { vm } = synth({ vm: linuxVm({ template }), placement: placement(), clone: clone() });
       expect(vm.disk).toEqual([
-        { label: "disk0", size: 60, thin_provisioned: true },
-        { label: "disk1", size: 200, thin_provisioned: true, unit_number: 1 },
+        { label: "disk0", size: 60, thin_provisioned: true, storage_policy_id: "policy-1" },
+        { label: "disk1", size: 200, thin_provisioned: true, unit_number: 1, storage_policy_id: "policy-1" },
       ]);
     });
 
