@@ -209,7 +209,6 @@ function remove(b: RoomBuilder, type: string, name: string): RoomBuilder {
   const next = new RoomBuilder();
   for (const d of docs)
     for (const [t, byName] of Object.entries(d.json.resource ?? {}))
-      for (const [n, values] of Object.entries(byName as Record<string, Record<string, unknown>>))
-        if (!(t === type && n === name)) next.resource(d.stack, t, n, values);
+      for (const [n, values] of Object.entries(byName)) if (!(t === type && n === name)) next.resource(d.stack, t, n, values);
   return next;
 }
