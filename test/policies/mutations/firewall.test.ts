@@ -45,6 +45,13 @@ describe("firewall and network rules over the unmutated examples", () => {
 /** [rule, what changes, the one-line mutation, site, address (#finding id) that must fail] */
 const MUTATIONS: [string, string, (d: StackDocument[]) => void, string, string][] = [
   [
+    "FW-SYS-HARDENING",
+    "USB image auto-install on (more in fortigate-hardening.test.ts)",
+    (d) => (blockOf(d, "fjordvik-firewall", "fortios_system_autoinstall", "usb-autoinstall").auto_install_image = "enable"),
+    "fjordvik",
+    "fortios_system_autoinstall.usb-autoinstall#usb-autoinstall",
+  ],
+  [
     "RED-FW-HA",
     "fw-b moved into fw-a's rack",
     (d) => (facilityInput(d, "fjordvik", "device", "fw-b").rackId = "a06"),
