@@ -18,7 +18,8 @@ export interface ResolvedFlow {
 /**
  * What the loader enforces of flows across all files of a site: unique ids, no duplicate flows, no
  * any-to-any accept, a tenant file owns only its own flows, flows between tenants and from the internet
- * carry justification and ticket, inbound flows go to one VM on a public address used once.
+ * carry justification and ticket, inbound flows go to one VM or floating address on a public address
+ * used once.
  * Stateful: remembers the ids, flows and public addresses it has seen.
  */
 export class FlowRules {
@@ -66,10 +67,10 @@ export class FlowRules {
         `a flow ${crossTenant ? "between tenants" : "from the internet inward"} needs justification and ticket; missing ${missing.join(" and ")}`,
       );
     }
-    if (inbound && flow.action === "accept" && (!dst.vm || !flow.publishAs)) {
+    if (inbound && flow.action === "accept" && (!dst.published || !flow.publishAs)) {
       return fail(
         at,
-        `a flow from the internet must go to one vm:<name> and give publishAs (its public address), found to ${show(flow.to)}${flow.publishAs ? "" : " and no publishAs"}`,
+        `a flow from the internet must go to one vm:<name> or floating:<name> and give publishAs (its public address), found to ${show(flow.to)}${flow.publishAs ? "" : " and no publishAs"}`,
       );
     }
     if (flow.publishAs !== undefined) {

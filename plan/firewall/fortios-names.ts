@@ -37,9 +37,10 @@ export const addressNames = {
   tenantNetwork: (tenant: string, network: string) => `${tenant}-net-${network}`,
   tenantZone: (tenant: string, zone: string) => `${tenant}-zone-${zone}`,
   tenantVm: (tenant: string, vm: string) => `${tenant}-vm-${vm}`,
+  tenantFloating: (tenant: string, name: string) => `${tenant}-float-${name}`,
 };
 
-/** The VIP that publishes a VM on a public address. */
+/** The VIP that publishes a VM (or a floating address) on a public address. */
 export const vipName = (publicAddress: string): string => `vip-${publicAddress.replace(/\./g, "-")}`;
 
 /** The policy of a flow (the same name in every VDOM the flow crosses). */

@@ -1,4 +1,5 @@
 import { formatPolicyComments } from "../../contracts/policy-comments";
+import { checkHoldersExist } from "../../spec/firewall/shared-service-holders";
 import { show } from "../../spec/spec-error";
 import type { ErrorSink } from "../../spec/check-helpers";
 import { prefixOf } from "../../spec/ipv4";
@@ -27,6 +28,11 @@ import { tenantView, type FirewallTenant, type TenantView } from "./tenant-view"
  * tenant is compiled as if it were active, to know what leaves the box.
  */
 export function planFirewall(fw: SiteFirewall, site: SiteFile, siteFindings: ErrorSink, tenants: readonly FirewallTenant[]): FirewallPlan {
+  checkHoldersExist(
+    site,
+    siteFindings,
+    tenants.map((t) => ({ tenant: t.spec.tenant, vms: t.vms })),
+  );
   const isRemoved = (t: FirewallTenant) => t.spec.lifecycle === "removed";
   const live = tenants.filter((t) => !isRemoved(t));
   const removed = tenants.filter(isRemoved);
@@ -211,7 +217,7 @@ class BoxLayout {
     const srcV = src.vdom;
     const dstV = dst.vdom;
     const natToInternet = dst.kind === "internet" && flow.action === "accept";
-    const dstaddrShared = isInbound(src, dst) && flow.publishAs && dst.vm ? this.publish(flow.publishAs, dst.vm) : dst.addr;
+    const dstaddrShared = isInbound(src, dst) && flow.publishAs && dst.published ? this.publish(flow.publishAs, dst.published) : dst.addr;
     if (srcV === dstV) {
       hop(srcV, "local", src.intf, dst.intf, srcV === sharedVdom ? dstaddrShared : dst.addr, natToInternet);
     } else if (dstV === sharedVdom) {
@@ -243,16 +249,20 @@ class BoxLayout {
     };
   }
 
-  /** The VIP that maps a public address to a VM (one per address). */
-  private publish(publicAddress: string, vm: { name: string; ip: string }): string {
+  /**
+   * The VIP that maps a public address to a VM, or to a floating address of a load-balanced pair (one per
+   * public address). The policy in the shared VDOM names the VIP as its destination: FortiOS matches a
+   * VIP in dstaddr and translates to mappedip (static NAT).
+   */
+  private publish(publicAddress: string, target: { what: string; ip: string }): string {
     const name = vipName(publicAddress);
     if (!this.shared.vips.some((v) => v.name === name)) {
       this.shared.vips.push({
         name,
         extip: publicAddress,
-        mappedip: vm.ip,
+        mappedip: target.ip,
         extintf: this.internetInterface,
-        comment: `publishes ${vm.name}`,
+        comment: `publishes ${target.what}`,
       });
     }
     return name;

@@ -20,8 +20,11 @@ export interface Endpoint {
   addr: string;
   /** The tenant-qualified form, to find duplicate flows across files. */
   absolute: string;
-  /** A single VM with its address: what a VIP can publish. */
-  vm?: { name: string; ip: string };
+  /**
+   * One host address a VIP can publish: a single VM's, or a floating address (a load-balanced pair's),
+   * with the words the VIP's comment says after "publishes ".
+   */
+  published?: { what: string; ip: string };
 }
 
 /** What endpoints resolve against: the box's shared side and every live tenant. */
@@ -74,10 +77,11 @@ export function resolveEndpoint(ref: EndpointRef, text: string, file: FlowFile, 
       return sharedService(ref.service, text, ctx);
     case "unknown":
       if (!view) return fail(siteFlowExpected(text));
-      return fail(`expected zone:, network:, vm:, shared:, tenant:, internet or any, found ${show(text)}`);
+      return fail(`expected zone:, network:, vm:, floating:, shared:, tenant:, internet or any, found ${show(text)}`);
     case "network":
     case "zone":
     case "vm":
+    case "floating":
       break;
   }
   if (!view) {
@@ -125,7 +129,11 @@ function sharedService(service: string, text: string, ctx: EndpointContext): Res
 }
 
 /** A zone, network or VM of the tenant whose file (or `tenant:` prefix) the end is written in. */
-function tenantEnd(ref: Extract<EndpointRef, { kind: "network" | "zone" | "vm" }>, t: TenantView, sharedVdom: string): Resolved {
+function tenantEnd(
+  ref: Extract<EndpointRef, { kind: "network" | "zone" | "vm" | "floating" }>,
+  t: TenantView,
+  sharedVdom: string,
+): Resolved {
   const absolute = `tenant:${t.id}/${ref.kind}:${ref.name}`;
   const inZone = (network: string) => [zoneInterface(t.zoneOfNetwork.get(network) ?? network)];
   const networkObject = (n: Network): AddressObject => ({
@@ -163,9 +171,23 @@ function tenantEnd(ref: Extract<EndpointRef, { kind: "network" | "zone" | "vm" }
       const ip = vm.ip;
       if (!ip) return fail(`VM ${ref.name} has no address to write into a policy; give it ip: in its workload`);
       const a = { name: addressNames.tenantVm(t.id, ref.name), subnet: `${ip}/32`, comment: `VM ${ref.name} of ${t.id}` };
-      const end = { objects: [a], addr: a.name, vm: { name: vm.name, ip } };
+      const end = { objects: [a], addr: a.name, published: { what: vm.name, ip } };
       if (vm.sharedNetwork) return ok({ ...here, ...end, kind: "shared", vdom: sharedVdom, intf: [vlanInterface(vm.network.vlan)] });
       return ok({ ...here, ...end, intf: inZone(vm.network.name) });
+    }
+    case "floating": {
+      const fa = t.floating.get(ref.name);
+      if (!fa) {
+        return fail(
+          `unknown floating address ${show(ref.name)} of tenant ${t.id}; expected one of ${[...t.floating.keys()].join(", ") || "(none declared in firewall.floatingAddresses)"}`,
+        );
+      }
+      const what = `floating address ${fa.name} of ${t.id}`;
+      const a = { name: addressNames.tenantFloating(t.id, fa.name), subnet: `${fa.address}/32`, comment: what };
+      const pair = fa.vms.length ? `${what} (${fa.vms.join(", ")})` : what;
+      // The VIP's comment holds at most 255 characters (FortiOS): the VM list goes when it would not fit.
+      const published = { what: pair.length + "publishes ".length <= 255 ? pair : what, ip: fa.address };
+      return ok({ ...here, objects: [a], addr: a.name, published, intf: inZone(fa.network.name) });
     }
   }
 }

@@ -19,6 +19,14 @@ export interface FirewallTenant {
   findings: ErrorSink;
 }
 
+/** A floating address of a tenant (a load-balanced pair's), as flows name it: floating:<name>. */
+export interface FloatingAddress {
+  name: string;
+  network: Network;
+  address: string;
+  vms: readonly string[];
+}
+
 /** A tenant as the firewall sees it: its VDOM, link, zones and what its flows may name. */
 export interface TenantView {
   id: string;
@@ -32,6 +40,8 @@ export interface TenantView {
   /** Zone name -> its networks. */
   zones: ReadonlyMap<string, readonly Network[]>;
   vms: ReadonlyMap<string, FirewallVm>;
+  /** Its floating addresses by name (those on a known network; the loader reported the others). */
+  floating: ReadonlyMap<string, FloatingAddress>;
 }
 
 /** Zones, link and VDOM of a tenant; zone mistakes are reported in its file. */
@@ -85,5 +95,15 @@ export function tenantView({ spec, vms, findings }: FirewallTenant): TenantView 
     zoneOfNetwork,
     zones,
     vms: new Map(vms.map((vm) => [vm.name, vm])),
+    floating: floatingOf(spec, networks),
   };
+}
+
+function floatingOf(spec: TenantFile, networks: ReadonlyMap<string, Network>): Map<string, FloatingAddress> {
+  const floating = new Map<string, FloatingAddress>();
+  for (const a of spec.firewall?.floatingAddresses ?? []) {
+    const network = networks.get(a.network);
+    if (network && !floating.has(a.name)) floating.set(a.name, { name: a.name, network, address: a.address, vms: a.vms ?? [] });
+  }
+  return floating;
 }
