@@ -14,7 +14,10 @@ export class Findings implements ErrorSink {
   constructor(readonly file: SpecFile) {}
 
   add(pointer: string, message: string, atKey = false): void {
-    this.errors.push(this.file.error(pointer, message, atKey));
+    const e = this.file.error(pointer, message, atKey);
+    // Entries one concise form expanded to share its line: the same mistake is reported there once.
+    if (!this.errors.some((o) => o.line === e.line && o.col === e.col && o.pointer === e.pointer && o.message === e.message))
+      this.errors.push(e);
   }
 
   /** Reports every entry whose key was already used, naming where it was first defined. */

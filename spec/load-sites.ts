@@ -4,6 +4,8 @@ import type { Findings } from "./check-helpers";
 import type { CheckedVm } from "./checked-vm";
 import { parseRange, type Ipv4Range } from "./ipv4";
 import { checkAcrossFiles, type Declared } from "./network-checks";
+import { checkAgreements } from "./legal/agreements";
+import { distinctErrors, expandFacilityDefaults } from "./facility/expand-defaults";
 import { findRetiredFields } from "./retired-fields";
 import { SchemaValidator } from "./schema-validator";
 import { findSecrets } from "./secret-scan";
@@ -95,7 +97,12 @@ function byPosition(a: SpecError, b: SpecError): number {
 export function loadSiteSpec(dir: string, name: string, display: (p: string) => string): SiteLoad {
   const schemas = (validator ??= new SchemaValidator());
   const sitePath = join(dir, "site.yaml");
-  const site = readSpec<SiteFile>(sitePath, display(sitePath), (f) => schemas.validateSite(f));
+  // Concise forms (PDU pairs, sensor defaults, link patterns) become the explicit form first; an error
+  // in what they expanded to is reported at the form, once however many entries it expanded to.
+  const site = readSpec<SiteFile>(sitePath, display(sitePath), (f) => {
+    expandFacilityDefaults(f);
+    return distinctErrors(schemas.validateSite(f));
+  });
   const listing = listTenantFiles(dir, display);
   const tenants = listing.files.map(({ base, path }) => ({
     base,
@@ -133,6 +140,7 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   });
   // A duplicate tenant is reported above, not again as a stack both would name.
   const distinct = present.filter((c, i) => present.findIndex((o) => o.spec.tenant === c.spec.tenant) === i);
+  checkAgreements(distinct);
   const claims = stackClaims(
     name,
     siteF,

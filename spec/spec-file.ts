@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from "yaml";
 import { findControlCharacters } from "./control-characters";
+import { aboutFlow } from "./firewall/flow-subject";
 import { pathOf, pointerOf, type SpecError } from "./spec-error";
 import { readSpecBytes } from "./spec-source";
 import { decodeSpecText } from "./text-encoding";
@@ -22,6 +23,8 @@ export class SpecFile {
   readonly syntaxErrors: SpecError[];
   private readonly doc: Document;
   private readonly lines: LineCounter;
+  /** Values a concise form expanded into (spec/facility/expand-defaults.ts): their pointer -> where the user wrote them. */
+  private readonly origins = new Map<string, { pointer: string; note: string }>();
 
   private constructor(
     readonly file: string,
@@ -113,14 +116,37 @@ export class SpecFile {
     return pointerOf(path);
   }
 
+  /**
+   * Records that the value at `expanded` (in `data`, not in the text) was expanded from the user's
+   * value at `origin`: errors there are reported at the origin, with `note` saying where they came from.
+   */
+  expandedFrom(expanded: string, origin: string, note: string): void {
+    this.origins.set(expanded, { pointer: origin, note });
+  }
+
+  /** The user's pointer for a pointer into the data: the longest expanded prefix, mapped to its origin. */
+  private origin(pointer: string): { pointer: string; note?: string } {
+    if (this.origins.size === 0) return { pointer };
+    for (let at = pointer; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const o = this.origins.get(at);
+      if (o) return { pointer: o.pointer + pointer.slice(at.length), note: o.note };
+      if (at === "") return { pointer };
+    }
+  }
+
   /** An error at `pointer`; `atKey` points at the key of the last segment (for unknown fields). */
   error(pointer: string, message: string, atKey = false): SpecError {
     const { line, col } = this.position(pointer, atKey);
-    return { file: this.file, line, col, pointer, message };
+    // A message about a flow quotes the flow's id, which the user knows it by (not its list position).
+    const text = aboutFlow(this.data, pointer, message);
+    // A value a concise form expanded into is reported where the user wrote the form, saying so.
+    const o = this.origin(pointer);
+    return { file: this.file, line, col, pointer: o.pointer, message: o.note ? `${text} (${o.note})` : text };
   }
 
-  /** Line and column of the node at `pointer`, or of its nearest existing ancestor. */
-  position(pointer: string, atKey = false): { line: number; col: number } {
+  /** Line and column of the node at `pointer` (at its origin, when it was expanded), or of its nearest existing ancestor. */
+  position(at: string, atKey = false): { line: number; col: number } {
+    const pointer = this.origin(at).pointer;
     let node: unknown = this.doc.contents;
     let offset = (node as Node | null)?.range?.[0] ?? 0;
     const segments = pathOf(pointer);

@@ -170,6 +170,27 @@ export interface SiteFile {
      * Where the rack's facts come from. Default: its room's source.
      */
     source?: Source;
+    /**
+     * The rack's PDU pair, short for two facility.pdus entries: <rack>-pdu-a on UPS `a` and <rack>-pdu-b on UPS `b`, each of capacityKw (and source). Errors in them are reported here.
+     */
+    pdus?: {
+      /**
+       * UPS of the A-side PDU, <rack>-pdu-a.
+       */
+      a: string;
+      /**
+       * UPS of the B-side PDU, <rack>-pdu-b.
+       */
+      b: string;
+      /**
+       * Capacity of each PDU in kW.
+       */
+      capacityKw: number;
+      /**
+       * Source of both PDUs (document, verified); default facility.defaultSource.
+       */
+      source?: {};
+    };
   }[];
   /**
    * The vCenter that manages the park. Credentials are never written here: set TF_VAR_vsphere_user and TF_VAR_vsphere_password at plan time.
@@ -585,7 +606,7 @@ export interface SiteFile {
       ssh?: number;
     };
     /**
-     * Known-bad address feeds (FortiGuard Internet Service Database reputation entries). With the licence the shared VDOM denies traffic from and to them first; without it the reason is recorded and reported.
+     * Known-bad address feeds (FortiGuard Internet Service Database reputation entries): whether the licence has them, and without them the reason (required). Recorded only: the deny policy in the shared VDOM is not written yet (it must sort before the flows, with FirewallPolicySet).
      */
     threatFeeds?: {
       /**
@@ -775,6 +796,34 @@ export interface SiteFile {
       severities: ("warning" | "critical")[];
     }[];
     /**
+     * Per measure, the thresholds, delay, hysteresis and routing every sensor of that measure takes where it sets none itself. Routing is taken as a whole: a sensor with its own route or routes takes neither from here.
+     */
+    sensorDefaults?: {
+      "inlet-temp"?: SensorDefaults;
+      humidity?: SensorDefaults;
+      smoke?: SensorDefaults;
+      water?: SensorDefaults;
+    };
+    /**
+     * The same links for several devices declared elsewhere (a host's uplinks and HBA ports), short for facility.links entries: {n} in a port is the device's number (first for the first device, counting up), {n:02} the number in two digits. Appended to the device's facility.links.
+     */
+    linkPatterns?: {
+      /**
+       * Device ids, in cabling order.
+       *
+       * @minItems 1
+       */
+      devices: string[];
+      /**
+       * The number {n} of the first device.
+       */
+      first: number;
+      /**
+       * @minItems 1
+       */
+      links: Link[];
+    }[];
+    /**
      * Items: A sensor with two-sided thresholds; low critical < low warning < high warning < high critical. Every threshold needs an alarm route: `route` for all of them, `routes` per severity or per threshold (a threshold's own entry first, then its severity's, then `route`).
      */
     sensors?: {
@@ -919,11 +968,136 @@ export interface SiteFile {
    * How every VM of the site is protected against malware unless its workload says otherwise: agent (the security suite's agent in the guest) or agentless (protection through the hypervisor). An exemption is decided per workload, with its reason (endpointProtection: exempt and endpointExemptionReason in the tenant file). Without it, a VM whose workload declares nothing carries no endpoint-protection tag and the SEC-ENDPOINT rule fails it.
    */
   endpointProtection?: "agent" | "agentless";
+  /**
+   * The ESXi hardening the hosts carry although this configuration cannot set it: the vSphere provider's vsphere_host sets only lockdown mode and the ntpd service, and vsphere_configuration_profile would take over a cluster's whole configuration for good. Declared facts: each managed host gets a host-hardening facility object, and the VSP rules check the values against the SCG 8 baseline and report them as declared (with this source), not as configured.
+   */
+  esxiHardening?: {
+    source: EsxiHardeningSource;
+    settings: EsxiSettings;
+    /**
+     * Per-cluster differences: a cluster's settings replace the site's one by one (ssh, shell and syslog field by field); its source, where given, replaces the site's.
+     */
+    clusters?: {
+      /**
+       * Name of a cluster in clusters.
+       */
+      cluster: string;
+      source?: EsxiHardeningSource;
+      settings: EsxiSettings;
+    }[];
+  };
   ipam: {
     /**
      * Days a freed address is held back before it may be given to another VM; at most 3650 (ten years).
      */
     holdDays: number;
+  };
+}
+/**
+ * How the declared ESXi settings are applied and how they were last verified on the hosts.
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "esxiHardeningSource".
+ */
+export interface EsxiHardeningSource {
+  /**
+   * What applies them: a vSphere host profile, a PowerCLI script (such as the SCG remediation script), a vSphere configuration profile outside this configuration, or by hand.
+   */
+  method: "host-profile" | "powercli-script" | "configuration-profile" | "manual";
+  /**
+   * The document that records it: host profile name, script and its run log, change ticket.
+   */
+  document: string;
+  /**
+   * YYYY-MM-DD the settings were last audited on the hosts (for example with the SCG audit script).
+   */
+  verified: string;
+}
+/**
+ * ESXi settings as the hosts carry them, each named for its advanced setting or service. A setting left out is undeclared: its rule fails the host.
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "esxiSettings".
+ */
+export interface EsxiSettings {
+  /**
+   * The SSH service (TSM-SSH): whether it runs and its startup policy. SCG 8 baseline: stopped, startup policy off (start and stop manually).
+   */
+  ssh?: {
+    /**
+     * Whether the service is running now.
+     */
+    running: boolean;
+    /**
+     * The host service policy as the vSphere API names it (HostServicePolicy): off = start and stop manually, on = start and stop with the host, automatic = start and stop with port usage.
+     */
+    startPolicy: "off" | "on" | "automatic";
+  };
+  /**
+   * The ESXi Shell service (TSM): whether it runs and its startup policy. SCG 8 baseline: stopped, startup policy off (start and stop manually).
+   */
+  shell?: {
+    /**
+     * Whether the service is running now.
+     */
+    running: boolean;
+    /**
+     * The host service policy as the vSphere API names it (HostServicePolicy): off = start and stop manually, on = start and stop with the host, automatic = start and stop with port usage.
+     */
+    startPolicy: "off" | "on" | "automatic";
+  };
+  /**
+   * UserVars.ESXiShellInteractiveTimeOut: seconds an idle ESXi Shell or SSH session stays open (0 = never closed). SCG 8 baseline 900.
+   */
+  shellInteractiveTimeoutSec?: number;
+  /**
+   * UserVars.ESXiShellTimeOut: seconds the ESXi Shell and SSH services stay available after being started (0 = no limit). SCG 8 baseline 600.
+   */
+  shellTimeoutSec?: number;
+  /**
+   * UserVars.DcuiTimeOut: seconds an idle DCUI session stays logged in (0 = never). SCG 8 baseline 600.
+   */
+  dcuiTimeoutSec?: number;
+  /**
+   * Security.AccountLockFailures: failed logins before the account locks (0 = never locks). SCG 8 baseline 5.
+   */
+  accountLockFailures?: number;
+  /**
+   * Security.AccountUnlockTime: seconds a locked account stays locked. SCG 8 baseline 900.
+   */
+  accountUnlockTimeSec?: number;
+  /**
+   * Security.PasswordQualityControl, the pam_passwdqc options of local accounts. SCG 8 baseline "similar=deny retry=3 min=disabled,disabled,disabled,disabled,15 max=64" (only passwords of 15 or more characters of four classes).
+   */
+  passwordQualityControl?: string;
+  /**
+   * Config.HostAgent.plugins.solo.enableMob: whether the Managed Object Browser answers. SCG 8 baseline false.
+   */
+  mobEnabled?: boolean;
+  /**
+   * Net.BlockGuestBPDU = 1: the host drops BPDUs its VMs send, so one VM cannot make the physical switch's BPDU guard shut the host's uplinks. SCG 8 baseline true (1).
+   */
+  blockGuestBpdu?: boolean;
+  /**
+   * Remote logging of the host.
+   */
+  syslog?: {
+    /**
+     * Syslog.global.logHost: the remote log target. Over TLS it is ssl://<collector>:<port>, and the collector must be one of the site's syslog targets with protocol tls.
+     */
+    logHost?: string;
+    /**
+     * Syslog.global.certificate.checkSSLCerts: the host verifies the collector's certificate. SCG 8 baseline true.
+     */
+    checkSslCerts?: boolean;
+    /**
+     * Syslog.global.certificate.strictX509Compliance: strict X.509 checks of the collector's CA chain. SCG 8 baseline true.
+     */
+    strictX509Compliance?: boolean;
+    /**
+     * Syslog.global.auditRecord.remoteEnable: audit records go to the remote collector too. SCG 8 baseline true.
+     */
+    auditRecordRemote?: boolean;
   };
 }
 /**
@@ -1096,6 +1270,27 @@ export interface Psu {
    * Rated (or measured) draw of this supply in W.
    */
   watts: number;
+}
+/**
+ * What the sensors of one measure take where they set none themselves (facility.sensorDefaults).
+ *
+ * This interface was referenced by `SiteFile`'s JSON-Schema
+ * via the `definition` "sensorDefaults".
+ */
+export interface SensorDefaults {
+  lowCritical?: number;
+  lowWarning?: number;
+  highWarning?: number;
+  highCritical?: number;
+  delayMin?: number;
+  hysteresis?: number;
+  route?: string;
+  /**
+   * As a sensor's routes (by severity or threshold).
+   */
+  routes?: {
+    [k: string]: string;
+  };
 }
 /**
  * This interface was referenced by `SiteFile`'s JSON-Schema
