@@ -4,6 +4,7 @@ import { Findings } from "./check-helpers";
 import { checkFacility } from "./facility/check-facility";
 import { checkPark } from "./park-checks";
 import { checkFirewall } from "./firewall/check-firewall";
+import { serviceHolders, type ServiceHolder } from "./firewall/shared-service-holders";
 import { hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
 import { networkByPurpose, networksByName } from "./network-lookup";
 import type { SpecFile } from "./spec-file";
@@ -20,6 +21,8 @@ export interface SiteIndex {
   vmSizes: Set<string>;
   /** Addresses the site itself uses (hosts, vmkernel ports, gateways, firewall units), with where they are declared. */
   addresses: AddressBook;
+  /** The VMs shared services name for their addresses, by `<tenant>/<vm>`. */
+  serviceHolders: ReadonlyMap<string, ServiceHolder>;
 }
 
 /**
@@ -243,6 +246,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
       templates: new Set(spec.templates.map((t) => t.id)),
       vmSizes: new Set(Object.keys(spec.vmSizes ?? {})),
       addresses,
+      serviceHolders: serviceHolders(spec, f),
     },
   };
 }
