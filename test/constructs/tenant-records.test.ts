@@ -21,7 +21,7 @@ function alpha(): Tenant {
       legalEntity: "Alpha kommune (org. 944 000 001)",
       agreementRef: "AGR-2026-01",
       dpaRef: "DPA-7",
-      reportingRoutes: [{ regime: "GDPR", authority: "Datatilsynet", channel: "altinn" }],
+      reportingRoutes: [{ regime: "gdpr", authority: "Datatilsynet", channel: "altinn" }],
     },
   });
   spec.workloads.push(appliance.workload, batch);
@@ -61,7 +61,7 @@ describe("TenantRecords", () => {
       samradRef: null,
       sapoSamradRef: null,
       nhnAgreementRef: null,
-      reportingRoutes: [{ regime: "GDPR", authority: "Datatilsynet", channel: "altinn" }],
+      reportingRoutes: [{ regime: "gdpr", authority: "Datatilsynet", channel: "altinn" }],
       onboardingUntil: null,
     });
   });

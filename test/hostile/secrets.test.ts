@@ -12,8 +12,9 @@ import { ALPHA, expectOnly, located, printed, SITE, sites, synthRefuses, type Ch
  * what synth prints, not in any file.
  */
 
+// A message about a flow ends by quoting the flow's id (spec/firewall/flow-subject.ts).
 const HOW =
-  /; credentials are supplied at plan time \(sensitive Terraform variables or the provider's environment variables\), never written in spec files$/;
+  /; credentials are supplied at plan time \(sensitive Terraform variables or the provider's environment variables\), never written in spec files( \(in flow \d+\))?$/;
 const IN_FIELD = (key: string) => new RegExp(`^found a credential in field "${key}"`);
 const NAME_VALUE = /^found a credential written as name=value or name: value/;
 const URL_PARAMETER = /^found a credential as a URL parameter/;

@@ -306,7 +306,11 @@ describe("VLANs and address ranges", () => {
     ],
     [
       "two site networks whose address ranges overlap: reported once",
-      [SITE, "cidr: 10.0.20.0/24", "cidr: 10.0.0.0/16"],
+      // The dns service's appliances move along, into the grown network's reserved block.
+      [
+        [SITE, "cidr: 10.0.20.0/24", "cidr: 10.0.0.0/16"],
+        [SITE, "addresses: [10.0.20.10, 10.0.20.11]", "addresses: [10.0.0.10, 10.0.0.11]"],
+      ],
       [SITE, "cidr: 10.0.0.0/16", "10.0.0.0/16"],
       "/networks/2/cidr",
       /^network 10\.0\.0\.0\/16 \(site network shared\) overlaps 10\.0\.10\.0\/24 \(site network management\)/,

@@ -84,21 +84,21 @@ describe("flow endpoints that name nothing", () => {
       alphaFlows("{ id: 130, from: zone:nowhere, to: internet, services: [HTTPS] }"),
       [ALPHA, "id: 130", "zone:nowhere"],
       "/firewall/flows/3/from",
-      /^unknown zone "nowhere" of tenant alpha; expected one of servers, health$/,
+      /^unknown zone "nowhere" of tenant alpha; expected one of servers, health \(in flow 130\)$/,
     ],
     [
       "an unknown network",
       alphaFlows("{ id: 130, from: zone:servers, to: network:nowhere, services: [HTTPS] }"),
       [ALPHA, "id: 130", "network:nowhere"],
       "/firewall/flows/3/to",
-      /^unknown network "nowhere" of tenant alpha; expected one of servers, health$/,
+      /^unknown network "nowhere" of tenant alpha; expected one of servers, health \(in flow 130\)$/,
     ],
     [
       "an unknown VM",
       alphaFlows("{ id: 130, from: zone:servers, to: vm:nobody, services: [HTTPS] }"),
       [ALPHA, "id: 130", "vm:nobody"],
       "/firewall/flows/3/to",
-      /^unknown VM "nobody" of tenant alpha$/,
+      /^unknown VM "nobody" of tenant alpha \(in flow 130\)$/,
     ],
     // legacy-app is an imported VM without ip: the firewall cannot name it.
     [
@@ -106,56 +106,56 @@ describe("flow endpoints that name nothing", () => {
       alphaFlows("{ id: 130, from: zone:servers, to: vm:legacy-app, services: [HTTPS] }"),
       [ALPHA, "id: 130", "vm:legacy-app"],
       "/firewall/flows/3/to",
-      /^VM legacy-app has no address .*give it ip: in its workload$/,
+      /^VM legacy-app has no address .*give it ip: in its workload \(in flow 130\)$/,
     ],
     [
       "an unknown shared service",
       alphaFlows("{ id: 130, from: zone:servers, to: shared:ntp, services: [NTP] }"),
       [ALPHA, "id: 130", "shared:ntp"],
       "/firewall/flows/3/to",
-      /^unknown shared service "ntp"; expected one of dns$/,
+      /^unknown shared service "ntp"; expected one of dns \(in flow 130\)$/,
     ],
     [
       "an unknown tenant",
       alphaFlows("{ id: 130, from: zone:servers, to: tenant:nobody/zone:x, services: [HTTPS] }"),
       [ALPHA, "id: 130", "tenant:nobody"],
       "/firewall/flows/3/to",
-      /^unknown tenant "nobody"; expected one of alpha$/,
+      /^unknown tenant "nobody"; expected one of alpha \(in flow 130\)$/,
     ],
     [
       "an unknown zone of another tenant names that tenant and its zones",
       [withBeta(), alphaFlows(`{ id: 130, from: zone:servers, to: tenant:beta/zone:nowhere, services: [SMB], ${JUSTIFIED} }`)],
       [ALPHA, "id: 130", "tenant:beta"],
       "/firewall/flows/3/to",
-      /^unknown zone "nowhere" of tenant beta; expected one of office$/,
+      /^unknown zone "nowhere" of tenant beta; expected one of office \(in flow 130\)$/,
     ],
     [
       "an unknown service",
       alphaFlows("{ id: 130, from: zone:servers, to: internet, services: [HTTP, HTTPZ] }"),
       [ALPHA, "id: 130", "HTTPZ"],
       "/firewall/flows/3/services/1",
-      /^unknown service "HTTPZ"; expected a FortiOS predefined service .* or one of site\.yaml firewall\.services \/ serviceGroups \(journal-app, ad\)$/,
+      /^unknown service "HTTPZ"; expected a FortiOS predefined service .* or one of site\.yaml firewall\.services \/ serviceGroups \(journal-app, ad\) \(in flow 130\)$/,
     ],
     [
       "a site flow naming a tenant's zone without tenant:",
       siteFlows("{ id: 20, from: zone:servers, to: internet, services: [HTTPS] }"),
       [SITE, "id: 20", "zone:servers"],
       "/firewall/flows/1/from",
-      /^a site flow can name internet, any, .*; found "zone:servers"$/,
+      /^a site flow can name internet, any, .*; found "zone:servers" \(in flow 20\)$/,
     ],
     [
       "a site flow naming a tenant: it belongs in the tenant's file",
       siteFlows("{ id: 20, from: tenant:alpha/zone:servers, to: internet, services: [HTTPS] }"),
       [SITE, "id: 20", "tenant:alpha"],
       "/firewall/flows/1/from",
-      /^a site flow belongs to the shared VDOM; a flow to or from a tenant belongs in that tenant's file, found "tenant:alpha\/zone:servers"$/,
+      /^a site flow belongs to the shared VDOM; a flow to or from a tenant belongs in that tenant's file, found "tenant:alpha\/zone:servers" \(in flow 20\)$/,
     ],
     [
       "a tenant file writing a flow that neither starts nor ends in that tenant",
       [withBeta(), alphaFlows("{ id: 130, from: tenant:beta/network:office, to: internet, services: [HTTPS] }")],
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      /^a tenant file owns only flows that start or end in its own tenant \(alpha\); found from "tenant:beta\/network:office" to "internet"$/,
+      /^a tenant file owns only flows that start or end in its own tenant \(alpha\); found from "tenant:beta\/network:office" to "internet" \(in flow 130\)$/,
     ],
   ])("%s", reportsOnly);
 });
@@ -184,7 +184,10 @@ describe("flow ids and duplicate flows", () => {
       alphaFlows("{ id: 130, from: zone:servers, to: internet, services: [HTTPS] }"),
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      (earlier) => new RegExp(`^duplicate flow: the same from, to, services and action as flow 120 at ${earlier(ALPHA, "id: 120", "{")}$`),
+      (earlier) =>
+        new RegExp(
+          `^duplicate flow: the same from, to, services and action as flow 120 at ${earlier(ALPHA, "id: 120", "{")} \\(in flow 130\\)$`,
+        ),
     ],
     [
       "the same flow with its services in another order",
@@ -194,7 +197,7 @@ describe("flow ids and duplicate flows", () => {
       ),
       [ALPHA, "id: 140", "{"],
       "/firewall/flows/4",
-      (earlier) => new RegExp(`^duplicate flow: .* as flow 130 at ${earlier(ALPHA, "id: 130", "{")}$`),
+      (earlier) => new RegExp(`^duplicate flow: .* as flow 130 at ${earlier(ALPHA, "id: 130", "{")} \\(in flow 140\\)$`),
     ],
     [
       "the same flow in two tenant files (alpha to beta, written in both): reported in the later file",
@@ -206,7 +209,10 @@ describe("flow ids and duplicate flows", () => {
       ],
       [BETA, "id: 200", "{"],
       "/firewall/flows/0",
-      (earlier) => new RegExp(`^duplicate flow: the same from, to, services and action as flow 130 at ${earlier(ALPHA, "id: 130", "{")}$`),
+      (earlier) =>
+        new RegExp(
+          `^duplicate flow: the same from, to, services and action as flow 130 at ${earlier(ALPHA, "id: 130", "{")} \\(in flow 200\\)$`,
+        ),
     ],
   ])("%s", reportsOnly);
 });
@@ -218,42 +224,42 @@ describe("flows the rules forbid", () => {
       alphaFlows("{ id: 130, from: any, to: any, services: [ALL] }"),
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      /^an any-to-any accept is not allowed: name the zones, networks or services the flow needs$/,
+      /^an any-to-any accept is not allowed: name the zones, networks or services the flow needs \(in flow 130\)$/,
     ],
     [
       "a flow to another tenant without justification or ticket",
       [withBeta(), alphaFlows("{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB] }")],
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      /^a flow between tenants needs justification and ticket; missing justification and ticket$/,
+      /^a flow between tenants needs justification and ticket; missing justification and ticket \(in flow 130\)$/,
     ],
     [
       "a flow to another tenant with a ticket but no justification",
       [withBeta(), alphaFlows("{ id: 130, from: zone:servers, to: tenant:beta/network:office, services: [SMB], ticket: CHG-1234 }")],
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      /^a flow between tenants needs justification and ticket; missing justification$/,
+      /^a flow between tenants needs justification and ticket; missing justification \(in flow 130\)$/,
     ],
     [
       "an inbound flow from the internet without justification or ticket",
       alphaFlows("{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11 }"),
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      /^a flow from the internet inward needs justification and ticket; missing justification and ticket$/,
+      /^a flow from the internet inward needs justification and ticket; missing justification and ticket \(in flow 130\)$/,
     ],
     [
       "an inbound flow without publishAs",
       alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], ${JUSTIFIED} }`),
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      /^a flow from the internet must go to one vm:<name> and give publishAs \(its public address\), found to "vm:journal" and no publishAs$/,
+      /^a flow from the internet must go to one vm:<name> or floating:<name> and give publishAs \(its public address\), found to "vm:journal" and no publishAs \(in flow 130\)$/,
     ],
     [
       "an inbound flow to a zone rather than a VM",
       alphaFlows(`{ id: 130, from: internet, to: zone:servers, services: [HTTPS], publishAs: 203.0.113.11, ${JUSTIFIED} }`),
       [ALPHA, "id: 130", "{"],
       "/firewall/flows/3",
-      /^a flow from the internet must go to one vm:<name> .*, found to "zone:servers"$/,
+      /^a flow from the internet must go to one vm:<name> .*, found to "zone:servers" \(in flow 130\)$/,
     ],
     // VM names are per tenant: alpha's journal and beta's journal are two hosts, and 203.0.113.11 can map to one.
     [
@@ -274,7 +280,7 @@ describe("flows the rules forbid", () => {
       alphaFlows(`{ id: 130, from: internet, to: vm:journal, services: [HTTPS], publishAs: 198.51.100.5, ${JUSTIFIED} }`),
       [ALPHA, "id: 130", "198.51.100.5"],
       "/firewall/flows/3/publishAs",
-      /^expected a public address inside the internet range 203\.0\.113\.8\/29, found 198\.51\.100\.5$/,
+      /^expected a public address inside the internet range 203\.0\.113\.8\/29, found 198\.51\.100\.5 \(in flow 130\)$/,
     ],
     [
       "a public address that is the firewall's own internet address",
@@ -288,7 +294,7 @@ describe("flows the rules forbid", () => {
       alphaFlows("{ id: 130, from: zone:servers, to: vm:journal, services: [HTTPS], publishAs: 203.0.113.11 }"),
       [ALPHA, "id: 130", "203.0.113.11"],
       "/firewall/flows/3/publishAs",
-      /^publishAs only applies to a flow from the internet, found it on a flow from elsewhere$/,
+      /^publishAs only applies to a flow from the internet, found it on a flow from elsewhere \(in flow 130\)$/,
     ],
   ])("%s", reportsOnly);
 
@@ -326,7 +332,7 @@ describe("justification and ticket: the `ticket=...; why=...; flow=...` comment"
       ),
       [ALPHA, "id: 130", '"Patients book'],
       "/firewall/flows/3/justification",
-      /^expected a sentence of 10 to 900 characters without ';' .*, found "Patients book; why=nothing"$/,
+      /^expected a sentence of 10 to 900 characters without ';' .*, found "Patients book; why=nothing" \(in flow 130\)$/,
     ],
     [
       "a ticket carrying a second field is rejected",
@@ -335,7 +341,7 @@ describe("justification and ticket: the `ticket=...; why=...; flow=...` comment"
       ),
       [ALPHA, "id: 130", '"CHG-1'],
       "/firewall/flows/3/ticket",
-      /^expected a ticket reference such as CHG-1234, found "CHG-1; why=x"$/,
+      /^expected a ticket reference such as CHG-1234, found "CHG-1; why=x" \(in flow 130\)$/,
     ],
   ])("%s", reportsOnly);
 
@@ -632,7 +638,7 @@ describe("synth CLI with bad firewall input", () => {
         file: ALPHA,
         ...at(dir, ALPHA, "id: 130", "vm:nobody"),
         pointer: "/firewall/flows/3/to",
-        message: /^unknown VM "nobody" of tenant alpha$/,
+        message: /^unknown VM "nobody" of tenant alpha \(in flow 130\)$/,
       }),
     ]);
   });

@@ -46,7 +46,7 @@ describe("(d) every loader message about a flow quotes the flow's id", () => {
       alphaFlows('{ id: 130, from: zone:servers, to: internet, services: [SSH], justification: "short" }'),
       [ALPHA, "id: 130", '"short"'],
       "/firewall/flows/3/justification",
-      /^expected a sentence of 10 to 900 characters without ';' .*, found "short" \(in flow 130\)$/,
+      /^must NOT have fewer than 10 characters, found "short" \(in flow 130\)$/,
     ],
     [
       "an unknown field of a flow",
@@ -105,8 +105,16 @@ describe("(e) an inbound flow publishes a floating address (a load-balanced pair
       },
     ]);
     expect(shared?.policies.find((x) => x.id === 130)).toMatchObject({ dstaddr: ["vip-203-0-113-11"], hop: "egress" });
-    expect(alpha?.policies.find((x) => x.id === 130)).toMatchObject({ dstaddr: ["alpha-float-portal"], dstintf: ["z-servers"], hop: "ingress" });
-    expect(alpha?.addresses).toContainEqual({ name: "alpha-float-portal", subnet: "10.1.10.11/32", comment: "floating address portal of alpha" });
+    expect(alpha?.policies.find((x) => x.id === 130)).toMatchObject({
+      dstaddr: ["alpha-float-portal"],
+      dstintf: ["z-servers"],
+      hop: "ingress",
+    });
+    expect(alpha?.addresses).toContainEqual({
+      name: "alpha-float-portal",
+      subnet: "10.1.10.11/32",
+      comment: "floating address portal of alpha",
+    });
   });
 
   test("the floating address is reserved from allocation: the VMs on its network get other addresses", () => {

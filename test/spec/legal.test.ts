@@ -44,7 +44,7 @@ describe("legal.reportingRoutes[].regime", () => {
   test("the schema's regimes are the identifiers the output derives, each with a description", () => {
     const regimes = tenantSchema.$defs.regime.oneOf;
     expect(regimes.map((r) => r.const).sort()).toEqual(derivable());
-    for (const r of regimes) expect(r.description).toMatch(/\S{10,}/);
+    for (const r of regimes) expect(r.description?.length).toBeGreaterThan(20);
     // The message lists them all.
     for (const r of regimes) expect(tenantSchema.$defs.regime["x-expected"]).toContain(r.const);
   });
@@ -67,7 +67,9 @@ describe("legal.reportingRoutes[].regime", () => {
   ])("%s", reportsOnly);
 
   test("each identifier is accepted", () => {
-    for (const r of derivable()) expect(() => load(sites([ALPHA, "regime: digitalsikkerhetsloven", `regime: ${r}`]))).not.toThrow();
+    // The fixture's route names digitalsikkerhetsloven; every other id replaces it.
+    for (const r of derivable().filter((id) => id !== "digitalsikkerhetsloven"))
+      expect(() => load(sites([ALPHA, "regime: digitalsikkerhetsloven", `regime: ${r}`]))).not.toThrow();
   });
 });
 
@@ -84,14 +86,14 @@ describe("legal.agreementRef: needed only where there is another party", () => {
     [
       "a partner tenant without it",
       withBeta(betaWithLegal()),
-      [BETA, "legal:", "legalEntity"],
+      [BETA, "legalEntity:", "legalEntity"],
       "/legal/agreementRef",
       /^a partner tenant \(not hostMunicipality\) needs agreementRef, the hosting or cooperation agreement with the host municipality \(alpha\); found none$/,
     ],
     [
       "a host that hosts a partner, without it",
       [[ALPHA, ALPHA_AGREEMENT, ""], withBeta(betaWithLegal("  agreementRef: AVT-2024-01\n"))],
-      [ALPHA, "legal:", "legalEntity"],
+      [ALPHA, "legalEntity:", "legalEntity"],
       "/legal/agreementRef",
       /^a host municipality that hosts partner tenants \(beta\) needs agreementRef, the hosting or cooperation agreement with them; found none$/,
     ],
