@@ -113,7 +113,7 @@ describe("JSON Schema", () => {
       [SITE, "  - id: r2\n    room: room-a", "  - id: r2\n    room: room-a\n    colour: red"],
       [SITE, "colour: red"],
       "/racks/1/colour",
-      /^unknown field "colour"; expected one of: id, room, designKw$/,
+      /^unknown field "colour"; expected one of: id, room, designKw, source, pdus$/,
     ],
     [
       "an unknown field in a flow mapping is located at its key",
