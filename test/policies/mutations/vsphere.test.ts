@@ -23,7 +23,7 @@ describe("vsphere rules over the unmutated examples", () => {
     expect(fails.length).toBeGreaterThan(0);
     for (const f of fails) {
       expect(f.enforcement).toBe("advisory");
-      expect(["adopted", "adopted-logging"]).toContain(f.findingId);
+      expect(["adopted", "adopted-logging", "clone-disks"]).toContain(f.findingId);
     }
     // The adopted Gerica database: BIOS on vmx-14, logging off, health data without a declared policy.
     const gerica = fails.filter((f) => f.address === "vsphere_virtual_machine.fjv-gericadb01").map((f) => `${f.rule}#${f.findingId ?? ""}`);
@@ -38,10 +38,12 @@ describe("vsphere rules over the unmutated examples", () => {
     }
   });
 
-  test("sensitive new VMs pass VSP-ENCRYPT through the storage-policy and key-provider join", () => {
+  test("sensitive new VMs: the home encrypts through the storage-policy and key-provider join, the disks are an advisory clone-disks finding (provider #2241)", () => {
     const alarm = findings.find((f) => f.rule === "VSP-ENCRYPT" && f.address === "vsphere_virtual_machine.fjv-alarm01");
-    expect(alarm?.outcome).toBe("pass");
-    expect(alarm?.observed).toContain('"VM Encryption Policy" (storage-policy encrypted) encrypts, key provider nkp (native, redundant)');
+    expect(alarm).toMatchObject({ outcome: "fail", enforcement: "advisory", findingId: "clone-disks" });
+    expect(alarm?.observed).toContain(
+      'VM: "VM Encryption Policy" (storage-policy encrypted) encrypts, key provider nkp (native, redundant)',
+    );
   });
 });
 
@@ -110,8 +112,29 @@ const MUTATIONS: Mutation[] = [
     "extra-config",
     (d) => ((VM(d, "fjv-gericadb01").extra_config as Record<string, string>)["mks.enable3d"] = "TRUE"),
   ],
+  [
+    "VSP-VM-ISOLATION",
+    "fjordvik-fjordvik",
+    "vsphere_virtual_machine.fjv-adfs01",
+    "extra-config",
+    (d) => delete (VM(d).extra_config as Record<string, string>)["log.rotateSize"],
+  ],
+  [
+    "VSP-VM-ISOLATION",
+    "fjordvik-fjordvik",
+    "vsphere_virtual_machine.fjv-gericadb01",
+    "extra-config",
+    (d) => ((VM(d, "fjv-gericadb01").extra_config as Record<string, string>)["tools.setInfo.sizeLimit"] = "104857600"),
+  ],
   ["VSP-SECUREBOOT", "fjordvik-fjordvik", "vsphere_virtual_machine.fjv-adfs01", undefined, (d) => (VM(d).efi_secure_boot_enabled = false)],
   ["VSP-SECUREBOOT", "fjordvik-fjordvik", "vsphere_virtual_machine.fjv-adfs01", undefined, (d) => (VM(d).hardware_version = 15)],
+];
+
+/**
+ * VSP-ENCRYPT mutations start from the example output with the sensitive clones' disks declared on the
+ * encryption policy (what the operator does after the clone, provider #2241), where the rule passes.
+ */
+const ENCRYPT_MUTATIONS: Mutation[] = [
   [
     "VSP-ENCRYPT",
     "fjordvik-fjordvik",
@@ -136,7 +159,35 @@ const MUTATIONS: Mutation[] = [
   ],
 ];
 
+function disksDeclaredEncrypted(d: StackDocument[]): void {
+  for (const [stack, name] of [
+    ["fjordvik-fjordvik", "fjv-alarm01"],
+    ["kvistrup-kvistrup", "ctx-vda-01"],
+  ]) {
+    const vm = blockOf(d, stack, "vsphere_virtual_machine", name);
+    for (const disk of vm.disk as { storage_policy_id?: string }[]) disk.storage_policy_id = vm.storage_policy_id as string;
+  }
+}
+
 describe("one-line mutations of the example output turn a vsphere pass into a mandatory fail", () => {
+  test.each(ENCRYPT_MUTATIONS)(
+    "%s at %s %s #%s (disks declared encrypted)",
+    (rule, stack, address, findingId, mutate = () => undefined) => {
+      const at = (f: (typeof findings)[number]) =>
+        f.rule === rule && f.stack === stack && f.address === address && f.findingId === findingId;
+      const base = exampleDocs();
+      disksDeclaredEncrypted(base);
+      expect(
+        evaluateDocs(base, vsphereRules)
+          .filter(at)
+          .map((f) => f.outcome),
+      ).toEqual(["pass"]);
+      mutate(base);
+      const after = evaluateDocs(base, vsphereRules).filter(at);
+      expect(after.map((f) => [f.outcome, f.enforcement])).toEqual([["fail", "mandatory"]]);
+    },
+  );
+
   test.each(MUTATIONS)("%s at %s %s #%s", (rule, stack, address, findingId, mutate = () => undefined) => {
     const at = (f: (typeof findings)[number]) => f.rule === rule && f.stack === stack && f.address === address && f.findingId === findingId;
     expect(findings.filter(at).map((f) => f.outcome)).toEqual(["pass"]);
