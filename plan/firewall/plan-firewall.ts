@@ -251,8 +251,9 @@ class BoxLayout {
 
   /**
    * The VIP that maps a public address to a VM, or to a floating address of a load-balanced pair (one per
-   * public address). The policy in the shared VDOM names the VIP as its destination: FortiOS matches a
-   * VIP in dstaddr and translates to mappedip (static NAT).
+   * public address). The policy in the shared VDOM names the VIP as its destination and FortiOS
+   * translates to mappedip, "the address on the destination network to which the external IP address is
+   * mapped" (fortios provider, website/docs/r/fortios_firewall_vip.html.markdown, `mappedip`).
    */
   private publish(publicAddress: string, target: { what: string; ip: string }): string {
     const name = vipName(publicAddress);

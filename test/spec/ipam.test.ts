@@ -95,7 +95,7 @@ describe("address pinning (ipam.lock.yaml)", () => {
 
   test("a shared service's address is never allocated to a new VM, but the VM that is the service keeps it", () => {
     const sites = copySites();
-    // The shared DNS service names 10.0.20.10-11; put a pinned VM on .10 and add new VMs to the shared network.
+    // The shared DNS service's appliances sit at 10.0.20.10-11; put a VM with ip: on .10 and add new VMs to the shared network.
     edit(
       sites,
       "tiny/tenants/alpha.yaml",
@@ -109,7 +109,7 @@ describe("address pinning (ipam.lock.yaml)", () => {
       "workloads:\n",
       `workloads:\n  - { name: new1, template: rhel9, size: small, network: shared, criticality: standard, classification: internal }\n`,
     );
-    // After the reserved block (.1-.10) the next free is .11, but .11 is the service's second address.
+    // After the reserved block (.1-.11, which holds the service's appliances) the next free is .12.
     const { byVm } = synthLock(sites);
     expect(byVm["alpha/new1"]).toBe("10.0.20.12");
     expect(byVm["alpha/dns1"]).toBe("10.0.20.10");
