@@ -17,7 +17,7 @@ export interface CheckedVm {
   /** The network belongs to the site (shared services) rather than the tenant. */
   sharedNetwork: boolean;
   lifecycle: Lifecycle;
-  /** The address written in the workload (`ip:`), if any. */
+  /** The address written in the workload (`ip:`), or the one a shared service names the VM for (its `vms`), if any. */
   ip?: string;
   template?: Template;
   /** Compute cluster the VM runs in. */
