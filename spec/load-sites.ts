@@ -5,7 +5,6 @@ import type { CheckedVm } from "./checked-vm";
 import { parseRange, type Ipv4Range } from "./ipv4";
 import { checkAcrossFiles, type Declared } from "./network-checks";
 import { checkAgreements } from "./legal/agreements";
-import { checkAgreements } from "./legal/agreements";
 import { distinctErrors, expandFacilityDefaults } from "./facility/expand-defaults";
 import { findRetiredFields } from "./retired-fields";
 import { SchemaValidator } from "./schema-validator";
@@ -141,7 +140,6 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   });
   // A duplicate tenant is reported above, not again as a stack both would name.
   const distinct = present.filter((c, i) => present.findIndex((o) => o.spec.tenant === c.spec.tenant) === i);
-  checkAgreements(distinct);
   checkAgreements(distinct);
   const claims = stackClaims(
     name,
