@@ -10,6 +10,7 @@ import device from "./facility-schemas/device.schema.json";
 import evidence from "./facility-schemas/evidence.schema.json";
 import anyKind from "./facility-schemas/facility-object.schema.json";
 import generator from "./facility-schemas/generator.schema.json";
+import hostHardening from "./facility-schemas/host-hardening.schema.json";
 import keyProvider from "./facility-schemas/key-provider.schema.json";
 import logCollector from "./facility-schemas/log-collector.schema.json";
 import lun from "./facility-schemas/lun.schema.json";
@@ -52,6 +53,7 @@ export const FACILITY_SCHEMAS: Readonly<Record<FacilityKind, object>> = {
   evidence,
   tenant,
   workload,
+  "host-hardening": hostHardening,
   "policy-parameters": policyParameters,
   waiver,
 };

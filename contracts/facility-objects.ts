@@ -300,6 +300,57 @@ export interface WorkloadObject extends Base<"workload"> {
   endpointExemptionReason?: string | null;
 }
 
+/** A host service's declared state: running or not, and its startup policy (HostServicePolicy: off = start and stop manually). */
+export interface HostServiceState {
+  running: boolean;
+  startPolicy: "off" | "on" | "automatic";
+}
+
+/** A host's declared remote logging (Syslog.global.*). */
+export interface HostSyslogSettings {
+  /** Syslog.global.logHost, such as ssl://logs.example.org:6514. */
+  logHost?: string;
+  /** Syslog.global.certificate.checkSSLCerts */
+  checkSslCerts?: boolean;
+  /** Syslog.global.certificate.strictX509Compliance */
+  strictX509Compliance?: boolean;
+  /** Syslog.global.auditRecord.remoteEnable */
+  auditRecordRemote?: boolean;
+}
+
+/**
+ * The ESXi settings a managed host carries although the configuration cannot set them (vsphere_host
+ * knows lockdown and ntpd only): declared facts with their source (document, verified) and how they
+ * are applied. A setting left out is undeclared. Joins `vsphere_host.hostname` by `vsphereHostname`.
+ */
+export interface HostHardeningObject extends Base<"host-hardening"> {
+  vsphereHostname: string;
+  cluster?: string;
+  /** What applies the settings: host-profile, powercli-script, configuration-profile (outside this configuration) or manual. */
+  method: "host-profile" | "powercli-script" | "configuration-profile" | "manual";
+  /** TSM-SSH */
+  ssh?: HostServiceState;
+  /** TSM (the ESXi Shell) */
+  shell?: HostServiceState;
+  /** UserVars.ESXiShellInteractiveTimeOut, seconds (0 = none). */
+  shellInteractiveTimeoutSec?: number;
+  /** UserVars.ESXiShellTimeOut, seconds (0 = none). */
+  shellTimeoutSec?: number;
+  /** UserVars.DcuiTimeOut, seconds (0 = none). */
+  dcuiTimeoutSec?: number;
+  /** Security.AccountLockFailures (0 = never locks). */
+  accountLockFailures?: number;
+  /** Security.AccountUnlockTime, seconds. */
+  accountUnlockTimeSec?: number;
+  /** Security.PasswordQualityControl (pam_passwdqc options). */
+  passwordQualityControl?: string;
+  /** Config.HostAgent.plugins.solo.enableMob */
+  mobEnabled?: boolean;
+  /** Net.BlockGuestBPDU = 1 */
+  blockGuestBpdu?: boolean;
+  syslog?: HostSyslogSettings;
+}
+
 /** Thresholds a site sets for its rules (sites/<site>/policy.yaml): rule id -> parameter -> value. */
 export interface PolicyParametersObject extends Base<"policy-parameters"> {
   rules: Record<string, Record<string, number | string | boolean>>;
@@ -340,6 +391,7 @@ export type FacilityObject =
   | EvidenceObject
   | TenantObject
   | WorkloadObject
+  | HostHardeningObject
   | PolicyParametersObject
   | WaiverObject;
 
@@ -371,6 +423,7 @@ export const FACILITY_KINDS = [
   "evidence",
   "tenant",
   "workload",
+  "host-hardening",
   "policy-parameters",
   "waiver",
 ] as const satisfies readonly FacilityKind[];

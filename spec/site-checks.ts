@@ -3,6 +3,7 @@ import { AddressBook } from "./address-book";
 import { Findings } from "./check-helpers";
 import { checkFacility } from "./facility/check-facility";
 import { checkPark } from "./park-checks";
+import { checkEsxiHardening } from "./esxi-hardening-checks";
 import { checkFirewall } from "./firewall/check-firewall";
 import { serviceHolders, type ServiceHolder } from "./firewall/shared-service-holders";
 import { hostAddressProblem, parseRange, type Ipv4Range } from "./ipv4";
@@ -234,6 +235,7 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
   checkFirewall(spec, f, racks, useAddress);
   checkFacility(spec, f);
   checkPark(spec, f);
+  checkEsxiHardening(spec, f);
 
   return {
     findings: f,

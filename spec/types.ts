@@ -49,6 +49,10 @@ export type TenantFirewall = NonNullable<TenantFile["firewall"]>;
 export type Facility = NonNullable<SiteFile["facility"]>;
 export type Sensor = NonNullable<Facility["sensors"]>[number];
 
+/** site.yaml `esxiHardening:` the declared ESXi settings the configuration cannot set, with their source. */
+export type EsxiHardening = NonNullable<SiteFile["esxiHardening"]>;
+export type { EsxiHardeningSource, EsxiSettings } from "./generated/site-file";
+
 /** site.yaml `backup:` the backup room, classes, copies and evidence. */
 export type Backup = NonNullable<SiteFile["backup"]>;
 export type BackupClass = Backup["classes"][number];

@@ -3,6 +3,7 @@ import { BackupRoom, backupTagOf } from "../constructs/backup-room";
 import { FirewallPolicySet } from "../constructs/firewall-policy-set";
 import { FortigateCluster } from "../constructs/fortigate-cluster";
 import { fortiosProvider } from "../constructs/fortios-provider";
+import { HostHardeningRecords } from "../constructs/host-hardening-records";
 import { asManaged, MunicipalTenant, type MunicipalTenantProps } from "../constructs/municipal-tenant";
 import { PowerAndCooling } from "../constructs/power-and-cooling";
 import { removedBlocksFor } from "../constructs/removed-blocks";
@@ -53,6 +54,7 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
   });
   new TenantRecords(facility, "tenants", { siteName: s.site, tenants: site.tenants });
   addStorageRecords(facility, { siteName: s.site, san: s.san, keyProviders: s.keyProviders, storagePolicies: s.storagePolicies });
+  new HostHardeningRecords(facility, "host-hardening", { siteName: s.site, clusters: s.clusters, hardening: s.esxiHardening });
   addPolicyRecords(facility, { siteName: s.site, policy: site.policy?.data, waivers: site.waivers?.data });
 
   const vsphere = newStack(app, site, stackNames.vsphere(s.site));

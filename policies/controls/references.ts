@@ -52,12 +52,29 @@ export const IMPL_REG_2024_2690 = (ref: string): ControlRef => ({
   kind: "benchmark",
 });
 
-/** An SCG 8 control the catalogue (CONTROLS.md §8) does not list: named from the guide, not read there (verify). */
-export const VSPHERE_SCG_UNVERIFIED = (ref: string): ControlRef => ({
+/**
+ * An SCG 8 control the catalogue (CONTROLS.md §8) does not list: named from the guide, not read there (verify).
+ * `source` says where the id and value were taken from; `edition` the guide's version read there, where another.
+ */
+export const VSPHERE_SCG_UNVERIFIED = (
+  ref: string,
+  source = "vSphere SCG 8 VM controls (verify against the controls CSV)",
+  edition?: string,
+): ControlRef => ({
   ...VSPHERE_SCG(ref),
+  ...(edition === undefined ? {} : { edition }),
   verified: false,
-  source: "vSphere SCG 8 VM controls (verify against the controls CSV)",
+  source,
 });
+
+/**
+ * Where the ESXi controls beyond CONTROLS.md §8 (account lockout and unlock, password policy, DCUI
+ * timeout, MOB, BPDU filter, TLS certificate check) were read: the vendor's controls CSV of an earlier
+ * edition than the catalogue's, so they stay unverified until CONTROLS.md reads them in 803-20260612-01.
+ */
+export const SCG_ESXI_CSV_SOURCE =
+  "vmware/vcf-security-and-compliance-guidelines security-configuration-hardening-guide/vsphere/8.0/vmware-vsphere-security-configuration-guide-8-controls.csv @7c4e302 (not in CONTROLS.md §8; verify against 803-20260612-01)";
+export const SCG_ESXI_CSV_EDITION = "803-20260107-01";
 
 export const VSPHERE_SCG = (ref: string): ControlRef => ({
   framework: "vSphere Security Configuration & Hardening Guide 8",

@@ -38,7 +38,8 @@ export const PACKS: readonly Pack[] = [
   {
     id: "vsphere-hardening",
     title: "vSphere hardening (Security Configuration Guide 8)",
-    description: "The SCG 8 items the Terraform vSphere provider can express; the rest are listed as not covered.",
+    description:
+      "The SCG 8 items the Terraform vSphere provider can express, and the ESXi settings it cannot (SSH and shell, lockout, passwords, syslog, MOB, DCUI, BPDU filter) as declared facts; the rest are listed as not covered.",
     appliesTo: "every-site",
     rules: [
       "VSP-LOCKDOWN",
@@ -49,6 +50,10 @@ export const PACKS: readonly Pack[] = [
       "VSP-ENCRYPT",
       "VSP-SSH-OFF",
       "VSP-SYSLOG",
+      "VSP-LOCKOUT",
+      "VSP-PASSWORD",
+      "VSP-MGMT-SURFACE",
+      "VSP-BPDU",
       "NET-VMK-SEG",
     ],
   },

@@ -180,6 +180,18 @@ const BROKEN: [FacilityKind, string, (o: Loose) => void, string][] = [
     "policy-parameters s: /rules/RED-HOST-N1/vcpuRatio must be a string, a number or a boolean, found [4]",
   ],
   ["policy-parameters", "wrong type", (o) => (o.rules = []), "policy-parameters s: /rules must be an object, found []"],
+  [
+    "host-hardening",
+    "nested enum (ssh startPolicy)",
+    (o) => (o.ssh.startPolicy = "manual"),
+    'host-hardening esx01: /ssh/startPolicy must be one of "off", "on", "automatic", found "manual"',
+  ],
+  [
+    "host-hardening",
+    "wrong type (a lockout threshold as text)",
+    (o) => (o.accountLockFailures = "5"),
+    'host-hardening esx01: /accountLockFailures must be a number, found "5"',
+  ],
   ["waiver", "date pattern", (o) => (o.expires = "2027-6-30"), 'waiver w1: /expires must be a date YYYY-MM-DD, found "2027-6-30"'],
   ["waiver", "missing required", (o) => delete o.approver, "waiver w1: /approver is missing (required: a string)"],
 ];

@@ -1,16 +1,19 @@
-import { check } from "../../engine/checks";
 import { defineRule } from "../../engine/rule";
 import { ISO27001, VSPHERE_SCG } from "../../controls/references";
-import { configurationProfilesOf } from "./configuration-profiles";
+import { checkDeclaredHardening, shown, within, type HostHardening } from "./host-hardening";
+
+const service = (label: string, s: HostHardening["ssh"]) => ({
+  label,
+  value: s && `${s.running ? "running" : "stopped"}, policy ${s.startPolicy}`,
+  ok: s !== undefined && !s.running && s.startPolicy === "off",
+});
 
 /**
- * VSP-SSH-OFF: SSH and the ESXi Shell are stopped and start manually; shell timeouts 900 s
- * interactive / 600 s availability. The vSphere provider's `vsphere_host` knows only the ntpd
- * service and no advanced settings: these settings are expressible only in a
- * `vsphere_configuration_profile` (vSphere 8 image-managed clusters) or checkable by audit. This rule
- * never passes on our output: every host is not-evaluable with that reason (the host's cluster's
- * configuration profile is named where there is one, but its JSON is not read: its schema is not
- * verified here). The gap is listed in the report as not covered by the configuration.
+ * VSP-SSH-OFF: SSH (TSM-SSH) and the ESXi Shell (TSM) are stopped with startup policy off (start and
+ * stop manually), and the shell times out: UserVars.ESXiShellInteractiveTimeOut 1-900 s and
+ * UserVars.ESXiShellTimeOut 1-600 s (SCG 8 baselines 900 and 600; 0 means no timeout). `vsphere_host`
+ * knows only the ntpd service and no advanced settings, so the rule reads the host's declared
+ * `host-hardening` object (host-hardening.ts says how each case comes out).
  */
 export const HostShellAccessIsOff = defineRule({
   meta: {
@@ -20,10 +23,10 @@ export const HostShellAccessIsOff = defineRule({
     title: "SSH and the ESXi Shell are stopped, start manually, and time out",
     rationale: "A standing shell on a host bypasses lockdown mode and vCenter's audit trail; timeouts close a session someone forgot.",
     remediation:
-      "Stop SSH and the ESXi Shell with startup policy manual; set UserVars.ESXiShellInteractiveTimeOut = 900 and UserVars.ESXiShellTimeOut = 600 (a vSphere configuration profile, or host profiles); evidence it with the SCG audit scripts.",
+      "Stop SSH and the ESXi Shell with startup policy manual (off); set UserVars.ESXiShellInteractiveTimeOut = 900 and UserVars.ESXiShellTimeOut = 600 (host profile or the SCG remediation script), audit with the SCG audit script and declare the result in site.yaml esxiHardening.",
     severity: "medium",
     enforcement: "mandatory",
-    evidence: "config",
+    evidence: "declared",
     params: {},
     controls: [
       VSPHERE_SCG("esxi-8.deactivate-ssh"),
@@ -34,17 +37,20 @@ export const HostShellAccessIsOff = defineRule({
     ],
   },
   check(room) {
-    const profiles = configurationProfilesOf(room);
-    return room.resources("vsphere_host").map((host) => {
-      const name = typeof host.values.hostname === "string" ? host.values.hostname : host.address;
-      const profile = profiles.forHost(host);
-      return check("config", "not-evaluable", profile ? [host, profile] : host, {
-        observed: profile
-          ? `vsphere_host carries no service or advanced settings beyond ntpd; ${profile.address} exists, but this rule does not read its configuration JSON`
-          : "the configuration does not carry ESXi SSH/shell service state or shell timeouts (vsphere_host knows only ntpd; no vsphere_configuration_profile)",
-        expected: "SSH and ESXi Shell stopped, policy manual; ESXiShellInteractiveTimeOut 900 s, ESXiShellTimeOut 600 s",
-        message: `${name}: SSH/shell state is not in the configuration; audit with the SCG scripts`,
-      });
+    return checkDeclaredHardening(room, {
+      what: "SSH and ESXi Shell state and shell timeouts",
+      expected:
+        "TSM-SSH and TSM stopped, policy off; UserVars.ESXiShellInteractiveTimeOut 1-900 s; UserVars.ESXiShellTimeOut 1-600 s (SCG 8: 900, 600)",
+      items: (r) => [
+        service("TSM-SSH", r.ssh),
+        service("TSM", r.shell),
+        {
+          label: "ESXiShellInteractiveTimeOut",
+          value: shown(r.shellInteractiveTimeoutSec),
+          ok: within(r.shellInteractiveTimeoutSec, 1, 900),
+        },
+        { label: "ESXiShellTimeOut", value: shown(r.shellTimeoutSec), ok: within(r.shellTimeoutSec, 1, 600) },
+      ],
     });
   },
 });

@@ -1,6 +1,10 @@
 import type { Rule } from "../../engine/rule";
+import { HostDropsGuestBpdus } from "./HostDropsGuestBpdus";
 import { HostIsInLockdownMode } from "./HostIsInLockdownMode";
+import { HostLocksOutPasswordGuessing } from "./HostLocksOutPasswordGuessing";
 import { HostLogsRemotelyOverTls } from "./HostLogsRemotelyOverTls";
+import { HostManagementSurfaceIsMinimal } from "./HostManagementSurfaceIsMinimal";
+import { HostRequiresStrongPasswords } from "./HostRequiresStrongPasswords";
 import { HostShellAccessIsOff } from "./HostShellAccessIsOff";
 import { HostSyncsTimeFromTrustedServers } from "./HostSyncsTimeFromTrustedServers";
 import { SensitiveDataIsEncryptedAtRest } from "./SensitiveDataIsEncryptedAtRest";
@@ -14,6 +18,10 @@ export const vsphereRules: readonly Rule[] = [
   HostSyncsTimeFromTrustedServers,
   HostLogsRemotelyOverTls,
   HostShellAccessIsOff,
+  HostLocksOutPasswordGuessing,
+  HostRequiresStrongPasswords,
+  HostManagementSurfaceIsMinimal,
+  HostDropsGuestBpdus,
   SwitchesRejectLayer2Spoofing,
   VmCarriesTheHardeningBaseline,
   VmBootsSecurely,

@@ -1,7 +1,5 @@
 import { buildRooms, type Room } from "../../../policies/engine/room";
 import { HostIsInLockdownMode } from "../../../policies/rules/vsphere/HostIsInLockdownMode";
-import { HostLogsRemotelyOverTls } from "../../../policies/rules/vsphere/HostLogsRemotelyOverTls";
-import { HostShellAccessIsOff } from "../../../policies/rules/vsphere/HostShellAccessIsOff";
 import { HostSyncsTimeFromTrustedServers } from "../../../policies/rules/vsphere/HostSyncsTimeFromTrustedServers";
 import { SensitiveDataIsEncryptedAtRest } from "../../../policies/rules/vsphere/SensitiveDataIsEncryptedAtRest";
 import { SwitchesRejectLayer2Spoofing } from "../../../policies/rules/vsphere/SwitchesRejectLayer2Spoofing";
@@ -119,40 +117,7 @@ describe("VSP-NTP HostSyncsTimeFromTrustedServers", () => {
   });
 });
 
-describe("VSP-SSH-OFF and VSP-SYSLOG: the configuration does not carry them", () => {
-  test("every host is not-evaluable with the reason, never a pass", () => {
-    const room = hostRoom()
-      .facility("room", { id: "r1", roomType: "primary" })
-      .facility("log-collector", { id: "logs.example.org", port: 6514, protocol: "tls", tls: true, retentionMonths: 12 });
-    const [ssh] = findingsOf(HostShellAccessIsOff, room);
-    expect(ssh).toMatchObject({ outcome: "not-evaluable", address: "vsphere_host.esx01" });
-    expect(ssh.observed).toBe(
-      "the configuration does not carry ESXi SSH/shell service state or shell timeouts (vsphere_host knows only ntpd; no vsphere_configuration_profile)",
-    );
-    expect(ssh.message).toContain("audit with the SCG scripts");
-    const [log] = findingsOf(HostLogsRemotelyOverTls, room);
-    expect(log.outcome).toBe("not-evaluable");
-    expect(log.observed).toMatch(/^the site declares log collector logs\.example\.org:6514 TLS; the configuration does not carry/);
-  });
-  test("a configuration profile on the host's cluster is named, but not read (still not-evaluable)", () => {
-    const room = hostRoom({ cluster: "${vsphere_compute_cluster.prod.id}" })
-      .resource("vsphere", "vsphere_compute_cluster", "prod", { name: "prod" })
-      .resource("vsphere", "vsphere_configuration_profile", "prod", {
-        cluster_id: "${vsphere_compute_cluster.prod.id}",
-        configuration: "{}",
-      });
-    for (const rule of [HostShellAccessIsOff, HostLogsRemotelyOverTls]) {
-      const [f] = findingsOf(rule, room);
-      expect(f.outcome).toBe("not-evaluable");
-      expect(f.addresses).toEqual(["vsphere_host.esx01", "vsphere_configuration_profile.prod"]);
-      expect(f.observed).toContain("vsphere_configuration_profile.prod exists, but this rule does not read its configuration JSON");
-    }
-  });
-  test("no hosts, nothing to check", () => {
-    expect(findingsOf(HostShellAccessIsOff, noHosts())).toEqual([]);
-    expect(findingsOf(HostLogsRemotelyOverTls, noHosts())).toEqual([]);
-  });
-});
+// VSP-SSH-OFF, VSP-SYSLOG and the other ESXi settings vsphere_host cannot carry: test/policies/rules/esxi-hardening.test.ts.
 
 const REJECT = { allow_promiscuous: false, allow_mac_changes: false, allow_forged_transmits: false };
 
