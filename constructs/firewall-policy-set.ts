@@ -161,15 +161,23 @@ export class FirewallPolicySet extends Construct {
     const trigger: [number, string][] = [];
     for (const p of plan.policies) {
       const names_ = (list: string[]) => list.map((n) => ({ name: ref(n) }));
+      // An empty list is left out (not written as []): the side an Internet Service matches has no
+      // address, and outbound no service (plan/firewall/threat-feeds.ts says why FortiOS wants that).
+      const some = (list: string[]) => (list.length > 0 ? names_(list) : undefined);
+      const isdb = p.internetService;
+      const isdbNames = isdb?.names.map((name) => ({ name }));
       const policy = pinAddress(
         new FirewallPolicy(this, `policy-${p.id}`, {
           policyid: p.id,
           name: p.name,
           srcintf: names_(p.srcintf),
           dstintf: names_(p.dstintf),
-          srcaddr: names_(p.srcaddr),
-          dstaddr: names_(p.dstaddr),
-          service: names_(p.services),
+          srcaddr: some(p.srcaddr),
+          dstaddr: some(p.dstaddr),
+          service: some(p.services),
+          ...(isdb?.side === "src" ? { internetServiceSrc: "enable", internetServiceSrcName: isdbNames } : {}),
+          ...(isdb?.side === "dst" ? { internetService: "enable", internetServiceName: isdbNames } : {}),
+          ...(p.matchVip ? { matchVip: "enable" } : {}),
           action: p.action,
           schedule: "always",
           logtraffic: p.log,
@@ -185,7 +193,7 @@ export class FirewallPolicySet extends Construct {
       this.policies.push(policy);
       trigger.push([p.id, policy.uuid]);
     }
-    // Order on the box = ascending policy id: the flow ids, then the deny (100000) last.
+    // Order on the box = ascending policy id: the feed denies (1, 2) where licensed, the flow ids, then the deny (100000) last.
     pinAddress(
       new FirewallPolicySort(this, "sort", {
         sortby: "policyid",

@@ -22,6 +22,7 @@ import room from "./facility-schemas/room.schema.json";
 import sensor from "./facility-schemas/sensor.schema.json";
 import storagePolicy from "./facility-schemas/storage-policy.schema.json";
 import tenant from "./facility-schemas/tenant.schema.json";
+import threatFeeds from "./facility-schemas/threat-feeds.schema.json";
 import ups from "./facility-schemas/ups.schema.json";
 import waiver from "./facility-schemas/waiver.schema.json";
 import workload from "./facility-schemas/workload.schema.json";
@@ -54,6 +55,7 @@ export const FACILITY_SCHEMAS: Readonly<Record<FacilityKind, object>> = {
   tenant,
   workload,
   "host-hardening": hostHardening,
+  "threat-feeds": threatFeeds,
   "policy-parameters": policyParameters,
   waiver,
 };

@@ -351,6 +351,20 @@ export interface HostHardeningObject extends Base<"host-hardening"> {
   syslog?: HostSyslogSettings;
 }
 
+/**
+ * The known-bad address feeds of a FortiGate cluster (site.yaml `firewall.threatFeeds`): whether its
+ * FortiGuard licence has the IP reputation feeds, the Internet Service Database entries its denies name,
+ * and without the feeds the documented reason. Joins the cluster by `haGroup` (fortios_system_ha.group_name).
+ */
+export interface ThreatFeedsObject extends Base<"threat-feeds"> {
+  haGroup: string;
+  licensed: boolean;
+  /** The entries the feed denies name (empty when not licensed). */
+  entries: string[];
+  /** Why the site has no feed-based deny (when not licensed). */
+  reason?: string;
+}
+
 /** Thresholds a site sets for its rules (sites/<site>/policy.yaml): rule id -> parameter -> value. */
 export interface PolicyParametersObject extends Base<"policy-parameters"> {
   rules: Record<string, Record<string, number | string | boolean>>;
@@ -392,6 +406,7 @@ export type FacilityObject =
   | TenantObject
   | WorkloadObject
   | HostHardeningObject
+  | ThreatFeedsObject
   | PolicyParametersObject
   | WaiverObject;
 
@@ -424,6 +439,7 @@ export const FACILITY_KINDS = [
   "tenant",
   "workload",
   "host-hardening",
+  "threat-feeds",
   "policy-parameters",
   "waiver",
 ] as const satisfies readonly FacilityKind[];

@@ -1,6 +1,7 @@
 import { TerraformStack, type App } from "cdktf";
 import { BackupRoom, backupTagOf } from "../constructs/backup-room";
 import { FirewallPolicySet } from "../constructs/firewall-policy-set";
+import { FirewallRecords } from "../constructs/firewall-records";
 import { FortigateCluster } from "../constructs/fortigate-cluster";
 import { fortiosProvider } from "../constructs/fortios-provider";
 import { HostHardeningRecords } from "../constructs/host-hardening-records";
@@ -55,6 +56,7 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
   new TenantRecords(facility, "tenants", { siteName: s.site, tenants: site.tenants });
   addStorageRecords(facility, { siteName: s.site, san: s.san, keyProviders: s.keyProviders, storagePolicies: s.storagePolicies });
   new HostHardeningRecords(facility, "host-hardening", { siteName: s.site, clusters: s.clusters, hardening: s.esxiHardening });
+  if (site.firewall) new FirewallRecords(facility, "firewall-records", { siteName: s.site, firewall: site.firewall.spec });
   addPolicyRecords(facility, { siteName: s.site, policy: site.policy?.data, waivers: site.waivers?.data });
 
   const vsphere = newStack(app, site, stackNames.vsphere(s.site));

@@ -19,6 +19,7 @@ import {
 } from "./plan-types";
 import { resolveEndpoint, type Endpoint, type EndpointContext, type FlowFile } from "./resolve-endpoint";
 import { ServiceCatalog } from "./service-catalog";
+import { isReservedForThreatFeeds, reservedIdMessage, threatFeedDenies } from "./threat-feeds";
 import { tenantView, type FirewallTenant, type TenantView } from "./tenant-view";
 
 /**
@@ -90,6 +91,10 @@ function compile(
   for (const { file, findings: f, flows } of files) {
     flows.forEach((flow, i) => {
       const at = `/firewall/flows/${i}`;
+      if (isReservedForThreatFeeds(fw, flow.id)) {
+        f.add(`${at}/id`, reservedIdMessage(flow.id));
+        return;
+      }
       if (!rules.claimId(flow, f, at)) return;
       const unknownServices = flow.services.flatMap((s, j) => (services.knows(s) ? [] : [{ s, j }]));
       for (const { s, j } of unknownServices) {
@@ -234,12 +239,13 @@ class BoxLayout {
     }
   }
 
-  /** Policies in flow-id order, each VDOM ending with the logged deny. */
+  /** Policies in flow-id order, each VDOM ending with the logged deny; the shared one opens with the feed denies when licensed. */
   finish(): FirewallPlan {
     for (const plan of this.vdoms.values()) {
       plan.policies.sort((a, b) => a.id - b.id);
       plan.policies.push(defaultDeny(plan.name));
     }
+    this.shared.policies.unshift(...threatFeedDenies(this.fw, this.shared.name, this.internetInterface));
     return {
       sharedVdom: this.fw.sharedVdom,
       internetInterface: this.internetInterface,

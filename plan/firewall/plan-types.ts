@@ -36,6 +36,14 @@ export interface PlannedPolicy {
   comments: string;
   /** Which hop of its flow this policy is. */
   hop: "local" | "egress" | "transit" | "ingress";
+  /**
+   * Internet Service Database entries the policy matches on one side instead of addresses (the
+   * known-bad address feeds, plan/firewall/threat-feeds.ts): `src` leaves srcaddr empty, `dst` leaves
+   * dstaddr and services empty.
+   */
+  internetService?: { side: "src" | "dst"; names: string[] };
+  /** A deny that also matches traffic a VIP has translated (`match-vip enable`). */
+  matchVip?: boolean;
 }
 
 export interface VlanInterface {

@@ -62,7 +62,17 @@ export const PACKS: readonly Pack[] = [
     title: "FortiGate baseline",
     description: "HA pair, protected heartbeat, VDOM capacity, default deny with justified rules, logging and hardened administration.",
     appliesTo: "every-site",
-    rules: ["RED-FW-HA", "FW-HA-HB-SEC", "FW-VDOM-CAPACITY", "FW-ALLOWLIST", "FW-LOG", "FW-ADMIN", "FW-SYS-HARDENING", "NET-TENANT-SEG"],
+    rules: [
+      "RED-FW-HA",
+      "FW-HA-HB-SEC",
+      "FW-VDOM-CAPACITY",
+      "FW-ALLOWLIST",
+      "FW-LOG",
+      "FW-ADMIN",
+      "FW-SYS-HARDENING",
+      "FW-THREAT-FEEDS",
+      "NET-TENANT-SEG",
+    ],
   },
   {
     id: "iso27001",

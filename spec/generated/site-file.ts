@@ -606,7 +606,7 @@ export interface SiteFile {
       ssh?: number;
     };
     /**
-     * Known-bad address feeds (FortiGuard Internet Service Database reputation entries): whether the licence has them, and without them the reason (required). Recorded only: the deny policy in the shared VDOM is not written yet (it must sort before the flows, with FirewallPolicySet).
+     * Known-bad address feeds (FortiGuard Internet Service Database reputation entries): whether the licence has them, and without them the reason (required). When licensed, the shared VDOM starts with two logged denies, policy 1 (from the internet, sources in the feeds) and policy 2 (to the internet, destinations in them), and flow ids 1-9 are reserved for them. Recorded as a threat-feeds facility object either way.
      */
     threatFeeds?: {
       /**
@@ -617,6 +617,21 @@ export interface SiteFile {
        * Why the site has no feed-based deny (required when licensed is false).
        */
       reason?: string;
+      /**
+       * The Internet Service Database reputation entries the denies name, in both directions. Default: all eight IP reputation entries FortiOS 7.4.4+ lets a policy name as a source (Botnet-C&C.Server, Malicious-Malicious.Server, Phishing-Phishing.Server, Proxy-Proxy.Server, Spam-Spamming.Server, Tor-Exit.Node, Tor-Relay.Node, VPN-Anonymous.VPN). Names are as FortiOS spells them; a name the box does not know fails the apply.
+       *
+       * @minItems 1
+       */
+      entries?: (
+        | "Botnet-C&C.Server"
+        | "Malicious-Malicious.Server"
+        | "Phishing-Phishing.Server"
+        | "Proxy-Proxy.Server"
+        | "Spam-Spamming.Server"
+        | "Tor-Exit.Node"
+        | "Tor-Relay.Node"
+        | "VPN-Anonymous.VPN"
+      )[];
     };
     /**
      * Custom services flows may name.

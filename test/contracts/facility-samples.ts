@@ -78,6 +78,7 @@ export const MINIMAL: Samples = {
     addresses: [],
   },
   "host-hardening": { kind: "host-hardening", id: "esx01", site: "s", vsphereHostname: "esx01.example", method: "host-profile" },
+  "threat-feeds": { kind: "threat-feeds", id: "g", site: "s", haGroup: "g", licensed: true, entries: ["Tor-Exit.Node"] },
   "policy-parameters": { kind: "policy-parameters", id: "s", site: "s", rules: {} },
   waiver: {
     kind: "waiver",
@@ -214,6 +215,13 @@ export const MAXIMAL: Samples = {
     mobEnabled: false,
     blockGuestBpdu: true,
     syslog: { logHost: "ssl://log.example:6514", checkSslCerts: true, strictX509Compliance: true, auditRecordRemote: true },
+  },
+  "threat-feeds": {
+    ...MINIMAL["threat-feeds"],
+    source,
+    licensed: false,
+    entries: [],
+    reason: "the FortiGuard bundle has no IP reputation until the renewal",
   },
   "policy-parameters": { ...MINIMAL["policy-parameters"], source, rules: { "RED-HOST-N1": { vcpuRatio: 4, strict: true, note: "x" } } },
   waiver: { ...MINIMAL.waiver, source },

@@ -6,6 +6,7 @@ import { FirewallIsHaPair } from "./FirewallIsHaPair";
 import { FortigateSystemIsHardened } from "./FortigateSystemIsHardened";
 import { HaHeartbeatIsEncryptedAndIsolated } from "./HaHeartbeatIsEncryptedAndIsolated";
 import { InfrastructureTrafficIsSeparated } from "./InfrastructureTrafficIsSeparated";
+import { InternetEdgeDeniesKnownBadAddresses } from "./InternetEdgeDeniesKnownBadAddresses";
 import { TenantNetworksAreSeparated } from "./TenantNetworksAreSeparated";
 import { VdomsFitTheLicences } from "./VdomsFitTheLicences";
 
@@ -18,6 +19,7 @@ export const firewallRules: readonly Rule[] = [
   AcceptedTrafficIsLoggedAndKept,
   AdminAccessIsRestricted,
   FortigateSystemIsHardened,
+  InternetEdgeDeniesKnownBadAddresses,
   TenantNetworksAreSeparated,
   InfrastructureTrafficIsSeparated,
 ] as Rule[];
