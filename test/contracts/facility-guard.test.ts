@@ -192,6 +192,12 @@ const BROKEN: [FacilityKind, string, (o: Loose) => void, string][] = [
     (o) => (o.accountLockFailures = "5"),
     'host-hardening esx01: /accountLockFailures must be a number, found "5"',
   ],
+  [
+    "threat-feeds",
+    "wrong type (licensed as text)",
+    (o) => (o.licensed = "yes"),
+    'threat-feeds g: /licensed must be a boolean, found "yes"',
+  ],
   ["waiver", "date pattern", (o) => (o.expires = "2027-6-30"), 'waiver w1: /expires must be a date YYYY-MM-DD, found "2027-6-30"'],
   ["waiver", "missing required", (o) => delete o.approver, "waiver w1: /approver is missing (required: a string)"],
 ];

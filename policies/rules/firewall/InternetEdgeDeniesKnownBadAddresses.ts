@@ -43,7 +43,8 @@ type Side = { ok: true; policy: FwPolicy; text: string } | { ok: false; policy?:
  * - without them, pass (declared) when the cluster's `threat-feeds` object (haGroup = group_name) says
  *   the licence has no feeds and gives a reason of at least 20 characters: the documented reason not to;
  * - otherwise fail; not evaluable in input without facility objects (nothing can document the reason).
- * Only the shared VDOM faces the internet in our output; the feeds do not reach a tenant VDOM's own
+ * Every finding of a VDOM anchors on the cluster's HA resource first (`<ha>#threat-feeds-<vdom>`), so it
+ * keeps its address whichever way it comes out. Only the shared VDOM faces the internet in our output; the feeds do not reach a tenant VDOM's own
  * traffic, which leaves the box through the shared one.
  */
 export const InternetEdgeDeniesKnownBadAddresses = defineRule({
@@ -98,7 +99,7 @@ function checkVdom(room: Room, c: Cluster, label: string, vdom: string, edgeName
   const inbound = side(room, list, "in", faces, order);
   const outbound = side(room, list, "out", faces, order);
   if (inbound.ok && outbound.ok)
-    return check("config", "pass", [inbound.policy.obj, outbound.policy.obj], {
+    return check("config", "pass", [c.ha, inbound.policy.obj, outbound.policy.obj], {
       findingId,
       observed: `${inbound.text}; ${outbound.text}`,
       expected,
