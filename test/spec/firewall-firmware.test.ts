@@ -36,7 +36,9 @@ describe("firmware in the spec", () => {
       firmware("7.0.12"),
       [SITE, "firmware: 7.0.12", "7.0.12"],
       "/firewall/firmware",
-      new RegExp(`FortiOS 7\\.0\\.12 is older than ${MIN_FIRMWARE.replace(/\./g, "\\.")}, the oldest this design supports.*expected ${MIN_FIRMWARE.replace(/\./g, "\\.")} or later`),
+      new RegExp(
+        `FortiOS 7\\.0\\.12 is older than ${MIN_FIRMWARE.replace(/\./g, "\\.")}, the oldest this design supports.*expected ${MIN_FIRMWARE.replace(/\./g, "\\.")} or later`,
+      ),
     ],
     [
       "7.2.0 (DoS thresholds per minute) is too old",
@@ -54,7 +56,7 @@ describe("firmware in the spec", () => {
     ],
     [
       "a time zone code on FortiOS 7.6 (it takes a name)",
-      [firmware("7.6.3"), addToFirewall("  timezone: \"27\"")],
+      [firmware("7.6.3"), addToFirewall('  timezone: "27"')],
       [SITE, 'timezone: "27"', '"27"'],
       "/firewall/timezone",
       /FortiOS 7\.6\.3 takes a time zone database name such as Europe\/Oslo .*found the code 27/,
