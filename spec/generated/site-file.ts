@@ -189,7 +189,7 @@ export interface SiteFile {
       /**
        * Source of both PDUs (document, verified); default facility.defaultSource.
        */
-      source?: {};
+      source?: Source;
     };
   }[];
   /**
