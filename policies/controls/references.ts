@@ -58,7 +58,7 @@ export const IMPL_REG_2024_2690 = (ref: string): ControlRef => ({
  */
 export const VSPHERE_SCG_UNVERIFIED = (
   ref: string,
-  source = "vSphere SCG 8 VM controls (verify against the controls CSV)",
+  source = "vSphere SCG 8 VM controls, not in CONTROLS.md §8 (verify against the controls CSV)",
   edition?: string,
 ): ControlRef => ({
   ...VSPHERE_SCG(ref),
