@@ -231,6 +231,16 @@ export function checkSite(spec: SiteFile, file: SpecFile, dirName: string): { fi
     (i) => `/templates/${i}/id`,
     "template id",
   );
+  // A library item is looked up and deployed as an OVF template (constructs/municipal-tenant.ts), and an
+  // OVF package holds no encrypted disks (vSphere security guide, "Virtual Machine Encryption Caveats":
+  // OVF export of an encrypted VM is not supported). Encrypted clones come from an encrypted template VM.
+  spec.templates.forEach((t, i) => {
+    if (t.encrypted && t.vm === undefined)
+      f.add(
+        `/templates/${i}/encrypted`,
+        `only a template VM (vm) can be encrypted: content library item ${t.contentLibrary ?? ""}/${t.item ?? ""} is deployed as an OVF template, which cannot hold encrypted disks; found encrypted: true. Encrypt a template VM and name it with vm (a VM template in a content library is backed by a template VM of the same name)`,
+      );
+  });
 
   checkFirewall(spec, f, racks, useAddress);
   checkFacility(spec, f);

@@ -479,6 +479,14 @@ export interface SiteFile {
      */
     scsiType: "pvscsi" | "lsilogic" | "lsilogic-sas";
     /**
+     * The template's disks are encrypted under the site's encryption storage policy (VM Policies > Edit VM Storage Policies on the template VM, powered off, before it was converted to a template), so the disks of its clones are too: vSphere clones an encrypted VM or template with the same keys. The provider cannot encrypt a clone's disks itself (terraform-provider-vsphere issue #2241), so a sensitive VM's disks are encrypted only through an encrypted template. Only a template VM (vm) can be encrypted: an OVF item in a content library cannot hold encrypted disks.
+     */
+    encrypted: boolean;
+    /**
+     * Where the template's facts (encrypted, firmware, controller) were read, such as the image build record.
+     */
+    source?: Source;
+    /**
      * The template's disks in SCSI order, when it has more than one or its system disk is larger than a VM's size says. The provider requires a clone to have at least the template's disks, each at least the template's size; the first is the VM's system disk (size.diskGb), the others are cloned at their size. Default: one disk, no larger than any VM's diskGb.
      *
      * @minItems 1
