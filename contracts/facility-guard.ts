@@ -24,6 +24,7 @@ import storagePolicy from "./facility-schemas/storage-policy.schema.json";
 import tenant from "./facility-schemas/tenant.schema.json";
 import threatFeeds from "./facility-schemas/threat-feeds.schema.json";
 import ups from "./facility-schemas/ups.schema.json";
+import vmTemplate from "./facility-schemas/vm-template.schema.json";
 import waiver from "./facility-schemas/waiver.schema.json";
 import workload from "./facility-schemas/workload.schema.json";
 
@@ -56,6 +57,7 @@ export const FACILITY_SCHEMAS: Readonly<Record<FacilityKind, object>> = {
   workload,
   "host-hardening": hostHardening,
   "threat-feeds": threatFeeds,
+  "vm-template": vmTemplate,
   "policy-parameters": policyParameters,
   waiver,
 };

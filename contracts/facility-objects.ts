@@ -365,6 +365,23 @@ export interface ThreatFeedsObject extends Base<"threat-feeds"> {
   reason?: string;
 }
 
+/**
+ * A template new VMs are cloned from (site.yaml `templates`). Joins the name of the
+ * `data.vsphere_virtual_machine` (a template VM) or `data.vsphere_content_library_item` (a library
+ * item) that a VM's `clone.template_uuid` references. `encrypted`: the template's disks are encrypted,
+ * so a clone's disks are too (vSphere clones an encrypted template with its keys); the provider cannot
+ * encrypt a clone's disks itself (terraform-provider-vsphere #2241).
+ */
+export interface VmTemplateObject extends Base<"vm-template"> {
+  /** The template VM's name in vCenter, or the content library item's. */
+  name: string;
+  /** The content library of a library item; absent for a template VM. */
+  contentLibrary?: string;
+  encrypted: boolean;
+  firmware: "efi" | "bios";
+  scsiType: "pvscsi" | "lsilogic" | "lsilogic-sas";
+}
+
 /** Thresholds a site sets for its rules (sites/<site>/policy.yaml): rule id -> parameter -> value. */
 export interface PolicyParametersObject extends Base<"policy-parameters"> {
   rules: Record<string, Record<string, number | string | boolean>>;
@@ -407,6 +424,7 @@ export type FacilityObject =
   | WorkloadObject
   | HostHardeningObject
   | ThreatFeedsObject
+  | VmTemplateObject
   | PolicyParametersObject
   | WaiverObject;
 
@@ -440,6 +458,7 @@ export const FACILITY_KINDS = [
   "workload",
   "host-hardening",
   "threat-feeds",
+  "vm-template",
   "policy-parameters",
   "waiver",
 ] as const satisfies readonly FacilityKind[];

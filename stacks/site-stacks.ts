@@ -10,6 +10,7 @@ import { PowerAndCooling } from "../constructs/power-and-cooling";
 import { removedBlocksFor } from "../constructs/removed-blocks";
 import { addPolicyRecords } from "../constructs/policy-records";
 import { addStorageRecords } from "../constructs/storage-records";
+import { addTemplateRecords } from "../constructs/template-records";
 import { TenantRecords } from "../constructs/tenant-records";
 import { VmwareServerPark } from "../constructs/vmware-server-park";
 import type { ManagedVm, RemovedVm, Site, SiteFirewallModel, Tenant } from "../plan/model";
@@ -55,6 +56,7 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
   });
   new TenantRecords(facility, "tenants", { siteName: s.site, tenants: site.tenants });
   addStorageRecords(facility, { siteName: s.site, san: s.san, keyProviders: s.keyProviders, storagePolicies: s.storagePolicies });
+  addTemplateRecords(facility, { siteName: s.site, templates: s.templates });
   new HostHardeningRecords(facility, "host-hardening", { siteName: s.site, clusters: s.clusters, hardening: s.esxiHardening });
   if (site.firewall) new FirewallRecords(facility, "firewall-records", { siteName: s.site, firewall: site.firewall.spec });
   addPolicyRecords(facility, { siteName: s.site, policy: site.policy?.data, waivers: site.waivers?.data });

@@ -130,6 +130,7 @@ export const linuxTemplate = (): Template => ({
   hardwareVersion: 21,
   firmware: "efi",
   scsiType: "pvscsi",
+  encrypted: false,
 });
 export const windowsTemplate = (): Template => ({
   id: "win2022",
@@ -140,6 +141,7 @@ export const windowsTemplate = (): Template => ({
   hardwareVersion: 21,
   firmware: "efi",
   scsiType: "lsilogic-sas",
+  encrypted: false,
 });
 
 export const syslogTarget = (extra: Partial<SyslogTarget> = {}): SyslogTarget => ({

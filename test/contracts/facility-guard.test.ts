@@ -198,6 +198,12 @@ const BROKEN: [FacilityKind, string, (o: Loose) => void, string][] = [
     (o) => (o.licensed = "yes"),
     'threat-feeds g: /licensed must be a boolean, found "yes"',
   ],
+  [
+    "vm-template",
+    "bad enum (firmware)",
+    (o) => (o.firmware = "uefi"),
+    'vm-template rhel9: /firmware must be one of "efi", "bios", found "uefi"',
+  ],
   ["waiver", "date pattern", (o) => (o.expires = "2027-6-30"), 'waiver w1: /expires must be a date YYYY-MM-DD, found "2027-6-30"'],
   ["waiver", "missing required", (o) => delete o.approver, "waiver w1: /approver is missing (required: a string)"],
 ];

@@ -79,6 +79,7 @@ export const MINIMAL: Samples = {
   },
   "host-hardening": { kind: "host-hardening", id: "esx01", site: "s", vsphereHostname: "esx01.example", method: "host-profile" },
   "threat-feeds": { kind: "threat-feeds", id: "g", site: "s", haGroup: "g", licensed: true, entries: ["Tor-Exit.Node"] },
+  "vm-template": { kind: "vm-template", id: "rhel9", site: "s", name: "tpl-rhel9", encrypted: true, firmware: "efi", scsiType: "pvscsi" },
   "policy-parameters": { kind: "policy-parameters", id: "s", site: "s", rules: {} },
   waiver: {
     kind: "waiver",
@@ -222,6 +223,14 @@ export const MAXIMAL: Samples = {
     licensed: false,
     entries: [],
     reason: "the FortiGuard bundle has no IP reputation until the renewal",
+  },
+  "vm-template": {
+    ...MINIMAL["vm-template"],
+    source,
+    name: "win2019-std",
+    contentLibrary: "templates",
+    encrypted: false,
+    scsiType: "lsilogic-sas",
   },
   "policy-parameters": { ...MINIMAL["policy-parameters"], source, rules: { "RED-HOST-N1": { vcpuRatio: 4, strict: true, note: "x" } } },
   waiver: { ...MINIMAL.waiver, source },
