@@ -28,9 +28,16 @@ type PolicyVerdict =
  * (a stack's `import` block) without any declared policy keeps the one it runs with, because
  * encrypting a running VM in place needs it powered off: that finding has the id `adopted` and is
  * advisory by this rule's logic until its spec names the encryption policy (in a maintenance window).
- * A clone (a `clone` block) whose home is on an encrypting policy and whose disks name no policy has
- * the finding id `clone-disks`, advisory: the provider cannot encrypt disks during a clone (provider
- * issue #2241), so the disks keep the template's policy until someone encrypts them powered off.
+ * A clone (a `clone` block) whose home is on an encrypting policy and whose disks name no policy keeps
+ * the template's disks: the provider cannot encrypt disks during a clone (provider issue #2241), while
+ * vSphere clones an encrypted template with its keys. Its `clone.template_uuid` must reference a
+ * `data.vsphere_virtual_machine` or `data.vsphere_content_library_item` whose `name` joins the site's
+ * `vm-template` object (a join that does not resolve is an error): a template declared `encrypted`
+ * passes (disks encrypted through the template, declared; home through the VM's policy, config); an
+ * unencrypted one has the finding id `clone-disks`, advisory, until the template is encrypted or the
+ * clone's disks are encrypted powered off. Input without any `vm-template` object (foreign or older
+ * output) keeps the advisory `clone-disks` finding: the configuration shows disks without an
+ * encryption policy, and only a declaration could say otherwise (not-evaluable would hide them).
  *
  * A VM without a classification tag is not-evaluable (GOV-ASSET-TAGS requires the tag); VMs with
  * public or internal data are not-applicable. Per `vsphere_compute_cluster` with vSAN on, vSAN
@@ -46,7 +53,7 @@ export const SensitiveDataIsEncryptedAtRest = defineRule({
     rationale:
       "A stolen or wrongly disposed disk, a copied datastore or a replicated LUN must not expose citizens' personal or health data; a key provider without a second node makes every encrypted VM unbootable when it fails.",
     remediation:
-      "Give the VM and every disk the site's encryption storage policy (workload storagePolicy, or the tenant's encryption policy for new VMs); declare the policy's storage-policy object with encryption true and a redundant key provider. An adopted VM: encrypt it powered off in a maintenance window.",
+      "Give the VM and every disk the site's encryption storage policy (workload storagePolicy, or the tenant's encryption policy for new VMs); declare the policy's storage-policy object with encryption true and a redundant key provider. A new VM's disks: clone it from an encrypted template (templates[].encrypted), since the provider cannot encrypt disks during a clone. An adopted VM: encrypt it powered off in a maintenance window.",
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
@@ -133,14 +140,30 @@ function vmCheck(room: Room, vm: TfObject): Check {
     home.v.kind === "ok" &&
     diskVerdicts.length > 0 &&
     diskVerdicts.every(({ v }) => v.kind === "none")
-  )
-    return check("config", "fail", targets, {
+  ) {
+    const tpl = templateVerdict(room, vm);
+    const homeText = `VM: ${home.v.text}`;
+    if (tpl.kind === "encrypted")
+      return check("declared", "pass", [...targets, tpl.template], {
+        observed: `${sensitive.join(", ")} data; ${homeText} (config); disks: ${tpl.text} (declared)`,
+        expected: EXPECTED,
+        message: `${name}: home on the encryption policy, disks encrypted through its encrypted template ${tpl.template.name}`,
+      });
+    if (tpl.kind === "error" || tpl.kind === "not-evaluable")
+      return check(tpl.kind === "error" ? "declared" : "config", tpl.kind, targets, {
+        findingId: "clone-disks",
+        observed: `${observed}; template: ${tpl.text}`,
+        expected: EXPECTED,
+        message: `${name}: whether its disks are encrypted through its template cannot be told (${tpl.text})`,
+      });
+    return check("config", "fail", tpl.kind === "plain" ? [...targets, tpl.template] : targets, {
       findingId: "clone-disks",
       enforcement: "advisory",
-      observed: `${observed} (a clone: the provider cannot encrypt disks during the clone, provider issue #2241)`,
+      observed: `${observed}; template: ${tpl.text} (a clone: the provider cannot encrypt disks during the clone, provider issue #2241)`,
       expected: EXPECTED,
-      message: `${name} holds ${sensitive.join(", ")} data; its home is encrypted but its disks keep the template's storage policy: power it off before first use and apply the encryption policy to every disk (vCenter: VM Policies, Edit VM Storage Policies), or clone from an encrypted template`,
+      message: `${name} holds ${sensitive.join(", ")} data; its home is encrypted but its disks keep its template's, which are not declared encrypted: encrypt the template (VM Policies > Edit VM Storage Policies on the template VM, powered off, then templates[].encrypted: true), or power the VM off before first use and apply the encryption policy to every disk`,
     });
+  }
   const outcome = kinds.has("error")
     ? "error"
     : kinds.has("fail") || kinds.has("none")
@@ -149,6 +172,55 @@ function vmCheck(room: Room, vm: TfObject): Check {
         ? "not-evaluable"
         : "pass";
   return check("config", outcome, targets, { observed, expected: EXPECTED, message: `${name}: ${observed}` });
+}
+
+type TemplateVerdict =
+  | { kind: "encrypted"; text: string; template: FacilityOf<"vm-template"> }
+  | { kind: "plain"; text: string; template: FacilityOf<"vm-template"> }
+  | { kind: "undeclared"; text: string }
+  | { kind: "not-evaluable"; text: string }
+  | { kind: "error"; text: string };
+
+const TEMPLATE_SOURCES = new Set(["vsphere_virtual_machine", "vsphere_content_library_item"]);
+
+/** Whether a clone's template is declared encrypted: clone.template_uuid -> template data source -> vm-template by name. */
+function templateVerdict(room: Room, vm: TfObject): TemplateVerdict {
+  const templates = room.facility("vm-template");
+  if (templates.length === 0) return { kind: "undeclared", text: "no vm-template facility objects say whether it is encrypted" };
+  const clone = blocks(vm.values.clone);
+  if (clone.expr !== undefined) return { kind: "not-evaluable", text: `clone = ${show(clone.expr)} (known only at plan time)` };
+  const expr: unknown = clone.list.length > 0 ? clone.list[0].template_uuid : undefined;
+  const ref = room.reference(vm, expr);
+  if (!ref.target) {
+    if (typeof expr === "string" && /^\$\{(var|local)\./.test(expr))
+      return { kind: "not-evaluable", text: `clone.template_uuid ${show(expr)} (known only at plan time)` };
+    return { kind: "error", text: `clone.template_uuid: ${ref.problem}` };
+  }
+  const src = ref.target;
+  if (src.mode !== "data" || !TEMPLATE_SOURCES.has(src.type))
+    return { kind: "error", text: `clone.template_uuid refers to ${src.address}, not a template VM or content library item data source` };
+  const tplName = src.values.name;
+  if (typeof tplName !== "string" || tplName.includes("${"))
+    return { kind: "not-evaluable", text: `${src.address} has no literal name (${show(tplName)})` };
+  const found = templates.filter((t) => t.name === tplName);
+  if (found.length !== 1)
+    return {
+      kind: "error",
+      text: `${src.address} reads "${tplName}", which ${found.length === 0 ? "no vm-template facility object names" : `${found.length} vm-template objects name`}`,
+    };
+  const t = found[0];
+  const head = `"${t.name}" (vm-template ${t.id}${t.source ? `, ${t.source.document}, verified ${t.source.verified}` : ""})`;
+  // A library item deployed as OVF holds no encrypted disks (vSphere security guide, "Virtual Machine
+  // Encryption Caveats": no OVF export of an encrypted VM); the provider deploys a "vm-template" item
+  // (vmtx) as a VM template (virtual_machine_helper.go Deploy/deployVmtx), which can be encrypted.
+  if (t.encrypted && src.type === "vsphere_content_library_item" && src.values.type !== "vm-template")
+    return {
+      kind: "error",
+      text: `${head} is declared encrypted, but ${src.address} is an OVF library item, which cannot hold encrypted disks`,
+    };
+  return t.encrypted
+    ? { kind: "encrypted", text: `${head} is encrypted, so the clone's disks are encrypted with its keys`, template: t }
+    : { kind: "plain", text: `${head} is not encrypted`, template: t };
 }
 
 /** What one storage_policy_id value says about encryption. */

@@ -453,11 +453,60 @@ describe("VSP-ENCRYPT SensitiveDataIsEncryptedAtRest", () => {
     const [a] = findingsOf(SensitiveDataIsEncryptedAtRest, room);
     expect(a).toMatchObject({ outcome: "fail", enforcement: "advisory", findingId: "clone-disks" });
     expect(a.observed).toContain(
-      "disk0: no storage policy (the datastore's default) (a clone: the provider cannot encrypt disks during the clone",
+      // without vm-template objects (foreign or older output) nothing says the template is encrypted
+      "disk0: no storage policy (the datastore's default); template: no vm-template facility objects say whether it is encrypted (a clone: the provider cannot encrypt disks during the clone",
     );
     // a clone whose home is not encrypted either stays a mandatory fail
     const bare = room.edit("t1", "vsphere_virtual_machine", "db01", (v) => delete v.storage_policy_id);
     expect(findingsOf(SensitiveDataIsEncryptedAtRest, bare)[0]).toMatchObject({ outcome: "fail", enforcement: "mandatory" });
+  });
+  /** The encryptRoom VM as a clone of template VM tpl-rhel9 (declared by a vm-template object), its disk without a policy. */
+  const cloneRoom = (encrypted: boolean) =>
+    encryptRoom()
+      .facility("vm-template", { id: "rhel9", name: "tpl-rhel9", encrypted, firmware: "efi", scsiType: "pvscsi" })
+      .data("t1", "vsphere_virtual_machine", "template_rhel9", { name: "tpl-rhel9" })
+      .edit("t1", "vsphere_virtual_machine", "db01", (v) => {
+        v.clone = { template_uuid: "${data.vsphere_virtual_machine.template_rhel9.id}" };
+        v.disk = [{ label: "disk0", size: 100 }];
+      });
+  test("a clone of an encrypted template passes: disks through the template (declared), home through the VM policy (config)", () => {
+    const [a] = findingsOf(SensitiveDataIsEncryptedAtRest, cloneRoom(true));
+    expect(a).toMatchObject({ outcome: "pass", evidence: "declared", address: "vsphere_virtual_machine.db01" });
+    expect(a.observed).toBe(
+      'health data; VM: "VM Encryption" (storage-policy encrypted) encrypts, key provider nkp (native, redundant) (config); disks: "tpl-rhel9" (vm-template rhel9) is encrypted, so the clone\'s disks are encrypted with its keys (declared)',
+    );
+    expect(a.addresses).toContain("terraform_data.vm-template_rhel9");
+  });
+  test("a clone of an unencrypted template keeps the advisory clone-disks finding, with the remediation", () => {
+    const [a] = findingsOf(SensitiveDataIsEncryptedAtRest, cloneRoom(false));
+    expect(a).toMatchObject({ outcome: "fail", enforcement: "advisory", findingId: "clone-disks" });
+    expect(a.observed).toContain('template: "tpl-rhel9" (vm-template rhel9) is not encrypted');
+    expect(a.message).toContain("encrypt the template");
+    expect(a.message).toContain("power the VM off before first use and apply the encryption policy to every disk");
+  });
+  test("a clone whose template no vm-template object names is an error (the join does not resolve)", () => {
+    const room = cloneRoom(true).edit("t1", "vsphere_virtual_machine", "template_rhel9", (v) => (v.name = "tpl-rhel9-new"), "data");
+    const [a] = findingsOf(SensitiveDataIsEncryptedAtRest, room);
+    expect(a).toMatchObject({ outcome: "error", findingId: "clone-disks" });
+    expect(a.observed).toContain(
+      'data.vsphere_virtual_machine.template_rhel9 reads "tpl-rhel9-new", which no vm-template facility object names',
+    );
+    // a template_uuid that references no data source is an error too
+    const literal = cloneRoom(true).edit("t1", "vsphere_virtual_machine", "db01", (v) => (v.clone = { template_uuid: "4223-abcd" }));
+    expect(findingsOf(SensitiveDataIsEncryptedAtRest, literal)[0]).toMatchObject({ outcome: "error" });
+  });
+  test("an OVF library item declared encrypted is an error: an OVF template holds no encrypted disks", () => {
+    const room = cloneRoom(true)
+      .data("t1", "vsphere_content_library_item", "template_rhel9", { name: "tpl-rhel9", type: "ovf", library_id: "lib" })
+      .edit(
+        "t1",
+        "vsphere_virtual_machine",
+        "db01",
+        (v) => (v.clone = { template_uuid: "${data.vsphere_content_library_item.template_rhel9.id}" }),
+      );
+    const [a] = findingsOf(SensitiveDataIsEncryptedAtRest, room);
+    expect(a).toMatchObject({ outcome: "error" });
+    expect(a.observed).toContain("is an OVF library item, which cannot hold encrypted disks");
   });
   test("an adopted VM without a declared policy is an advisory finding of its own", () => {
     const b = encryptRoom().edit("t1", "vsphere_virtual_machine", "db01", (v) => {
