@@ -23,7 +23,7 @@ describe("vsphere rules over the unmutated examples", () => {
     expect(fails.length).toBeGreaterThan(0);
     for (const f of fails) {
       expect(f.enforcement).toBe("advisory");
-      expect(["adopted", "adopted-logging", "clone-disks"]).toContain(f.findingId);
+      expect(["adopted", "adopted-logging"]).toContain(f.findingId);
     }
     // The adopted Gerica database: BIOS on vmx-14, logging off, health data without a declared policy.
     const gerica = fails.filter((f) => f.address === "vsphere_virtual_machine.fjv-gericadb01").map((f) => `${f.rule}#${f.findingId ?? ""}`);
@@ -32,12 +32,24 @@ describe("vsphere rules over the unmutated examples", () => {
 
   // The ESXi host rules over the declared hardening (VSP-SSH-OFF, VSP-SYSLOG, ...): test/policies/mutations/esxi-hardening.test.ts.
 
-  test("sensitive new VMs: the home encrypts through the storage-policy and key-provider join, the disks are an advisory clone-disks finding (provider #2241)", () => {
+  test("sensitive new VMs: the home encrypts through the storage-policy and key-provider join, the disks through their encrypted template (provider #2241)", () => {
     const alarm = findings.find((f) => f.rule === "VSP-ENCRYPT" && f.address === "vsphere_virtual_machine.fjv-alarm01");
-    expect(alarm).toMatchObject({ outcome: "fail", enforcement: "advisory", findingId: "clone-disks" });
+    expect(alarm).toMatchObject({ outcome: "pass", evidence: "declared" });
     expect(alarm?.observed).toContain(
-      'VM: "VM Encryption Policy" (storage-policy encrypted) encrypts, key provider nkp (native, redundant)',
+      'VM: "VM Encryption Policy" (storage-policy encrypted) encrypts, key provider nkp (native, redundant) (config); disks: "tpl-win2022-std" (vm-template win2022) is encrypted',
     );
+    expect(findings.filter((f) => f.rule === "VSP-ENCRYPT" && f.findingId === "clone-disks")).toEqual([]);
+  });
+
+  test("a template set to unencrypted: the sensitive clones from it get the advisory clone-disks finding, not a pass", () => {
+    const mutated = exampleDocs();
+    facilityInput(mutated, "kvistrup", "vm-template", "win2022-vda").encrypted = false;
+    const vda = evaluateDocs(mutated, vsphereRules).filter(
+      (f) => f.rule === "VSP-ENCRYPT" && f.address.startsWith("vsphere_virtual_machine.ctx-vda-"),
+    );
+    expect(vda.length).toBeGreaterThan(0);
+    for (const f of vda) expect([f.outcome, f.enforcement, f.findingId]).toEqual(["fail", "advisory", "clone-disks"]);
+    expect(vda[0].observed).toContain('template: "ctx-vda-2402-win2022" (vm-template win2022-vda) is not encrypted');
   });
 });
 
