@@ -42,7 +42,10 @@ export interface VmPlacement {
    * puts a disk's policy into the clone's disk locator, and an encryption policy there fails the clone
    * (terraform-provider-vsphere issue #2241, `spec.disk.backing.crypto`; virtual_machine_disk_subresource.go
    * Relocate sets `relocate.Profile` from the disk's storage_policy_id), while the VM-level policy is
-   * accepted (the same issue). The clone's disks keep the template's policy; VSP-ENCRYPT reports it.
+   * accepted (the same issue). The clone's disks keep the template's policy and keys: a sensitive
+   * clone's disks are encrypted by cloning from an encrypted template (site.yaml templates[].encrypted;
+   * vSphere clones an encrypted template with its keys), which VSP-ENCRYPT checks through the
+   * `vm-template` facility object; from an unencrypted template it reports them (clone-disks).
    * A policy that does not encrypt goes on a clone's disks too.
    * @default none: vCenter's default, or for an adopted VM the policy it already has
    */
