@@ -308,7 +308,11 @@ export class MunicipalTenant extends Construct {
     // policy would encrypt it in place, which needs it powered off. The rules report it instead.
     if (vm.kind === "adopted" && vm.workload.storagePolicy === undefined) return {};
     const encryption = this.props.encryptionPolicy;
-    const policy = vm.kind === "new" && isSensitive(vm.workload.classification) && encryption ? encryption : vm.storagePolicy;
+    // A clone of an encrypted template stays encrypted: decrypting during a clone needs a crypto spec
+    // the provider's relocate spec never carries, so its home takes the encryption policy too.
+    const encrypts = vm.kind === "new" && (isSensitive(vm.workload.classification) || vm.template.encrypted === true);
+    // The workload's own policy where it encrypts (a faster tier, say); the loader refuses one that does not.
+    const policy = encrypts && vm.storagePolicy?.encryption !== true && encryption ? encryption : vm.storagePolicy;
     if (!policy) return {};
     const id = this.lookup(`policy-${policy.id}`, () =>
       pinAddress(new DataVsphereStoragePolicy(this, `policy-${policy.id}`, { name: policy.name }), policy.id),

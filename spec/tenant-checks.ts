@@ -8,7 +8,7 @@ import type { SiteIndex } from "./site-checks";
 import type { SpecFile } from "./spec-file";
 import type { CheckedVm } from "./checked-vm";
 import type { Network, SiteFile, TenantFile, WorkloadSize } from "./types";
-import { checkExistingVm, checkTemplateDisks, OU_MIN_VCENTER, versionAtLeast } from "./vm-checks";
+import { checkEncryptedPlacement, checkExistingVm, checkTemplateDisks, OU_MIN_VCENTER, versionAtLeast } from "./vm-checks";
 
 /** VMs one tenant may declare (counts included): the largest example tenant has 188. */
 export const MAX_VMS_PER_TENANT = 2000;
@@ -117,6 +117,7 @@ export function checkTenant(spec: TenantFile, file: SpecFile, fileBase: string, 
     f.known(w.cluster, clusters, `${at}/cluster`, "cluster");
     if (w.datastore !== undefined) f.known(w.datastore, placements, `${at}/datastore`, "datastore or datastore cluster");
     if (w.storagePolicy !== undefined) f.known(w.storagePolicy, index.storagePolicies, `${at}/storagePolicy`, "storage policy");
+    checkEncryptedPlacement(f, w, at, template, w.storagePolicy === undefined ? undefined : policies.get(w.storagePolicy));
     const backupClass = w.backupClass ?? site.backup?.defaults[w.criticality];
     if (w.backupClass !== undefined)
       f.known(w.backupClass, new Set((site.backup?.classes ?? []).map((c) => c.id)), `${at}/backupClass`, "backup class");

@@ -1,5 +1,6 @@
 import type { Findings } from "./check-helpers";
-import type { Template, Workload, WorkloadSize } from "./types";
+import { isSensitive } from "../contracts/classifications";
+import type { StoragePolicy, Template, Workload, WorkloadSize } from "./types";
 
 /** Guest customization's `windows_options.domain_ou` needs vCenter 8.0 Update 2 (provider docs, r/virtual_machine). */
 export const OU_MIN_VCENTER: readonly number[] = [8, 0, 2];
@@ -49,5 +50,30 @@ export function checkTemplateDisks(f: Findings, template: Template, diskGb: numb
     f.add(
       namedSize ? `${at}/size` : `${at}/size/diskGb`,
       `a clone's system disk is at least its template's (template ${template.id} has ${first.sizeGb} GB), found diskGb ${diskGb}`,
+    );
+}
+
+/**
+ * A new VM that must be encrypted (sensitive data, or cloned from an encrypted template, which a clone
+ * cannot decrypt: the provider's relocate spec carries no crypto spec) cannot take a storage policy
+ * that does not encrypt: say so at the workload's `storagePolicy` rather than override it.
+ */
+export function checkEncryptedPlacement(
+  f: Findings,
+  w: Workload,
+  at: string,
+  template: Template | undefined,
+  policy: StoragePolicy | undefined,
+): void {
+  if (w.existing || !template || w.storagePolicy === undefined || !policy || policy.encryption === true) return;
+  const why = isSensitive(w.classification)
+    ? `it holds ${w.classification} data`
+    : template.encrypted === true
+      ? `its template ${template.id} is encrypted and a clone keeps its keys`
+      : undefined;
+  if (why)
+    f.add(
+      `${at}/storagePolicy`,
+      `the VM is encrypted because ${why}: expected a storage policy that encrypts (or none: the site's encryption policy), found ${policy.id}, which does not`,
     );
 }

@@ -294,6 +294,21 @@ describe("MunicipalTenant", () => {
       expect(vms.files01.disk[0].storage_policy_id).toBe("${data.vsphere_storage_policy.standard.id}");
     });
 
+    test("a clone of an encrypted template stays encrypted: its home takes the encryption policy whatever its data, its disks none", () => {
+      const files01 = windowsVm({ template: { ...windowsTemplate(), encrypted: true } });
+      const json = synth({ tenant: tenant({ vms: [files01] }) });
+      const vm = resources(json, VirtualMachine.tfResourceType).files01;
+      expect(vm.storage_policy_id).toBe("${data.vsphere_storage_policy.encrypted.id}");
+      for (const d of vm.disk) expect(d).not.toHaveProperty("storage_policy_id");
+    });
+
+    test("a VM that must be encrypted keeps its workload's policy where that one encrypts (a faster tier, say)", () => {
+      const fast = { ...standardPolicy(), id: "fast", name: "Fast and encrypted", encryption: true, default: false };
+      const files01 = windowsVm({ template: { ...windowsTemplate(), encrypted: true }, storagePolicy: fast });
+      const vm = resources(synth({ tenant: tenant({ vms: [files01] }) }), VirtualMachine.tfResourceType).files01;
+      expect(vm.storage_policy_id).toBe("${data.vsphere_storage_policy.fast.id}");
+    });
+
     test("no encryptionPolicy: a sensitive new VM gets its own storage policy (the rules report it)", () => {
       const json = synth({ encryptionPolicy: undefined });
       expect(dataSources(json, DataVsphereStoragePolicy.tfResourceType)).not.toHaveProperty("encrypted");

@@ -1,5 +1,5 @@
 import { load } from "../helpers";
-import { reportsOnly, SITE, sites, type Mistake } from "../spec-error-matchers";
+import { ALPHA, reportsOnly, SITE, sites, type Mistake } from "../spec-error-matchers";
 
 /**
  * templates[].encrypted: a template whose disks are encrypted, so its clones' disks are too (the
@@ -31,5 +31,29 @@ describe("template encryption", () => {
       "/templates/2/encrypted",
       /^only a template VM \(vm\) can be encrypted: content library item tiny-lib\/rhel9-2026-10 is deployed as an OVF template, which cannot hold encrypted disks; found encrypted: true\. Encrypt a template VM and name it with vm/,
     ],
+    [
+      "a health VM on a storage policy that does not encrypt",
+      [ALPHA, "    classification: health\n", "    classification: health\n    storagePolicy: standard\n"],
+      [ALPHA, "storagePolicy: standard", "standard"],
+      "/workloads/1/storagePolicy",
+      /^the VM is encrypted because it holds health data: expected a storage policy that encrypts \(or none: the site's encryption policy\), found standard, which does not/,
+    ],
   ])("%s", (...row) => reportsOnly(...row));
+
+  test("a clone of an encrypted template (internal data) names a policy that does not encrypt: a located error, a clone cannot decrypt", () => {
+    reportsOnly(
+      "an internal VM from an encrypted template on a policy that does not encrypt",
+      [
+        [
+          SITE,
+          "guestId: windows2019srvNext_64Guest, firmware: efi, scsiType: lsilogic-sas }",
+          "guestId: windows2019srvNext_64Guest, firmware: efi, scsiType: lsilogic-sas, encrypted: true }",
+        ],
+        [ALPHA, "    classification: internal\n", "    classification: internal\n    storagePolicy: standard\n"],
+      ],
+      [ALPHA, "storagePolicy: standard", "standard"],
+      "/workloads/0/storagePolicy",
+      /^the VM is encrypted because its template win2022 is encrypted and a clone keeps its keys: expected a storage policy that encrypts/,
+    );
+  });
 });
