@@ -163,6 +163,7 @@ export const MAXIMAL: Samples = {
     delayMin: 10,
     hysteresis: 1,
     routeId: "vagt",
+    routes: { lowCritical: "vagt", lowWarning: "drift", highWarning: "drift", highCritical: "vagt" },
   },
   "alarm-route": { ...MINIMAL["alarm-route"], source, severities: ["critical", "warning"] },
   lun: { ...MINIMAL.lun, source, ownerControllerId: "array1-a", datastore: "PROD-01" },

@@ -505,7 +505,14 @@ describe("the synthesized examples", () => {
       expect(text).not.toMatch(/[a-z][a-z0-9+.-]*:\/\/[^\s/"]*@/i);
       for (const [path, key, value] of strings(JSON.parse(text), file, [])) {
         const named = /pass(word|wd)?$|token|secret|api_?key/i.test(key);
-        if (named && typeof value === "string" && !/^\$\{(var\.[a-z0-9_]+|random_password\.[a-z0-9_-]+\.result)\}$/.test(value))
+        // A FortiOS switch named like a secret (password policy `reuse_password`) holds enable/disable, never a secret.
+        const fortiosSwitch = typeof value === "string" && /^(enable|disable)$/.test(value);
+        if (
+          named &&
+          typeof value === "string" &&
+          !fortiosSwitch &&
+          !/^\$\{(var\.[a-z0-9_]+|random_password\.[a-z0-9_-]+\.result)\}$/.test(value)
+        )
           offending.push(`${path}: ${value}`);
         if (typeof value === "string" && !value.startsWith("${") && credentialIn(value)) offending.push(`${path}: ${credentialIn(value)}`);
       }

@@ -118,9 +118,12 @@ describe.each([
 
   test("typed facts carry their source document and when they were verified", () => {
     for (const site of loaded) {
-      const sourced = objectsOf(out, site.spec.site).filter((o) =>
-        ["room", "rack", "board", "ups", "pdu", "generator", "cooling"].includes(o.kind),
-      );
+      // The facility section's own facts take facility.defaultSource; rooms (and racks through them) only their own.
+      const sourced = objectsOf(out, site.spec.site).filter((o) => ["board", "ups", "pdu", "generator", "cooling"].includes(o.kind));
+      for (const room of site.spec.rooms)
+        expect(objectsOf(out, site.spec.site).find((o) => o.kind === "room" && o.id === room.id)?.source ?? null).toEqual(
+          room.source ?? null,
+        );
       expect(sourced.length).toBeGreaterThan(0);
       for (const o of sourced)
         expect({ id: o.id, source: o.source }).toEqual({

@@ -75,7 +75,7 @@ const MUTATIONS: [string, (d: StackDocument[]) => void, string, string][] = [
   ],
   [
     "ENV-THERMAL-ALARM",
-    (d) => (facilityInput(d, "fjordvik", "sensor", "backuprom-water").routeId = null),
+    (d) => ((facilityInput(d, "fjordvik", "sensor", "backuprom-water").routes as Record<string, unknown>).highCritical = null),
     "fjordvik",
     "terraform_data.sensor_backuprom-water#route",
   ],

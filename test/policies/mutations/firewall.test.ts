@@ -52,6 +52,13 @@ const MUTATIONS: [string, string, (d: StackDocument[]) => void, string, string][
     "fortios_system_autoinstall.usb-autoinstall#usb-autoinstall",
   ],
   [
+    "FW-THREAT-FEEDS",
+    "the inbound reputation deny removed (more in threat-feeds.test.ts)",
+    (d) => delete blockOf(d, "fjordvik-firewall", "fortios_firewall_policy", "shared_1").internet_service_src,
+    "fjordvik",
+    "fortios_system_ha.ha_fw-a#threat-feeds-shared",
+  ],
+  [
     "RED-FW-HA",
     "fw-b moved into fw-a's rack",
     (d) => (facilityInput(d, "fjordvik", "device", "fw-b").rackId = "a06"),
