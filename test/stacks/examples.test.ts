@@ -268,7 +268,9 @@ describe("example sites", () => {
       expect(new Set(devices.filter((d) => d.role === "fabric-switch").map((d) => d.fabric))).toEqual(
         new Set(site.spec.san.fabrics.map((f) => f.id)),
       );
-      expect(objects.filter((o) => o.kind === "storage-policy" && o.encryption)).toHaveLength(1);
+      expect(objects.filter((o) => o.kind === "storage-policy" && o.encryption).map((o) => o.id)).toEqual(
+        site.spec.storagePolicies.filter((p) => p.encryption).map((p) => p.id),
+      );
       for (const o of objects) expect(o.site).toBe(site.spec.site);
     }
   });
