@@ -3,21 +3,13 @@ import { HostHardeningRecords, effectiveSettings, type HostHardeningRecordsProps
 import { facilityObjectProblems } from "../../contracts/facility-guard";
 import type { EsxiHardening } from "../../spec/types";
 import { SITE, cluster, host, resources } from "./fixtures";
+import { ESXI_BASELINE_SETTINGS, esxiSyslog } from "../esxi-baseline";
 
 const hardening = (): EsxiHardening => ({
   source: { method: "host-profile", document: "host profile esxi8-scg", verified: "2026-10-05" },
   settings: {
-    ssh: { running: false, startPolicy: "off" },
-    shell: { running: false, startPolicy: "off" },
-    shellInteractiveTimeoutSec: 900,
-    shellTimeoutSec: 600,
-    dcuiTimeoutSec: 600,
-    accountLockFailures: 5,
-    accountUnlockTimeSec: 900,
-    passwordQualityControl: "similar=deny retry=3 min=disabled,disabled,disabled,disabled,15 max=64",
-    mobEnabled: false,
-    blockGuestBpdu: true,
-    syslog: { logHost: "ssl://log.tiny.example:6514", checkSslCerts: true, strictX509Compliance: true, auditRecordRemote: true },
+    ...ESXI_BASELINE_SETTINGS,
+    syslog: esxiSyslog("ssl://log.tiny.example:6514"),
   },
 });
 

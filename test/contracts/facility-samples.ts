@@ -1,4 +1,5 @@
 import type { FacilityKind, FacilityOf } from "../../contracts/facility-objects";
+import { ESXI_BASELINE_SETTINGS, esxiSyslog } from "../esxi-baseline";
 
 type Samples = { [K in FacilityKind]: FacilityOf<K> };
 
@@ -206,17 +207,8 @@ export const MAXIMAL: Samples = {
     ...MINIMAL["host-hardening"],
     source,
     cluster: "prod",
-    ssh: { running: false, startPolicy: "off" },
-    shell: { running: false, startPolicy: "off" },
-    shellInteractiveTimeoutSec: 900,
-    shellTimeoutSec: 600,
-    dcuiTimeoutSec: 600,
-    accountLockFailures: 5,
-    accountUnlockTimeSec: 900,
-    passwordQualityControl: "similar=deny retry=3 min=disabled,disabled,disabled,disabled,15 max=64",
-    mobEnabled: false,
-    blockGuestBpdu: true,
-    syslog: { logHost: "ssl://log.example:6514", checkSslCerts: true, strictX509Compliance: true, auditRecordRemote: true },
+    ...ESXI_BASELINE_SETTINGS,
+    syslog: esxiSyslog("ssl://log.example:6514"),
   },
   "threat-feeds": {
     ...MINIMAL["threat-feeds"],

@@ -8,6 +8,7 @@ import { HostManagementSurfaceIsMinimal } from "../../../policies/rules/vsphere/
 import { HostRequiresStrongPasswords, passwordQualityProblem } from "../../../policies/rules/vsphere/HostRequiresStrongPasswords";
 import { HostShellAccessIsOff } from "../../../policies/rules/vsphere/HostShellAccessIsOff";
 import { findingsOf, RoomBuilder } from "../room-builder";
+import { ESXI_BASELINE_SETTINGS, esxiSyslog } from "../../esxi-baseline";
 
 type Hardening = Omit<FacilityOf<"host-hardening">, "kind" | "site">;
 
@@ -20,17 +21,8 @@ const BASELINE: Hardening = {
   cluster: "prod",
   method: "host-profile",
   source: SOURCE,
-  ssh: { running: false, startPolicy: "off" },
-  shell: { running: false, startPolicy: "off" },
-  shellInteractiveTimeoutSec: 900,
-  shellTimeoutSec: 600,
-  dcuiTimeoutSec: 600,
-  accountLockFailures: 5,
-  accountUnlockTimeSec: 900,
-  passwordQualityControl: "similar=deny retry=3 min=disabled,disabled,disabled,disabled,15 max=64",
-  mobEnabled: false,
-  blockGuestBpdu: true,
-  syslog: { logHost: "ssl://logs.example.org:6514", checkSslCerts: true, strictX509Compliance: true, auditRecordRemote: true },
+  ...ESXI_BASELINE_SETTINGS,
+  syslog: esxiSyslog("ssl://logs.example.org:6514"),
 };
 
 /** One host in `s-vsphere`, a TLS log collector, and (unless `null`) the host's declared hardening with `change` applied. */
