@@ -138,8 +138,22 @@ function describe(e: ErrorObject): { pointer: string; message: string; atKey: bo
         atKey: true,
       };
     }
-    case "type":
-      return { pointer: e.instancePath, message: `expected ${article(String(p.type))}, found ${found}`, atKey: false };
+    case "type": {
+      const words = expectedWords(e);
+      // YAML reads an unquoted 8.0 or 10 as a number: where text is expected, say to quote it.
+      const quote = p.type === "string" && typeof e.data === "number" ? " (YAML read a number: quote the value)" : "";
+      return {
+        pointer: e.instancePath,
+        message: `expected ${article(String(p.type))}${words ? ` (${words})` : ""}, found ${found}${quote}`,
+        atKey: false,
+      };
+    }
+    case "minLength":
+      return {
+        pointer: e.instancePath,
+        message: `expected ${expectedWords(e) ?? `text of at least ${String(p.limit)} characters`}, found ${found} (${typeof e.data === "string" ? e.data.length : 0} characters)`,
+        atKey: false,
+      };
     case "enum":
       return {
         pointer: e.instancePath,

@@ -200,7 +200,7 @@ const MALFORMED: Mistake[] = [
     [ALPHA, "ip: 10.1.20.5", "ip: 10"],
     [ALPHA, "ip: 10", "10"],
     "/workloads/1/ip",
-    /^expected a string, found 10$/,
+    /^expected a string, found 10 \(YAML read a number: quote the value\)$/,
   ],
   [
     "the internet address without its prefix",

@@ -102,6 +102,13 @@ describe("JSON Schema", () => {
       /^missing required field "thumbprint"$/,
     ],
     [
+      "a version YAML reads as a number: what the field expects, and to quote it",
+      [SITE, "  version: 8.0.3\n", "  version: 8.0\n"],
+      [SITE, "version: 8.0", "8.0"],
+      "/vcenter/version",
+      /^expected a string \(a vCenter version as major\.minor\.update, such as 8\.0\.2 for 8\.0 Update 2\), found 8 \(YAML read a number: quote the value\)$/,
+    ],
+    [
       "a wrong type: what was expected and what was found, at the value",
       [SITE, "cpuCores: 32", 'cpuCores: "lots"'],
       [SITE, 'cpuCores: "lots"', '"lots"'],

@@ -46,7 +46,7 @@ describe("(d) every loader message about a flow quotes the flow's id", () => {
       alphaFlows('{ id: 130, from: zone:servers, to: internet, services: [SSH], justification: "short" }'),
       [ALPHA, "id: 130", '"short"'],
       "/firewall/flows/3/justification",
-      /^must NOT have fewer than 10 characters, found "short" \(in flow 130\)$/,
+      /^expected a sentence of 10 to 900 characters without ';' \(the policy comment separates its fields with '; '\), found "short" \(5 characters\) \(in flow 130\)$/,
     ],
     [
       "an unknown field of a flow",
