@@ -1,5 +1,6 @@
 import type { Check, Finding, ParamSpecs, ParamValue, Rule, RuleContext } from "./rule";
-import type { Room } from "./room";
+import type { AttestationFields } from "../../contracts/facility-objects";
+import type { FindingTarget, Room, TfObject } from "./room";
 
 /** Parameter overrides: rule id -> parameter -> value (a site's policy file, or --params). */
 export type ParamOverrides = Record<string, Record<string, ParamValue>>;
@@ -74,7 +75,13 @@ export function evaluate(rooms: readonly Room[], rules: readonly Rule[], options
 
 function toFinding(rule: Rule, room: Room, c: Check): Finding {
   const resources = c.targets.map((t) => room.resourceOf(t));
-  const first = resources[0] ?? { address: `site.${room.site}`, stack: room.stacks[0] ?? room.site };
+  const first: Pick<TfObject, "address" | "stack" | "file" | "line"> = resources[0] ?? {
+    address: `site.${room.site}`,
+    stack: room.stacks[0] ?? room.site,
+  };
+  const tenant = c.targets.map((t) => room.tenantOf(t)).find((t) => t !== undefined);
+  const source = c.targets.map((t) => ("kind" in t ? t.source : undefined)).find((s) => s !== undefined);
+  const attestation = c.evidence === "attested" ? c.targets.map(attestationOf).find((a) => a !== undefined) : undefined;
   return {
     rule: rule.meta.id,
     title: rule.meta.title,
@@ -92,7 +99,18 @@ function toFinding(rule: Rule, room: Room, c: Check): Finding {
     expected: c.expected,
     message: c.message,
     remediation: rule.meta.remediation,
+    ...(first.file !== undefined ? { file: first.file } : {}),
+    ...(first.line !== undefined ? { line: first.line } : {}),
+    ...(tenant !== undefined ? { tenant } : {}),
+    ...(source !== undefined && c.evidence === "declared" ? { source } : {}),
+    ...(attestation !== undefined ? { attestation } : {}),
   };
+}
+
+/** The record of an attested target (a restore test, an evidence object): who, when, what, next due. */
+function attestationOf(t: FindingTarget): AttestationFields | undefined {
+  if (!("kind" in t) || (t.kind !== "restore-test" && t.kind !== "evidence")) return undefined;
+  return { date: t.date, result: t.result, by: t.by, documentRef: t.documentRef, nextDue: t.nextDue ?? null };
 }
 
 function ruleError(rule: Rule, room: Room, e: unknown): Finding {

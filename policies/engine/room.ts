@@ -1,5 +1,6 @@
 import { FACILITY_KINDS, type FacilityKind, type FacilityObject, type FacilityOf } from "../../contracts/facility-objects";
 import { facilityObjectProblems } from "../../contracts/facility-guard";
+import { stackKindOf } from "../../contracts/stack-names";
 import type { StackDocument } from "./terraform-input";
 
 /** One resource or data source of the synthesized Terraform. */
@@ -16,6 +17,10 @@ export interface TfObject {
   constructPath?: string;
   /** The id of the stack's `import` block that adopts this resource (an existing object Terraform takes over). */
   importId?: string;
+  /** The input file the block was read from (as the reader displays it). */
+  file?: string;
+  /** The 1-based line of the block in `file`, where the reader found one. */
+  line?: number;
 }
 
 /** Something a finding can name: a Terraform object, or a facility object (found through its resource). */
@@ -187,6 +192,24 @@ export class Room {
       tags.push({ category: cat.values.name, name });
     }
     return { tags, problems };
+  }
+
+  /**
+   * The tenant a finding target concerns: a tenant or workload facility object's tenant, else the
+   * tenant whose stack (`<site>-<tenant>`, `<site>-<tenant>-fw`) holds the object; undefined for the
+   * site's shared stacks.
+   */
+  tenantOf(target: FindingTarget): string | undefined {
+    if ("kind" in target) {
+      if (target.kind === "tenant") return target.id;
+      if ("tenantId" in target && typeof target.tenantId === "string") return target.tenantId;
+    }
+    const stack = this.resourceOf(target).stack;
+    return stackKindOf(this.site, stack, this.tenantIds)?.tenant;
+  }
+
+  private get tenantIds(): string[] {
+    return this.facility("tenant").map((t) => t.id);
   }
 
   /** The device whose `vsphereHostname` is this `vsphere_host`'s hostname. */

@@ -1,3 +1,4 @@
+import type { AttestationFields, FactSource } from "../../contracts/facility-objects";
 import type { FindingTarget, Room } from "./room";
 
 /** A law, contract, standard or benchmark a rule implements. */
@@ -42,6 +43,8 @@ export interface RuleMeta<P extends ParamSpecs = ParamSpecs> {
   id: string;
   /** The desired state, as the rule's file is named: UpsSurvivesLosingAModule. */
   name: string;
+  /** The rule's own version (semver): bumped when its logic, thresholds or metadata change, and shown in every report. */
+  version: string;
   /** power, cooling, physical, compute, storage, firewall, network, vsphere, backup, governance, law */
   area: string;
   title: string;
@@ -53,6 +56,12 @@ export interface RuleMeta<P extends ParamSpecs = ParamSpecs> {
   evidence: EvidenceType;
   params: P;
   controls: readonly ControlRef[];
+  /**
+   * Set on rules that check a legal prerequisite (a security agreement before access, consultation
+   * with the supervisor, an incident reporting route): no waiver can accept their findings; they are
+   * closed only by recording the decision. The text says where it is recorded ("the tenant's suaRef").
+   */
+  legalPrerequisite?: string;
 }
 
 export type ConfigOutcome = "pass" | "fail" | "not-applicable" | "not-evaluable" | "error";
@@ -120,6 +129,16 @@ export interface Finding {
   expected: string;
   message: string;
   remediation: string;
+  /** The input file of the first target, relative to the working directory where it lies below it. */
+  file?: string;
+  /** The 1-based line of the first target's block in `file`, where the input format has lines. */
+  line?: number;
+  /** The tenant the finding concerns (its stack's or its facility object's), for authority and per-tenant views. */
+  tenant?: string;
+  /** Declared evidence: the document the fact was read from and when it was last verified. */
+  source?: FactSource;
+  /** Attested evidence: who (role), when, the document, the result and when it is next due. */
+  attestation?: AttestationFields;
   /** Set when a valid waiver accepts this finding. */
-  waiver?: { id: string; approver: string; ticket: string; expires: string; reason: string };
+  waiver?: { id: string; kind: string; approver: string; ticket: string; expires: string; reason: string };
 }

@@ -62,7 +62,7 @@ export function applyWaivers(rooms: readonly Room[], findings: Finding[], asOf: 
         if (!pattern.test(at) && !pattern.test(f.address)) continue;
         matched++;
         if (state === "valid")
-          f.waiver = { id: waiver.id, approver: waiver.approver, ticket: waiver.ticket, expires: waiver.expires, reason: waiver.reason };
+          f.waiver = { id: waiver.id, kind: waiver.waiverKind, approver: waiver.approver, ticket: waiver.ticket, expires: waiver.expires, reason: waiver.reason };
       }
       statuses.push({ waiver, site: room.site, state, problem, matched, daysLeft });
       if (problem) {

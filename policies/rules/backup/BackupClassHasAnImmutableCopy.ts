@@ -40,6 +40,7 @@ export const BackupClassHasAnImmutableCopy = defineRule({
   meta: {
     id: "BKP-IMMUTABLE",
     name: "BackupClassHasAnImmutableCopy",
+    version: "1.0.0",
     area: "backup",
     title: "Every backup class has an immutable or offline copy kept long enough",
     rationale:

@@ -27,6 +27,7 @@ export const BackupClassHasThreeCopiesOnTwoMediaOneOffsite = defineRule({
   meta: {
     id: "BKP-3-2-1",
     name: "BackupClassHasThreeCopiesOnTwoMediaOneOffsite",
+    version: "1.0.0",
     area: "backup",
     title: "Every backup class keeps 3 copies (production + 2), on 2 media types, 1 off-site",
     rationale:

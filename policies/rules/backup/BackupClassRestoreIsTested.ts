@@ -21,6 +21,7 @@ export const BackupClassRestoreIsTested = defineRule({
   meta: {
     id: "BKP-RESTORE-TEST",
     name: "BackupClassRestoreIsTested",
+    version: "1.0.0",
     area: "backup",
     title: "Every backup class has a recent, passed restore test on record",
     rationale:

@@ -43,6 +43,7 @@ export const BackupMeetsRpoAndIncludesConfigurations = defineRule({
   meta: {
     id: "BKP-RPO-CFG",
     name: "BackupMeetsRpoAndIncludesConfigurations",
+    version: "1.0.0",
     area: "backup",
     title: "Backup classes meet their workloads' RPO and include the vCenter, FortiGate and IaC state configurations",
     rationale:

@@ -58,6 +58,7 @@ export const EveryVmIsInOneBackupClass = defineRule({
   meta: {
     id: "BKP-VM-SELECTED",
     name: "EveryVmIsInOneBackupClass",
+    version: "1.0.0",
     area: "backup",
     title: "Every VM is selected by exactly one backup class tag",
     rationale:

@@ -16,6 +16,7 @@ export const ClusterRestartsVmsOnStorageLoss = defineRule({
   meta: {
     id: "RED-HA-VMCP",
     name: "ClusterRestartsVmsOnStorageLoss",
+    version: "1.0.0",
     area: "compute",
     title: "HA restarts VMs that lose their storage (VM component protection with PDL and APD responses)",
     rationale:

@@ -52,6 +52,7 @@ export const ClusterSurvivesLosingItsLargestHosts = defineRule({
   meta: {
     id: "RED-HOST-N1",
     name: "ClusterSurvivesLosingItsLargestHosts",
+    version: "1.0.0",
     area: "compute",
     title: "Each compute cluster tolerates a host failure: HA with admission control, and its VMs fit on the hosts left",
     rationale:

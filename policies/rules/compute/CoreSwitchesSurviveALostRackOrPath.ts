@@ -18,6 +18,7 @@ export const CoreSwitchesSurviveALostRackOrPath = defineRule({
   meta: {
     id: "RED-CORE-SW",
     name: "CoreSwitchesSurviveALostRackOrPath",
+    version: "1.0.0",
     area: "compute",
     title: "Two core switches in different racks and on both power paths, with every host cabled to both",
     rationale:

@@ -21,6 +21,7 @@ export const CriticalVmsRestartFirst = defineRule({
   meta: {
     id: "RED-HA-RESTART",
     name: "CriticalVmsRestartFirst",
+    version: "1.0.0",
     area: "compute",
     title: "Life-and-health and critical VMs restart first after a host failure, and no VM is left down",
     rationale:

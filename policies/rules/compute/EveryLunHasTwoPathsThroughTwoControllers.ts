@@ -19,6 +19,7 @@ export const EveryLunHasTwoPathsThroughTwoControllers = defineRule({
   meta: {
     id: "RED-SAN-MULTIPATH",
     name: "EveryLunHasTwoPathsThroughTwoControllers",
+    version: "1.0.0",
     area: "compute",
     title: "Every host has HBAs on two fabrics, and every LUN is reachable through two controllers on both fabrics",
     rationale:

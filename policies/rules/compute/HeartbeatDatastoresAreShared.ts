@@ -25,6 +25,7 @@ export const HeartbeatDatastoresAreShared = defineRule({
   meta: {
     id: "RED-HA-HB-DS",
     name: "HeartbeatDatastoresAreShared",
+    version: "1.0.0",
     area: "compute",
     title: "HA datastore heartbeating is on, with at least two datastores shared by at least two hosts",
     rationale:

@@ -28,6 +28,7 @@ export const ManagementNetworkHasTwoUplinksOnTwoSwitches = defineRule({
   meta: {
     id: "RED-MGMT-NET",
     name: "ManagementNetworkHasTwoUplinksOnTwoSwitches",
+    version: "1.0.0",
     area: "compute",
     title: "Each host's management network has two uplinks cabled to two switches in two racks",
     rationale:

@@ -40,6 +40,7 @@ export const RedundantVmsNeverShareAHost = defineRule({
   meta: {
     id: "RED-ANTI-AFFINITY",
     name: "RedundantVmsNeverShareAHost",
+    version: "1.0.0",
     area: "compute",
     title: "Redundant VMs (domain controllers, DNS, application pairs) never share a host",
     rationale: "Two domain controllers or both care-alarm servers on one host fail together with it: the redundancy exists on paper only.",

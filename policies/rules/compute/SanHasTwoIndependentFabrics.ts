@@ -24,6 +24,7 @@ export const SanHasTwoIndependentFabrics = defineRule({
   meta: {
     id: "RED-SAN-FABRIC",
     name: "SanHasTwoIndependentFabrics",
+    version: "1.0.0",
     area: "compute",
     title: "The SAN has two independent fabrics (disjoint switches, racks and power) and dual-controller, dual-supply arrays",
     rationale: "Every VM's disks cross the SAN: one fabric, rack, power path or controller failing must leave a path to every LUN.",

@@ -20,6 +20,7 @@ export const BackupHasACopyAtAnotherSite = defineRule({
   meta: {
     id: "PHY-OFFSITE",
     name: "BackupHasACopyAtAnotherSite",
+    version: "1.0.0",
     area: "physical",
     title: "At least one backup copy is at another site, at a recorded distance",
     rationale:

@@ -27,6 +27,7 @@ export const BackupRoomIsSeparateFromThePrimaryRoom = defineRule({
   meta: {
     id: "PHY-FIRE-SEP",
     name: "BackupRoomIsSeparateFromThePrimaryRoom",
+    version: "1.0.0",
     area: "physical",
     title: "The backup room is in another fire cell and EPO zone than the primary room, on its own power, and both have fire suppression",
     rationale:

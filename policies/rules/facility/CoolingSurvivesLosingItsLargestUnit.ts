@@ -28,6 +28,7 @@ export const CoolingSurvivesLosingItsLargestUnit = defineRule({
   meta: {
     id: "RED-COOL-N1",
     name: "CoolingSurvivesLosingItsLargestUnit",
+    version: "1.0.0",
     area: "cooling",
     title: "Each room's cooling is N+1 and survives losing a unit or a feed",
     rationale:

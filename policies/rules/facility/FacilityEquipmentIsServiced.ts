@@ -20,6 +20,7 @@ export const FacilityEquipmentIsServiced = defineRule({
   meta: {
     id: "PHY-MAINT",
     name: "FacilityEquipmentIsServiced",
+    version: "1.0.0",
     area: "physical",
     title: "UPS, generators, cooling units and fire suppression have a current service record",
     rationale:

@@ -20,6 +20,7 @@ export const ItRoomsHaveControlledLoggedAccess = defineRule({
   meta: {
     id: "PHY-ACCESS",
     name: "ItRoomsHaveControlledLoggedAccess",
+    version: "1.0.0",
     area: "physical",
     title: "Rooms with IT have controlled, logged access, an intrusion alarm and no liquid pipes above the IT",
     rationale:

@@ -29,6 +29,7 @@ export const RackInletsAreAlarmedWithoutFalsePages = defineRule({
   meta: {
     id: "ENV-THERMAL-ALARM",
     name: "RackInletsAreAlarmedWithoutFalsePages",
+    version: "1.0.0",
     area: "cooling",
     title: "Every rack's inlet is alarmed on both sides, and only real faults page at night",
     rationale:

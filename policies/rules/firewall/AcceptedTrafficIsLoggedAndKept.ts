@@ -26,6 +26,7 @@ export const AcceptedTrafficIsLoggedAndKept = defineRule({
   meta: {
     id: "FW-LOG",
     name: "AcceptedTrafficIsLoggedAndKept",
+    version: "1.0.0",
     area: "firewall",
     title: "Every accepted session is logged to a TLS log collector that keeps the logs long enough",
     rationale:

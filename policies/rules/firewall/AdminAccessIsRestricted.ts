@@ -25,6 +25,7 @@ export const AdminAccessIsRestricted = defineRule({
   meta: {
     id: "FW-ADMIN",
     name: "AdminAccessIsRestricted",
+    version: "1.0.0",
     area: "firewall",
     title: "FortiGate admin access only from the management network, with MFA, never on the internet interface",
     rationale:

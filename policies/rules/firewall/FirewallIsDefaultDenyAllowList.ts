@@ -27,6 +27,7 @@ export const FirewallIsDefaultDenyAllowList = defineRule({
   meta: {
     id: "FW-ALLOWLIST",
     name: "FirewallIsDefaultDenyAllowList",
+    version: "1.0.0",
     area: "firewall",
     title: "Firewall policies are a justified allow list ending in a logged deny",
     rationale:

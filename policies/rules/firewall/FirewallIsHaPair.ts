@@ -26,6 +26,7 @@ export const FirewallIsHaPair = defineRule({
   meta: {
     id: "RED-FW-HA",
     name: "FirewallIsHaPair",
+    version: "1.0.0",
     area: "firewall",
     title: "The firewall is an HA pair: two identical units in different racks, on both power paths, with session pickup",
     rationale:

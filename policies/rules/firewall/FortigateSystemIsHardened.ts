@@ -70,6 +70,7 @@ export const FortigateSystemIsHardened = defineRule({
   meta: {
     id: "FW-SYS-HARDENING",
     name: "FortigateSystemIsHardened",
+    version: "1.0.0",
     area: "firewall",
     title:
       "The FortiGate's own settings are hardened: DNS, time zone, login banner, admin password policy, no USB auto-install, strong SSH",

@@ -15,6 +15,7 @@ export const HaHeartbeatIsEncryptedAndIsolated = defineRule({
   meta: {
     id: "FW-HA-HB-SEC",
     name: "HaHeartbeatIsEncryptedAndIsolated",
+    version: "1.0.0",
     area: "firewall",
     title: "The HA heartbeat is encrypted, authenticated and on ports nothing else uses",
     rationale:

@@ -32,6 +32,7 @@ export const InfrastructureTrafficIsSeparated = defineRule({
   meta: {
     id: "NET-VMK-SEG",
     name: "InfrastructureTrafficIsSeparated",
+    version: "1.0.0",
     area: "network",
     title: "Management, vMotion and storage vmks are on their own port groups and VLANs, apart from VM networks",
     rationale:

@@ -51,6 +51,7 @@ export const InternetEdgeDeniesKnownBadAddresses = defineRule({
   meta: {
     id: "FW-THREAT-FEEDS",
     name: "InternetEdgeDeniesKnownBadAddresses",
+    version: "1.0.0",
     area: "firewall",
     title: "The internet edge denies known-bad addresses (FortiGuard reputation feeds) in both directions, or documents why not",
     rationale:

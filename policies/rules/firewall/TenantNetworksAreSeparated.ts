@@ -23,6 +23,7 @@ export const TenantNetworksAreSeparated = defineRule({
   meta: {
     id: "NET-TENANT-SEG",
     name: "TenantNetworksAreSeparated",
+    version: "1.0.0",
     area: "network",
     title: "Each tenant has its own VLANs, and its VMs sit only on its own or shared-services networks",
     rationale:

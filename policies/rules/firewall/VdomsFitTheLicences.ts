@@ -18,6 +18,7 @@ export const VdomsFitTheLicences = defineRule({
   meta: {
     id: "FW-VDOM-CAPACITY",
     name: "VdomsFitTheLicences",
+    version: "1.0.0",
     area: "firewall",
     title: "The VDOMs configured fit the FortiGates' VDOM licences",
     rationale:

@@ -20,6 +20,7 @@ export const ClassifiedHostingHasSecurityAgreement = defineRule({
   meta: {
     id: "SE-SSKL-4-8-OUTSOURCE",
     name: "ClassifiedHostingHasSecurityAgreement",
+    version: "1.0.0",
     area: "law",
     title: "Security-classified Swedish workloads hosted by another legal entity have a säkerhetsskyddsavtal and samråd",
     rationale:

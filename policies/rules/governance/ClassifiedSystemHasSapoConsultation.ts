@@ -35,6 +35,7 @@ export const ClassifiedSystemHasSapoConsultation = defineRule({
   meta: {
     id: "SE-SSKL-IS-SAMRAD",
     name: "ClassifiedSystemHasSapoConsultation",
+    version: "1.0.0",
     area: "law",
     title: "Security-classified Swedish information systems were consulted with Säkerhetspolisen before operation",
     rationale:

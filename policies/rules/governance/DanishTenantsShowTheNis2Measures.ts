@@ -45,6 +45,7 @@ export const DanishTenantsShowTheNis2Measures = defineRule({
   meta: {
     id: "DK-NIS2-6-MEASURES",
     name: "DanishTenantsShowTheNis2Measures",
+    version: "1.0.0",
     area: "law",
     title: "Danish tenants: the NIS 2-loven § 6 measures the configuration shows",
     rationale:

@@ -67,6 +67,7 @@ export const EveryTenantHasItsReportingRoutes = defineRule({
   meta: {
     id: "INC-REPORTING-ROUTE",
     name: "EveryTenantHasItsReportingRoutes",
+    version: "1.0.0",
     area: "law",
     title: "Every tenant has an incident reporting route for each regime that applies to it",
     rationale:

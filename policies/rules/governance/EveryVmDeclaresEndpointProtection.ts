@@ -26,6 +26,7 @@ export const EveryVmDeclaresEndpointProtection = defineRule({
   meta: {
     id: "SEC-ENDPOINT",
     name: "EveryVmDeclaresEndpointProtection",
+    version: "1.0.0",
     area: "governance",
     title: "Every VM declares its endpoint protection: the suite's agent, agentless, or an exemption with a reason",
     rationale:

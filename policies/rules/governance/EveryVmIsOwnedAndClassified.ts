@@ -22,6 +22,7 @@ export const EveryVmIsOwnedAndClassified = defineRule({
   meta: {
     id: "GOV-ASSET-TAGS",
     name: "EveryVmIsOwnedAndClassified",
+    version: "1.0.0",
     area: "governance",
     title: "Every VM is owned and classified: tenant, criticality, data-classification and lifecycle tags",
     rationale:

@@ -14,6 +14,7 @@ export const GradedSystemsRunOnDedicatedInfrastructure = defineRule({
   meta: {
     id: "NO-SIKL-EXCLUDE",
     name: "GradedSystemsRunOnDedicatedInfrastructure",
+    version: "1.0.0",
     area: "law",
     title: "Norwegian security-classified workloads run on dedicated infrastructure, not on the shared cluster",
     rationale:

@@ -21,6 +21,7 @@ export const HealthWorkloadsRunInADedicatedZone = defineRule({
   meta: {
     id: "NO-NORMEN-ZONE",
     name: "HealthWorkloadsRunInADedicatedZone",
+    version: "1.0.0",
     area: "law",
     title: "Norwegian health workloads run in a dedicated health zone under an NHN agreement",
     rationale:

@@ -15,6 +15,7 @@ export const SecurityAnalysisIsCurrent = defineRule({
   meta: {
     id: "SE-SSKL-ANALYSIS",
     name: "SecurityAnalysisIsCurrent",
+    version: "1.0.0",
     area: "law",
     title: "Swedish tenants with security-classified workloads have a current säkerhetsskyddsanalys",
     rationale:

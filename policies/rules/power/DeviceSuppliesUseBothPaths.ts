@@ -17,6 +17,7 @@ export const DeviceSuppliesUseBothPaths = defineRule({
   meta: {
     id: "RED-PWR-PSU-SPLIT",
     name: "DeviceSuppliesUseBothPaths",
+    version: "1.0.0",
     area: "power",
     title: "Devices with two supplies have one on each power path; none is unwired or single-fed",
     rationale:

@@ -37,6 +37,7 @@ export const GeneratorIsNoSinglePointOfFailure = defineRule({
   meta: {
     id: "RED-GEN",
     name: "GeneratorIsNoSinglePointOfFailure",
+    version: "1.0.0",
     area: "power",
     title: "The generators are no single point of failure: N+1, or one generator whose stops the UPS bridges",
     rationale:

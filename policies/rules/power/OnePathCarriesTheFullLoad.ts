@@ -31,6 +31,7 @@ export const OnePathCarriesTheFullLoad = defineRule({
   meta: {
     id: "RED-PWR-FEED-CAP",
     name: "OnePathCarriesTheFullLoad",
+    version: "1.0.0",
     area: "power",
     title: "One power path alone carries the full load: every PDU, UPS and board of a path can take it",
     rationale:

@@ -21,6 +21,7 @@ export const RackHasTwoPowerPaths = defineRule({
   meta: {
     id: "RED-PWR-2N-RACK",
     name: "RackHasTwoPowerPaths",
+    version: "1.0.0",
     area: "power",
     title: "Every rack is fed by two independent power paths (A and B, no shared UPS or board)",
     rationale:

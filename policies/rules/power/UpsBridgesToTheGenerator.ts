@@ -20,6 +20,7 @@ export const UpsBridgesToTheGenerator = defineRule({
   meta: {
     id: "RED-UPS-AUTONOMY",
     name: "UpsBridgesToTheGenerator",
+    version: "1.0.0",
     area: "power",
     title: "UPS batteries bridge to a generator with an ATS, and the generator has fuel for a long outage",
     rationale:

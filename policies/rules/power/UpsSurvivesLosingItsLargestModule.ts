@@ -15,6 +15,7 @@ export const UpsSurvivesLosingItsLargestModule = defineRule({
   meta: {
     id: "RED-UPS-N1",
     name: "UpsSurvivesLosingItsLargestModule",
+    version: "1.0.0",
     area: "power",
     title: "Each UPS is N+1: it carries its path's load after losing its largest module",
     rationale:

@@ -12,6 +12,7 @@ export const HostDropsGuestBpdus = defineRule({
   meta: {
     id: "VSP-BPDU",
     name: "HostDropsGuestBpdus",
+    version: "1.0.0",
     area: "vsphere",
     title: "ESXi hosts drop BPDUs sent by VMs",
     rationale:

@@ -14,6 +14,7 @@ export const HostIsInLockdownMode = defineRule({
   meta: {
     id: "VSP-LOCKDOWN",
     name: "HostIsInLockdownMode",
+    version: "1.0.0",
     area: "vsphere",
     title: "Every ESXi host is in lockdown mode (normal or strict)",
     rationale:

@@ -14,6 +14,7 @@ export const HostLocksOutPasswordGuessing = defineRule({
   meta: {
     id: "VSP-LOCKOUT",
     name: "HostLocksOutPasswordGuessing",
+    version: "1.0.0",
     area: "vsphere",
     title: "ESXi hosts lock an account after a few failed logins, for at least 15 minutes",
     rationale:

@@ -39,6 +39,7 @@ export const HostLogsRemotelyOverTls = defineRule({
   meta: {
     id: "VSP-SYSLOG",
     name: "HostLogsRemotelyOverTls",
+    version: "1.0.0",
     area: "vsphere",
     title: "Every ESXi host logs and sends audit records to a remote collector over TLS",
     rationale:

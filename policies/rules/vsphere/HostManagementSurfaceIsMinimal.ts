@@ -13,6 +13,7 @@ export const HostManagementSurfaceIsMinimal = defineRule({
   meta: {
     id: "VSP-MGMT-SURFACE",
     name: "HostManagementSurfaceIsMinimal",
+    version: "1.0.0",
     area: "vsphere",
     title: "ESXi hosts have the Managed Object Browser off and log idle DCUI sessions out",
     rationale:

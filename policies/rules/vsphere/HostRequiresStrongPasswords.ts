@@ -34,6 +34,7 @@ export const HostRequiresStrongPasswords = defineRule({
   meta: {
     id: "VSP-PASSWORD",
     name: "HostRequiresStrongPasswords",
+    version: "1.0.0",
     area: "vsphere",
     title: "ESXi local accounts need passwords of at least 15 characters",
     rationale: "Root and break-glass passwords of a host are attacked offline and online; length is what makes them resist.",

@@ -19,6 +19,7 @@ export const HostShellAccessIsOff = defineRule({
   meta: {
     id: "VSP-SSH-OFF",
     name: "HostShellAccessIsOff",
+    version: "1.0.0",
     area: "vsphere",
     title: "SSH and the ESXi Shell are stopped, start manually, and time out",
     rationale: "A standing shell on a host bypasses lockdown mode and vCenter's audit trail; timeouts close a session someone forgot.",

@@ -12,6 +12,7 @@ export const HostSyncsTimeFromTrustedServers = defineRule({
   meta: {
     id: "VSP-NTP",
     name: "HostSyncsTimeFromTrustedServers",
+    version: "1.0.0",
     area: "vsphere",
     title: "Every ESXi host synchronises its clock from at least two NTP servers, started with the host",
     rationale:

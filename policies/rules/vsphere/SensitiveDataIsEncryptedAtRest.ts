@@ -48,6 +48,7 @@ export const SensitiveDataIsEncryptedAtRest = defineRule({
   meta: {
     id: "VSP-ENCRYPT",
     name: "SensitiveDataIsEncryptedAtRest",
+    version: "1.0.0",
     area: "vsphere",
     title: "VMs with personal, health or security-classified data are encrypted at rest with a redundant key provider",
     rationale:

@@ -36,6 +36,7 @@ export const SwitchesRejectLayer2Spoofing = defineRule({
   meta: {
     id: "VSP-VSWITCH-SEC",
     name: "SwitchesRejectLayer2Spoofing",
+    version: "1.0.0",
     area: "vsphere",
     title: "Switches and port groups reject promiscuous mode, MAC changes and forged transmits; no guest VLAN tagging",
     rationale:

@@ -22,6 +22,7 @@ export const VmBootsSecurely = defineRule({
   meta: {
     id: "VSP-SECUREBOOT",
     name: "VmBootsSecurely",
+    version: "1.0.0",
     area: "vsphere",
     title: "Every VM boots with UEFI secure boot on virtual hardware 17 or later",
     rationale:

@@ -44,6 +44,7 @@ export const VmCarriesTheHardeningBaseline = defineRule({
   meta: {
     id: "VSP-VM-ISOLATION",
     name: "VmCarriesTheHardeningBaseline",
+    version: "1.0.0",
     area: "vsphere",
     title: "Every VM carries the SCG isolation settings, logs, and has no PCI passthrough",
     rationale:

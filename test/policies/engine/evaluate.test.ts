@@ -16,6 +16,7 @@ const meta = {
   enforcement: "mandatory" as const,
   evidence: "declared" as const,
   controls: [],
+  version: "1.0.0",
 };
 
 /** Fails every UPS whose runtime is under `minRuntime`. */
