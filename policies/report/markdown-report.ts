@@ -3,9 +3,9 @@ import { isBlocking } from "../engine/gate";
 import type { ControlRef, Finding } from "../engine/rule";
 import { actionable, countOutcomes, findingRef, OUTCOMES, SCOPE_NOTE } from "./summary";
 
-const cell = (text: string | number) => String(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
-const row = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
-const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => "---")), ...rows.map(row)];
+import { markdownTable as table } from "./markdown-table";
+import { formatScopeSection } from "./scope-section";
+import { formatWaiversSection } from "./waivers-section";
 
 /** "ISO/IEC 27001:2022 Annex A 8.14", with "(verify)" where the primary text was not read. */
 export const formatControl = (c: ControlRef): string => `${c.framework} ${c.ref}${c.verified ? "" : " (verify)"}`;
@@ -16,27 +16,7 @@ export function formatMarkdownReport(result: ComplianceResult): string {
   const blocking = result.findings.filter(isBlocking).length;
   const out: string[] = ["# Compliance report", "", SCOPE_NOTE, "", `Evaluation date: ${result.asOf}.`, ""];
 
-  out.push("## What was checked", "");
-  out.push(
-    ...table(
-      ["site", "stacks", "tenants", "packs"],
-      result.sites.map((s) => [
-        s.site,
-        s.stacks.join(", "),
-        s.tenants
-          .map((t) => `${t.id} (${t.country}${t.hostMunicipality ? ", host" : ""}: ${t.regimes.join(", ") || "no regime"})`)
-          .join("; ") || "none declared",
-        s.packs.join(", "),
-      ]),
-    ),
-    "",
-  );
-  out.push("Packs:", "");
-  for (const p of result.packs)
-    out.push(
-      `- **${p.id}**: ${p.title} (${p.appliesTo === "every-site" ? "every site" : `tenants in ${p.appliesTo.country}`}; ${p.rules.length} rules). ${p.description}`,
-    );
-  out.push("");
+  out.push(...formatScopeSection(result));
 
   out.push("## Parameters", "", "The thresholds each rule ran with, per site (defaults unless the site's policy.yaml sets them).", "");
   const withParams = result.rules.filter((r) => Object.values(r.params).some((p) => Object.keys(p).length > 0));
@@ -88,28 +68,7 @@ export function formatMarkdownReport(result: ComplianceResult): string {
     result.findings.filter((f) => f.outcome === "attested"),
   );
 
-  out.push("## Waivers", "");
-  if (result.waivers.length === 0) out.push("No waivers.", "");
-  else
-    out.push(
-      ...table(
-        ["waiver", "site", "kind", "rule", "target", "matches", "expires", "state", "approver", "ticket", "reason"],
-        result.waivers.map((w) => [
-          w.waiver.id,
-          w.site,
-          w.waiver.waiverKind,
-          w.waiver.rule,
-          w.waiver.target,
-          w.matched === 0 ? "nothing (unused)" : w.matched,
-          `${w.waiver.expires} (${w.daysLeft >= 0 ? `${w.daysLeft} days left` : `${-w.daysLeft} days ago`}${w.daysLeft >= 0 && w.daysLeft <= 30 ? ", expiring soon" : ""})`,
-          w.problem ? `${w.state}: ${w.problem}` : w.state,
-          w.waiver.approver,
-          w.waiver.ticket,
-          w.waiver.reason,
-        ]),
-      ),
-      "",
-    );
+  out.push(...formatWaiversSection(result));
 
   out.push("## Rules", "");
   out.push(
