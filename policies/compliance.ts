@@ -53,6 +53,8 @@ export interface ComplianceOptions {
   params?: ParamOverrides;
   /** The rules to choose from (default: all); packs select among them. */
   rules?: readonly Rule[];
+  /** Run only these packs (ids; `--pack`), where they apply to a room; default: every pack that applies. */
+  packs?: readonly string[];
 }
 
 /** The packs that apply to a room: every-site packs, and the national pack of each tenant's country. */
@@ -73,7 +75,7 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
   const packSites = new Map<string, string[]>();
   const ruleParams = new Map<string, Record<string, Record<string, ParamValue>>>();
   for (const room of rooms) {
-    const packs = packsFor(room);
+    const packs = packsFor(room).filter((p) => options.packs === undefined || options.packs.includes(p.id));
     for (const p of packs) packSites.set(p.id, [...(packSites.get(p.id) ?? []), room.site]);
     const selected = new Set(packs.flatMap((p) => p.rules));
     const roomRules = rules.filter((r) => selected.has(r.meta.id));
