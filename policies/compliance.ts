@@ -7,6 +7,7 @@ import { effectiveParams, evaluate, type ParamOverrides } from "./engine/evaluat
 import type { ControlRef, EvidenceType, Finding, Outcome, ParamValue, Rule } from "./engine/rule";
 import { buildRooms, type Room } from "./engine/room";
 import type { StackDocument } from "./engine/terraform-input";
+import { moduleFindings, summarizeInput, type InputSummary } from "./engine/input-summary";
 import { applyWaivers, type WaiverStatus } from "./engine/waivers";
 
 export interface TenantScope {
@@ -46,6 +47,8 @@ export interface ComplianceResult {
   findings: Finding[];
   waivers: WaiverStatus[];
   notCovered: readonly NotCovered[];
+  /** The input: files read (path, format, sha256), and per stack its resources, unknown types, module calls and plan-time values. */
+  input: InputSummary;
 }
 
 export interface ComplianceOptions {
@@ -79,7 +82,7 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     for (const p of packs) packSites.set(p.id, [...(packSites.get(p.id) ?? []), room.site]);
     const selected = new Set(packs.flatMap((p) => p.rules));
     const roomRules = rules.filter((r) => selected.has(r.meta.id));
-    findings.push(...evaluate([room], roomRules, options));
+    findings.push(...evaluate([room], roomRules, options), ...moduleFindings(room, docs));
     for (const r of roomRules) {
       const perSite = ruleParams.get(r.meta.id) ?? {};
       try {
@@ -128,5 +131,6 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     findings: waived.findings,
     waivers: waived.waivers,
     notCovered: NOT_COVERED,
+    input: summarizeInput(docs, rooms),
   };
 }

@@ -55,6 +55,7 @@ export class Room {
   private readonly facilityByKind = new Map<FacilityKind, FacilityObject[]>();
   private readonly facilityIndex = new Map<string, FacilityObject>();
   private readonly facilityResource = new WeakMap<FacilityObject, TfObject>();
+  private readonly read = new Set<string>(["terraform_data"]);
 
   constructor(
     /** The site id, or `(no site)` for Terraform without facility objects. */
@@ -105,12 +106,19 @@ export class Room {
 
   /** Managed resources of a type, in every stack of the site. */
   resources(type: string): readonly TfObject[] {
+    this.read.add(type);
     return this.byType.get(type) ?? [];
   }
 
   /** Data sources of a type (without the `data.` prefix). */
   dataSources(type: string): readonly TfObject[] {
+    this.read.add(`data.${type}`);
     return this.byType.get(`data.${type}`) ?? [];
+  }
+
+  /** The resource types (`data.<type>` for data sources) some rule asked this room for: what the rules know. */
+  get typesRead(): ReadonlySet<string> {
+    return this.read;
   }
 
   /** Facility objects of a kind. */
@@ -266,15 +274,20 @@ function objectsOfDocument(d: StackDocument): TfObject[] {
       for (const [name, raw] of Object.entries(byName)) {
         const { "//": meta, ...values } = raw;
         const path = (meta as { metadata?: { path?: unknown } } | undefined)?.metadata?.path;
+        const address = mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`;
+        const at = d.locations?.[address];
+        const file = at?.file ?? (d.files?.length === 1 ? d.files[0]?.path : undefined);
         out.push({
           stack: d.stack,
           mode,
           type,
           name,
-          address: mode === "managed" ? `${type}.${name}` : `data.${type}.${name}`,
+          address,
           values,
           constructPath: typeof path === "string" ? path : undefined,
           ...(mode === "managed" && imports.has(`${type}.${name}`) ? { importId: imports.get(`${type}.${name}`) } : {}),
+          ...(file !== undefined ? { file } : {}),
+          ...(at !== undefined ? { line: at.line } : {}),
         });
       }
     }
