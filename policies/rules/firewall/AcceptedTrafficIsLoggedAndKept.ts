@@ -43,10 +43,21 @@ export const AcceptedTrafficIsLoggedAndKept = defineRule({
   },
   check(room, ctx) {
     const out: Check[] = [];
-    const accepts = policies(room).filter(isAccept);
+    // A policy whose action is a plan-time value may accept: it is reported, not evaluated.
+    const accepts = policies(room).filter((p) => isAccept(p) || p.planTime !== undefined);
     if (accepts.length === 0) return [];
     for (const p of accepts) {
       const label = policyLabel(p);
+      if (p.planTime !== undefined) {
+        out.push(
+          check("config", "not-evaluable", p.obj, {
+            observed: p.planTime,
+            expected: "logtraffic all",
+            message: `${label}: ${p.planTime}`,
+          }),
+        );
+        continue;
+      }
       if (p.status === "disable") {
         out.push(
           check("config", "not-applicable", p.obj, {

@@ -3,7 +3,18 @@ import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { ISO27001, NIS2, NSM_GRUNNPRINSIPPER } from "../../controls/references";
-import { contains, type FwInterface, interfaces, internetInterfaces, nameList, type Net, netText, parseNet, str } from "./fortigate";
+import {
+  contains,
+  type FwInterface,
+  interfaces,
+  internetInterfaces,
+  nameList,
+  type Net,
+  netText,
+  parseNet,
+  planTime,
+  str,
+} from "./fortigate";
 
 const ADMIN_ACCESS = ["http", "https", "ssh", "telnet"];
 
@@ -45,7 +56,11 @@ export const AdminAccessIsRestricted = defineRule({
     for (const a of room.resources("fortios_system_admin")) {
       const v4 = Array.from({ length: 10 }, (_, i) => str(room, a, `trusthost${i + 1}`)).filter((t): t is string => t !== undefined);
       const v6 = Array.from({ length: 10 }, (_, i) => str(room, a, `ip6_trusthost${i + 1}`)).filter((t): t is string => t !== undefined);
-      out.push(trustCheck(room, a, v4, v6, true, mgmt));
+      const hidden = Array.from({ length: 10 }, (_, i) => [`trusthost${i + 1}`, `ip6_trusthost${i + 1}`])
+        .flat()
+        .map((k) => planTime(room, a, k))
+        .filter((r): r is string => r !== undefined);
+      out.push(trustCheck(room, a, v4, v6, true, mgmt, hidden));
       out.push(mfaCheck(room, a));
     }
     for (const u of room.resources("fortios_system_apiuser")) {
@@ -103,11 +118,18 @@ function managementNets(room: Room, ifaces: FwInterface[]): Net[] {
     .map((i) => i.net as Net);
 }
 
-function trustCheck(room: Room, o: TfObject, v4: string[], v6: string[], admin: boolean, mgmt: Net[]): Check {
+function trustCheck(room: Room, o: TfObject, v4: string[], v6: string[], admin: boolean, mgmt: Net[], hidden: string[] = []): Check {
   const name = str(room, o, "name") ?? o.name;
   const kind = admin ? "admin" : "API user";
   const mgmtText = mgmt.length > 0 ? [...new Set(mgmt.map(netText))].join(", ") : "none found";
   const expected = `trusted hosts inside the management network (${mgmtText}), IPv4 and IPv6`;
+  if (hidden.length > 0)
+    return check("config", "not-evaluable", o, {
+      findingId: "trusthost",
+      observed: `${kind} ${name}: ${hidden.join("; ")}`,
+      expected,
+      message: `${kind} ${name}: ${hidden[0] ?? ""}`,
+    });
   const problems: string[] = [];
   if (v4.length === 0) problems.push("no IPv4 trusted hosts (any address may log in)");
   for (const t of v4) {
@@ -147,6 +169,9 @@ function mfaCheck(room: Room, a: TfObject): Check {
   const remote = str(room, a, "remote_auth");
   const observed = `admin ${name}: two_factor ${two ?? "unset (disable)"}, remote_auth ${remote ?? "unset (disable)"}`;
   const expected = "two_factor enabled (fortitoken, email, sms, ...)";
+  const hidden = planTime(room, a, "two_factor") ?? planTime(room, a, "remote_auth");
+  if (hidden !== undefined)
+    return check("config", "not-evaluable", a, { findingId: "mfa", observed: `admin ${name}: ${hidden}`, expected, message: `admin ${name}: ${hidden}` });
   if (two !== undefined && two !== "disable")
     return check("config", "pass", a, { findingId: "mfa", observed, expected, message: `admin ${name} uses two-factor authentication` });
   if (remote === "enable")

@@ -1,4 +1,5 @@
 import type { DeviceObject } from "../../../contracts/facility-objects";
+import { planValue } from "../../engine/literal-values";
 import type { Room, TfObject } from "../../engine/room";
 
 /**
@@ -69,6 +70,19 @@ export function vdomOf(room: Room, o: TfObject): string {
 
 /** A literal string field, or undefined. */
 export const str = (room: Room, o: TfObject, key: string): string | undefined => literal(room, o, o.values[key]);
+
+/**
+ * A field that is written but has no literal value (a `${var...}`, a function call, a reference to a
+ * computed attribute): what a finding says of it ("logtraffic is ${var.log}: known only at plan"), or
+ * undefined when the field is absent or literal. Such a value is never a pass or a fail.
+ */
+export function planTime(room: Room, o: TfObject, key: string): string | undefined {
+  const raw = o.values[key];
+  if (raw === undefined || raw === null || literal(room, o, raw) !== undefined) return undefined;
+  const v = planValue(raw, key);
+  if (v.kind === "unresolved") return v.reason;
+  return typeof raw === "string" ? `${key} is ${raw}: known only at plan` : undefined;
+}
 
 /** The heartbeat interfaces of `hbdev` ("ha1 50 ha2 50" or `"ha1" 50 "ha2" 50`: name, priority pairs). */
 export function hbdevPorts(hbdev: string | undefined): string[] {
@@ -249,6 +263,8 @@ export interface FwPolicy {
   dstaddr: string[];
   service: string[];
   logtraffic: string | undefined;
+  /** Why action, status or logtraffic is unknown before plan, where one of them is. */
+  planTime: string | undefined;
 }
 
 const policyCache = new WeakMap<Room, FwPolicy[]>();
@@ -272,6 +288,7 @@ export function policies(room: Room): FwPolicy[] {
       dstaddr: nameList(room, obj, obj.values.dstaddr),
       service: nameList(room, obj, obj.values.service),
       logtraffic: str(room, obj, "logtraffic"),
+      planTime: ["action", "status", "logtraffic"].map((k) => planTime(room, obj, k)).find((r) => r !== undefined),
     };
   });
   policyCache.set(room, list);
