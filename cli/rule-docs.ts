@@ -1,12 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatRuleCatalogue } from "../policies/report/rule-catalogue";
 import { ALL_RULES } from "../policies/rules";
+import { formatRulesMd } from "./rules-md";
 
-/** Where `npm run gen:rule-docs` writes the rule catalogue. */
-export const RULE_DOCS = "docs/rules.md";
+/** Where `npm run gen:rule-docs` writes the rule catalogue (at the repository root, for auditors). */
+export const RULE_DOCS = "RULES.md";
 
 if (require.main === module) {
-  writeFileSync(join(__dirname, "..", RULE_DOCS), formatRuleCatalogue(ALL_RULES));
+  writeFileSync(join(__dirname, "..", RULE_DOCS), formatRulesMd(ALL_RULES));
   process.stdout.write(`wrote ${RULE_DOCS}\n`);
 }
