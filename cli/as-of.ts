@@ -1,5 +1,6 @@
 import { isIsoDate } from "../spec/dates";
 import { EVALUATION_DATES, MAX_HOLD_DAYS } from "../spec/ipam-lock";
+import type { AsOfSource, EvaluationDate } from "../policies/report/provenance";
 import { UsageError } from "./exit-codes";
 
 /**
@@ -8,7 +9,16 @@ import { UsageError } from "./exit-codes";
  * in EVALUATION_DATES, so that a held address's heldUntil stays a date the next run reads back.
  */
 export function evaluationDate(flag: string | undefined, env: NodeJS.ProcessEnv = process.env, now: () => Date = () => new Date()): string {
-  const [value, source] =
+  return evaluationDateWithSource(flag, env, now).date;
+}
+
+/** The evaluation date and where it came from, for the reports' provenance. */
+export function evaluationDateWithSource(
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  now: () => Date = () => new Date(),
+): EvaluationDate {
+  const [value, source]: [string, AsOfSource] =
     flag !== undefined
       ? [flag, "--as-of"]
       : env.ROOM_AS_OF
@@ -21,5 +31,5 @@ export function evaluationDate(flag: string | undefined, env: NodeJS.ProcessEnv 
       `${source}: expected a date from ${first} to ${last} (a freed address is held up to ${MAX_HOLD_DAYS} days and heldUntil must stay a four-digit year), found ${JSON.stringify(value)}`,
     );
   }
-  return value;
+  return { date: value, source };
 }

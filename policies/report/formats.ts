@@ -1,6 +1,8 @@
 import type { ComplianceResult } from "../compliance";
 import { formatJsonReport } from "./json-report";
+import { formatJunitReport } from "./junit-report";
 import { formatMarkdownReport } from "./markdown-report";
+import { formatSarifReport } from "./sarif-report";
 
 /** The report formats the audit command writes (`--format`); `table` is the terminal summary. */
 export const REPORT_FORMATS = ["table", "md", "json", "sarif", "junit"] as const;
@@ -14,7 +16,8 @@ export function formatReport(result: ComplianceResult, format: Exclude<ReportFor
     case "json":
       return formatJsonReport(result);
     case "sarif":
+      return formatSarifReport(result);
     case "junit":
-      throw new Error(`the ${format} report is not written yet`);
+      return formatJunitReport(result);
   }
 }

@@ -1,43 +1,43 @@
 import type { ComplianceResult } from "../compliance";
 import { isBlocking } from "../engine/gate";
 import type { ControlRef, Finding } from "../engine/rule";
-import { actionable, countOutcomes, findingRef, OUTCOMES, SCOPE_NOTE } from "./summary";
-
+import { evidenceCounts } from "./evidence-counts";
+import { formatCoverageSection, formatIsoAnnexSection, formatParametersSection, formatProvenanceSection } from "./markdown-sections";
 import { markdownTable as table } from "./markdown-table";
 import { formatScopeSection } from "./scope-section";
+import { actionable, countOutcomes, findingRef, OUTCOMES, SCOPE_NOTE } from "./summary";
 import { formatWaiversSection } from "./waivers-section";
 
 /** "ISO/IEC 27001:2022 Annex A 8.14", with "(verify)" where the primary text was not read. */
 export const formatControl = (c: ControlRef): string => `${c.framework} ${c.ref}${c.verified ? "" : " (verify)"}`;
 
-/** report.md: what was checked, the findings to act on, what rests on attestation, waivers, and what no rule covers. */
+/**
+ * report.md, for people and merge requests: the scope, the provenance, the summary, the findings to
+ * act on, what is not evaluable, attested and declared, the waivers, the rules with their versions,
+ * the parameters, the coverage matrix, the ISO 27001 annex per tenant, and what no rule covers.
+ */
 export function formatMarkdownReport(result: ComplianceResult): string {
   const counts = countOutcomes(result.findings);
   const blocking = result.findings.filter(isBlocking).length;
   const out: string[] = ["# Compliance report", "", SCOPE_NOTE, "", `Evaluation date: ${result.asOf}.`, ""];
 
   out.push(...formatScopeSection(result));
-
-  out.push("## Parameters", "", "The thresholds each rule ran with, per site (defaults unless the site's policy.yaml sets them).", "");
-  const withParams = result.rules.filter((r) => Object.values(r.params).some((p) => Object.keys(p).length > 0));
-  out.push(
-    ...table(
-      ["rule", "site", "parameters"],
-      withParams.flatMap((r) =>
-        Object.entries(r.params).map(([site, p]) => [
-          r.id,
-          site,
-          Object.entries(p)
-            .map(([k, v]) => `${k} = ${String(v)}`)
-            .join(", "),
-        ]),
-      ),
-    ),
-    "",
-  );
+  out.push(...formatProvenanceSection(result));
 
   out.push("## Summary", "");
   out.push(...table(OUTCOMES.slice(), [OUTCOMES.map((o) => counts[o])]), "");
+  out.push(
+    "By evidence type (config: checked in the configuration; declared: a typed fact; attested: a person's record; not-covered: no rule):",
+    "",
+  );
+  const byEvidence = evidenceCounts(result);
+  out.push(
+    ...table(
+      ["evidence", "rules", ...OUTCOMES],
+      byEvidence.map((e) => [e.evidence, e.rules, ...OUTCOMES.map((o) => (e.evidence === "not-covered" ? "-" : (e.outcomes[o] ?? 0)))]),
+    ),
+    "",
+  );
   out.push(
     blocking > 0 ? `**${blocking} mandatory finding(s) without a valid waiver.**` : "No mandatory finding without a valid waiver.",
     "",
@@ -49,33 +49,93 @@ export function formatMarkdownReport(result: ComplianceResult): string {
   else
     out.push(
       ...table(
-        ["rule", "severity", "enforcement", "stack", "object", "observed", "expected", "status"],
-        act.map((f) => [f.rule, f.severity, f.enforcement, f.stack, findingRef(f), f.observed, f.expected, status(f)]),
+        ["rule", "severity", "enforcement", "evidence", "stack", "object", "file", "observed", "expected", "status"],
+        act.map((f) => [
+          f.rule,
+          f.severity,
+          f.enforcement,
+          f.evidence,
+          f.stack,
+          findingRef(f),
+          fileOf(f),
+          f.observed,
+          f.expected,
+          status(f),
+        ]),
       ),
       "",
     );
 
-  section(
-    out,
-    "Not evaluable",
-    "Checks the input holds no evidence for: counted apart, never a pass.",
-    result.findings.filter((f) => f.outcome === "not-evaluable"),
+  const notEvaluable = result.findings.filter((f) => f.outcome === "not-evaluable");
+  out.push(
+    "## Not evaluable",
+    "",
+    `Checks the input holds no evidence for: counted apart (${notEvaluable.length}), never a pass. The reason is in "observed".`,
+    "",
   );
-  section(
-    out,
-    "Attested",
-    "Checks that rest on a person's record (who, when, document, next due): attested, not passed.",
-    result.findings.filter((f) => f.outcome === "attested"),
+  if (notEvaluable.length === 0) out.push("None.", "");
+  else
+    out.push(
+      ...table(
+        ["rule", "stack", "object", "reason (observed)", "expected"],
+        notEvaluable.map((f) => [f.rule, f.stack, findingRef(f), f.observed, f.expected]),
+      ),
+      "",
+    );
+
+  const attested = result.findings.filter((f) => f.evidence === "attested" && f.outcome !== "not-applicable");
+  out.push(
+    "## Attested",
+    "",
+    "Checks that rest on a person's record: attested, not passed. A missing or overdue record is a finding to act on.",
+    "",
   );
+  if (attested.length === 0) out.push("None.", "");
+  else
+    out.push(
+      ...table(
+        ["rule", "stack", "object", "outcome", "by (role)", "date", "document", "result", "next due"],
+        attested.map((f) => [
+          f.rule,
+          f.stack,
+          findingRef(f),
+          f.outcome === "attested" ? "attested" : f.outcome,
+          f.attestation?.by ?? "-",
+          f.attestation?.date ?? "-",
+          f.attestation?.documentRef ?? "-",
+          f.attestation?.result ?? "-",
+          f.attestation?.nextDue ?? "-",
+        ]),
+      ),
+      "",
+    );
+
+  out.push(
+    "## Declared",
+    "",
+    "Findings that rest on facts someone typed (a facility object), by the document they were read from and when it was last verified against the room.",
+    "",
+  );
+  const declared = declaredGroups(result.findings);
+  if (declared.length === 0) out.push("None.", "");
+  else
+    out.push(
+      ...table(
+        ["document", "verified", "rule", "results", "objects"],
+        declared.map((g) => [g.document, g.verified, g.rule, g.results, g.objects]),
+      ),
+      "",
+    );
 
   out.push(...formatWaiversSection(result));
 
   out.push("## Rules", "");
   out.push(
     ...table(
-      ["rule", "title", "severity", "enforcement", "evidence", "results", "controls"],
+      ["rule", "version", "title", "severity", "enforcement", "evidence", "results", "controls"],
       result.rules.map((r) => [
         `${r.id} (${r.name})`,
+        r.version,
         r.title,
         r.severity,
         r.enforcement,
@@ -89,7 +149,11 @@ export function formatMarkdownReport(result: ComplianceResult): string {
     "",
   );
 
-  out.push("## Not covered", "", "Catalogue controls no rule checks, and how to evidence them instead.", "");
+  out.push(...formatParametersSection(result));
+  out.push(...formatCoverageSection(result));
+  out.push(...formatIsoAnnexSection(result));
+
+  out.push("## Not covered", "", "Catalogue controls no rule checks (evidence type not-covered), and how to evidence them instead.", "");
   out.push(
     ...table(
       ["control", "title", "why not", "how to evidence", "references"],
@@ -100,21 +164,58 @@ export function formatMarkdownReport(result: ComplianceResult): string {
   return out.join("\n");
 }
 
+const fileOf = (f: Finding): string => (f.file === undefined ? "-" : f.line === undefined ? f.file : `${f.file}:${f.line}`);
+
 function status(f: Finding): string {
   if (f.waiver) return `waived by ${f.waiver.id} (${f.waiver.approver}, ${f.waiver.ticket}, until ${f.waiver.expires})`;
   if (isBlocking(f)) return "blocks deploy";
   return f.enforcement === "advisory" ? "advisory" : f.outcome;
 }
 
-function section(out: string[], title: string, intro: string, findings: readonly Finding[]): void {
-  out.push(`## ${title}`, "", intro, "");
-  if (findings.length === 0) out.push("None.", "");
-  else
-    out.push(
-      ...table(
-        ["rule", "stack", "object", "observed", "expected"],
-        findings.map((f) => [f.rule, f.stack, findingRef(f), f.observed, f.expected]),
-      ),
-      "",
-    );
+interface DeclaredGroup {
+  document: string;
+  verified: string;
+  rule: string;
+  results: string;
+  objects: number;
+}
+
+/** Declared findings by source document, verified date and rule, with their outcomes: bounded by documents, not objects. */
+function declaredGroups(findings: readonly Finding[]): DeclaredGroup[] {
+  const groups = new Map<string, { document: string; verified: string; rule: string; findings: Finding[] }>();
+  for (const f of findings) {
+    if (f.evidence !== "declared") continue;
+    const document = f.source?.document ?? "(no source recorded)";
+    const verified = f.source?.verified ?? "-";
+    const key = JSON.stringify([document, verified, f.rule]);
+    const g = groups.get(key) ?? { document, verified, rule: f.rule, findings: [] };
+    g.findings.push(f);
+    groups.set(key, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) =>
+      a.document !== b.document
+        ? a.document < b.document
+          ? -1
+          : 1
+        : a.verified !== b.verified
+          ? a.verified < b.verified
+            ? -1
+            : 1
+          : a.rule < b.rule
+            ? -1
+            : 1,
+    )
+    .map((g) => {
+      const counts = countOutcomes(g.findings);
+      return {
+        document: g.document,
+        verified: g.verified,
+        rule: g.rule,
+        results: OUTCOMES.filter((o) => counts[o] > 0)
+          .map((o) => `${counts[o]} ${o}`)
+          .join(", "),
+        objects: new Set(g.findings.map((f) => `${f.stack} ${f.address}`)).size,
+      };
+    });
 }

@@ -5,15 +5,19 @@
  */
 
 /**
- * Thresholds of the policy rules for one site, overriding the rules' defaults. Written as sites/<site>/policy.yaml; every value shows in the compliance report. Rule ids and parameter names are checked against the rules when synth runs.
+ * Thresholds of the policy rules for one site, overriding the rules' defaults, each rule's overrides with the reason they differ. Written as sites/<site>/policy.yaml (and the audit command's --params file); every value and reason shows in the compliance report. Rule ids and parameter names are checked against the rules when synth runs.
  */
 export interface PolicyFile {
   $schema?: string;
   /**
-   * Rule id (RED-PWR-FEED-CAP) -> parameter name -> value.
+   * Rule id (RED-PWR-FEED-CAP) -> parameter name -> value, and `reason`: why this site differs from the rule's defaults (at least 20 characters), e.g. `PHY-OFFSITE: { minDistanceKm: 30, reason: "the county's risk assessment RA-2026-04 sets 30 km" }`.
    */
   parameters: {
     [k: string]: {
+      /**
+       * Why the site overrides the defaults: the decision or document behind the values (at least 20 characters).
+       */
+      reason: string;
       [k: string]: number | string | boolean;
     };
   };
