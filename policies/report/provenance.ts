@@ -115,6 +115,8 @@ export function buildProvenance(
     providers: providerVersions(docs),
     schemas: [...(input?.schemas ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1)),
     // The caller's list has paths relative to the input it was given; the reader's own, as it displayed them.
-    inputFiles: [...(input?.inputFiles ?? docs.flatMap((d) => d.files ?? []))].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    inputFiles: [...(input?.inputFiles ?? docs.flatMap((d) => d.files ?? []))].sort((a, b) =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    ),
   };
 }
