@@ -14,7 +14,7 @@ export class HclParseError extends Error {
   }
 }
 
-type Hcl2Json = { parse(filename: string, contents: string): Promise<Record<string, unknown>> };
+type Hcl2Json = { parse: (filename: string, contents: string) => Promise<Record<string, unknown>> };
 let loaded: Hcl2Json | undefined;
 
 /**
@@ -60,7 +60,8 @@ export function normalizeHcl(raw: Record<string, unknown>): TerraformJson {
   for (const [block, value] of Object.entries(raw)) {
     if (block === "resource" || block === "data") out[block] = byTypeAndName(block, value);
     else if (block === "module" || block === "variable" || block === "output") out[block] = byName(block, value);
-    else if (block === "locals") out.locals = Object.assign({}, ...(Array.isArray(value) ? value : [value])) as Record<string, unknown>;
+    else if (block === "locals")
+      out.locals = Object.assign({}, ...(Array.isArray(value) ? (value as unknown[]) : [value])) as Record<string, unknown>;
     else out[block] = value;
   }
   return out;

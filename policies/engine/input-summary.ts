@@ -58,8 +58,7 @@ export function summarizeInput(docs: readonly StackDocument[], rooms: readonly R
     ] as const) {
       for (const [type, byName] of Object.entries(block ?? {})) {
         for (const body of Object.values(byName)) {
-          const { "//": _meta, ...values } = body;
-          unresolvedValues += unresolvedIn(values).length;
+          unresolvedValues += unresolvedIn(Object.entries(body).flatMap(([k, v]) => (k === "//" ? [] : [v]))).length;
           if (mode === "data") {
             dataSources++;
             continue;

@@ -81,7 +81,10 @@ export function readTerraformInput(paths: readonly string[]): StackDocument[] {
     plan(paths).map((s) => {
       const parsed = s.files.map((f) => {
         if (formatOf(f) === "tf")
-          throw new PolicyInputError(displayPath(f), "HCL (*.tf) is read by the audit command (npm run audit), which parses it; this reads Terraform JSON");
+          throw new PolicyInputError(
+            displayPath(f),
+            "HCL (*.tf) is read by the audit command (npm run audit), which parses it; this reads Terraform JSON",
+          );
         return readJsonFile(f);
       });
       return merge(s, parsed);
@@ -135,11 +138,16 @@ function sourcesAt(path: string): StackSource[] {
     const format = formatOf(path);
     if (format === undefined) throw new PolicyInputError(path, "expected a *.tf.json or *.tf file (or a directory of stacks)");
     const stack =
-      format === "cdk.tf.json" ? basename(dirname(path)) : format === "tf" ? basename(path, ".tf") : basename(path).replace(/\.tf\.json$/, "");
+      format === "cdk.tf.json"
+        ? basename(dirname(path))
+        : format === "tf"
+          ? basename(path, ".tf")
+          : basename(path).replace(/\.tf\.json$/, "");
     return [{ stack, file: path, files: [path] }];
   }
   if (!st.isDirectory()) throw new PolicyInputError(path, "expected a file or a directory");
-  if (existsSync(join(path, "cdk.tf.json"))) return [{ stack: basename(path), file: join(path, "cdk.tf.json"), files: [join(path, "cdk.tf.json")] }];
+  if (existsSync(join(path, "cdk.tf.json")))
+    return [{ stack: basename(path), file: join(path, "cdk.tf.json"), files: [join(path, "cdk.tf.json")] }];
   const names = readdirSync(path).sort();
   // Terraform's rule: the *.tf and *.tf.json files of one directory are one module.
   if (names.some((n) => n.endsWith(".tf") && isFile(join(path, n)))) {
@@ -152,7 +160,8 @@ function sourcesAt(path: string): StackSource[] {
     const entry = join(stacksDir, name);
     if (statSync(entry).isDirectory() && existsSync(join(entry, "cdk.tf.json")))
       found.push({ stack: name, file: join(entry, "cdk.tf.json"), files: [join(entry, "cdk.tf.json")] });
-    else if (name.endsWith(".tf.json") && isFile(entry)) found.push({ stack: name.replace(/\.tf\.json$/, ""), file: entry, files: [entry] });
+    else if (name.endsWith(".tf.json") && isFile(entry))
+      found.push({ stack: name.replace(/\.tf\.json$/, ""), file: entry, files: [entry] });
   }
   if (found.length === 0)
     throw new PolicyInputError(
@@ -181,7 +190,14 @@ function readJsonFile(file: string): ParsedFile {
     if (b !== undefined && (typeof b !== "object" || b === null || Array.isArray(b)))
       throw new PolicyInputError(display, `"${block}" must be an object of ${block === "module" ? "module calls" : "resource types"}`);
   }
-  return { path: file, display, format: formatOf(file) ?? "tf.json", sha256: sha256(bytes), json: json as TerraformJson, lines: jsonBlockLines(text) };
+  return {
+    path: file,
+    display,
+    format: formatOf(file) ?? "tf.json",
+    sha256: sha256(bytes),
+    json: json as TerraformJson,
+    lines: jsonBlockLines(text),
+  };
 }
 
 async function readHclFile(file: string): Promise<ParsedFile> {
@@ -209,7 +225,11 @@ function merge(source: StackSource, parsed: ParsedFile[]): StackDocument {
     const before = declaredIn.get(address);
     if (before !== undefined) {
       const where = locations[address];
-      throw new PolicyInputError(p.display, `${address} is also declared in ${where ? `${where.file}:${where.line}` : before}`, line === undefined ? undefined : { line });
+      throw new PolicyInputError(
+        p.display,
+        `${address} is also declared in ${where ? `${where.file}:${where.line}` : before}`,
+        line === undefined ? undefined : { line },
+      );
     }
     declaredIn.set(address, p.display);
     if (line !== undefined) locations[address] = { file: p.display, line };
@@ -241,7 +261,8 @@ function merge(source: StackSource, parsed: ParsedFile[]): StackDocument {
       } else if (Array.isArray(value) || Array.isArray(json[block])) {
         json[block] = [...toList(json[block]), ...toList(value)];
       } else if (typeof value === "object" && value !== null) {
-        json[block] = { ...((json[block] as Record<string, unknown> | undefined) ?? {}), ...(value as Record<string, unknown>) };
+        const before: unknown = json[block];
+        json[block] = { ...(typeof before === "object" && before !== null ? before : {}), ...value };
       } else json[block] = value;
     }
   }

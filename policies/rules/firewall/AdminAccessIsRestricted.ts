@@ -171,7 +171,12 @@ function mfaCheck(room: Room, a: TfObject): Check {
   const expected = "two_factor enabled (fortitoken, email, sms, ...)";
   const hidden = planTime(room, a, "two_factor") ?? planTime(room, a, "remote_auth");
   if (hidden !== undefined)
-    return check("config", "not-evaluable", a, { findingId: "mfa", observed: `admin ${name}: ${hidden}`, expected, message: `admin ${name}: ${hidden}` });
+    return check("config", "not-evaluable", a, {
+      findingId: "mfa",
+      observed: `admin ${name}: ${hidden}`,
+      expected,
+      message: `admin ${name}: ${hidden}`,
+    });
   if (two !== undefined && two !== "disable")
     return check("config", "pass", a, { findingId: "mfa", observed, expected, message: `admin ${name} uses two-factor authentication` });
   if (remote === "enable")
