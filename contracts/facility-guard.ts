@@ -14,6 +14,7 @@ import hostHardening from "./facility-schemas/host-hardening.schema.json";
 import keyProvider from "./facility-schemas/key-provider.schema.json";
 import logCollector from "./facility-schemas/log-collector.schema.json";
 import lun from "./facility-schemas/lun.schema.json";
+import operator from "./facility-schemas/operator.schema.json";
 import pdu from "./facility-schemas/pdu.schema.json";
 import policyParameters from "./facility-schemas/policy-parameters.schema.json";
 import rack from "./facility-schemas/rack.schema.json";
@@ -53,6 +54,7 @@ export const FACILITY_SCHEMAS: Readonly<Record<FacilityKind, object>> = {
   "backup-copy": backupCopy,
   "restore-test": restoreTest,
   evidence,
+  operator,
   tenant,
   workload,
   "host-hardening": hostHardening,

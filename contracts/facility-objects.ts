@@ -258,6 +258,22 @@ export interface ReportingRoute {
 
 export type Country = "NO" | "SE" | "DK";
 
+/**
+ * Who runs the room: the operator's legal entity (site.yaml `municipality`), its country, and which
+ * tenant is the host municipality. Written once per site (id = the site) so a report can say whom
+ * the audit concerns. `stacks` lists every stack synth wrote for the site, so a check can tell a
+ * whole site from a part of one (a tenant stack missing from the input).
+ */
+export interface OperatorObject extends Base<"operator"> {
+  /** The legal entity that owns and runs the room (site.yaml `municipality`). */
+  legalEntity: string;
+  country: Country;
+  /** The id of the tenant that is the host municipality; null when no tenant is. */
+  hostTenant: string | null;
+  /** The stacks synth wrote for the site, sorted. Optional: a foreign writer may not know them. */
+  stacks?: string[];
+}
+
 export interface TenantObject extends Base<"tenant"> {
   name: string;
   country: Country;
@@ -420,6 +436,7 @@ export type FacilityObject =
   | BackupCopyObject
   | RestoreTestObject
   | EvidenceObject
+  | OperatorObject
   | TenantObject
   | WorkloadObject
   | HostHardeningObject
@@ -454,6 +471,7 @@ export const FACILITY_KINDS = [
   "backup-copy",
   "restore-test",
   "evidence",
+  "operator",
   "tenant",
   "workload",
   "host-hardening",

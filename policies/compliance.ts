@@ -9,6 +9,8 @@ import { buildRooms, type Room } from "./engine/room";
 import type { StackDocument } from "./engine/terraform-input";
 import { moduleFindings, summarizeInput, type InputSummary } from "./engine/input-summary";
 import { applyWaivers, type WaiverStatus } from "./engine/waivers";
+import { buildScope, type RoomRun } from "./scope/site-scope";
+import type { ComplianceScope } from "./scope/scope-types";
 
 export interface TenantScope {
   id: string;
@@ -42,6 +44,8 @@ export interface RuleSummary {
 export interface ComplianceResult {
   asOf: string;
   sites: SiteScope[];
+  /** What was checked under which law: per site the operator and tenants (declared and found), the regime matrix, the chains of shared stacks. */
+  scope: ComplianceScope;
   packs: (Pack & { sites: string[] })[];
   rules: RuleSummary[];
   findings: Finding[];
@@ -75,10 +79,12 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
   const rooms = buildRooms(docs);
   const findings: Finding[] = [];
   const sites: SiteScope[] = [];
+  const runs: RoomRun[] = [];
   const packSites = new Map<string, string[]>();
   const ruleParams = new Map<string, Record<string, Record<string, ParamValue>>>();
   for (const room of rooms) {
     const packs = packsFor(room).filter((p) => options.packs === undefined || options.packs.includes(p.id));
+    runs.push({ room, packs });
     for (const p of packs) packSites.set(p.id, [...(packSites.get(p.id) ?? []), room.site]);
     const selected = new Set(packs.flatMap((p) => p.rules));
     const roomRules = rules.filter((r) => selected.has(r.meta.id));
@@ -102,6 +108,8 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
       packs: packs.map((p) => p.id),
     });
   }
+  const scoped = buildScope(runs, findings);
+  findings.push(...scoped.findings);
   const waived = applyWaivers(rooms, findings, options.asOf);
   const summaries: RuleSummary[] = rules
     .filter((r) => ruleParams.has(r.meta.id))
@@ -126,6 +134,7 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
   return {
     asOf: options.asOf,
     sites,
+    scope: scoped.scope,
     packs: PACKS.filter((p) => packSites.has(p.id)).map((p) => ({ ...p, sites: packSites.get(p.id) ?? [] })),
     rules: summaries,
     findings: waived.findings,

@@ -5,6 +5,7 @@ import { FirewallRecords } from "../constructs/firewall-records";
 import { FortigateCluster } from "../constructs/fortigate-cluster";
 import { fortiosProvider } from "../constructs/fortios-provider";
 import { HostHardeningRecords } from "../constructs/host-hardening-records";
+import { addOperatorRecord } from "../constructs/operator-record";
 import { asManaged, MunicipalTenant, type MunicipalTenantProps } from "../constructs/municipal-tenant";
 import { PowerAndCooling } from "../constructs/power-and-cooling";
 import { removedBlocksFor } from "../constructs/removed-blocks";
@@ -87,9 +88,16 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     tenants.set(tenant.spec.tenant, stack);
   }
   const tenantFirewalls = new Map<string, TerraformStack>();
-  if (!site.firewall) return { vsphere, facility, tenants, tenantFirewalls };
-  const firewall = addFirewallStacks(app, site, site.firewall, tenantFirewalls);
-  return { vsphere, facility, tenants, firewall, tenantFirewalls };
+  const firewall = site.firewall ? addFirewallStacks(app, site, site.firewall, tenantFirewalls) : undefined;
+  // Last, once every stack of the site exists: the operator object lists them all.
+  addOperatorRecord(facility, {
+    siteName: s.site,
+    legalEntity: s.municipality,
+    country: s.country,
+    hostTenant: site.tenants.find((t) => t.spec.hostMunicipality)?.spec.tenant,
+    stacks: [vsphere, facility, ...tenants.values(), ...(firewall ? [firewall] : []), ...tenantFirewalls.values()].map((st) => st.node.id),
+  });
+  return firewall ? { vsphere, facility, tenants, firewall, tenantFirewalls } : { vsphere, facility, tenants, tenantFirewalls };
 }
 
 /** What a tenant's construct needs of its site. */

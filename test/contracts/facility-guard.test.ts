@@ -147,6 +147,7 @@ const BROKEN: [FacilityKind, string, (o: Loose) => void, string][] = [
   ["restore-test", "missing required", (o) => delete o.classId, "restore-test rt-gold: /classId is missing (required: a string)"],
   ["evidence", "nullable date", (o) => (o.nextDue = "soon"), 'evidence ar-1: /nextDue must be a date YYYY-MM-DD, found "soon"'],
   ["evidence", "missing required", (o) => delete o.evidenceKind, "evidence ar-1: /evidenceKind is missing (required: a string)"],
+  ["operator", "missing required", (o) => delete o.hostTenant, "operator s: /hostTenant is missing (required: a string or null)"],
   ["tenant", "bad enum", (o) => (o.country = "FI"), 'tenant t: /country must be one of "NO", "SE", "DK", found "FI"'],
   [
     "tenant",

@@ -46,6 +46,7 @@ export const MINIMAL: Samples = {
   },
   "restore-test": { kind: "restore-test", id: "rt-gold", site: "s", classId: "gold", ...attestation },
   evidence: { kind: "evidence", id: "ar-1", site: "s", about: "room-a", evidenceKind: "access-review", ...attestation },
+  operator: { kind: "operator", id: "s", site: "s", legalEntity: "Tenant Kommune", country: "DK", hostTenant: null },
   tenant: {
     kind: "tenant",
     id: "t",
@@ -176,6 +177,7 @@ export const MAXIMAL: Samples = {
   "backup-copy": { ...MINIMAL["backup-copy"], source, roomId: "room-b", offsiteSite: "other", immutable: true, offsiteKm: 42 },
   "restore-test": { ...MINIMAL["restore-test"], source, nextDue: "2027-01-28" },
   evidence: { ...MINIMAL.evidence, source, nextDue: null },
+  operator: { ...MINIMAL.operator, source, hostTenant: "t", stacks: ["s-facility", "s-t", "s-vsphere"] },
   tenant: {
     ...MINIMAL.tenant,
     source,
