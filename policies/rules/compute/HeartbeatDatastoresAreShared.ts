@@ -5,6 +5,7 @@ import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { ISO27001 } from "../../controls/references";
 import { clusterHosts, controllersOf, fabricsOf, listOf, nameOf, stringList, text } from "./support/topology";
+import { literal } from "../../engine/literal-values";
 
 const DATASTORE_TYPES = new Set(["vsphere_vmfs_datastore", "vsphere_nas_datastore"]);
 
@@ -49,6 +50,17 @@ function checkCluster(room: Room, cluster: TfObject, min: number): Check[] {
   const name = nameOf(cluster);
   const policy = cluster.values.ha_heartbeat_datastore_policy ?? "allFeasibleDsWithUserPreference";
   const ids = stringList(cluster.values.ha_heartbeat_datastore_ids);
+  const planTime = ["ha_enabled", "ha_heartbeat_datastore_policy", "ha_heartbeat_datastore_ids"]
+    .map((k) => literal(cluster, k))
+    .find((v) => v.kind === "unresolved");
+  if (planTime?.kind === "unresolved")
+    return [
+      check("config", "not-evaluable", cluster, {
+        observed: planTime.reason,
+        expected: `>= ${min} heartbeat datastores shared by every host of the HA cluster`,
+        message: `cluster ${name}: ${planTime.reason}`,
+      }),
+    ];
   if (cluster.values.ha_enabled !== true)
     return [
       check("config", "not-applicable", cluster, {
