@@ -1,6 +1,7 @@
 import type { Construct } from "constructs";
 import type { PolicyFile } from "../spec/generated/policy-file";
 import type { WaiversFile } from "../spec/generated/waivers-file";
+import type { ApproversFile } from "../spec/generated/approvers-file";
 import { FacilityObject } from "./facility-object";
 
 export interface PolicyRecordsProps {
@@ -15,14 +16,19 @@ export interface PolicyRecordsProps {
    * @default none
    */
   readonly waivers?: WaiversFile;
+  /**
+   * Who may approve waivers, and their authority (approvers.yaml).
+   * @default none
+   */
+  readonly approvers?: ApproversFile;
 }
 
 /**
- * The site's policy thresholds and waivers as facility objects, so that a check of the synthesized
- * output alone (`npm run check`, an auditor's copy) applies the same thresholds and sees the same
- * waivers as synth did. Nothing is written for a site without the files.
+ * The site's policy thresholds, waivers and approver roster as facility objects, so that a check of
+ * the synthesized output alone (`npm run check`, an auditor's copy) applies the same thresholds and
+ * governs the same waivers by the same roster as synth did. Nothing is written for a site without the files.
  */
-export function addPolicyRecords(scope: Construct, { siteName: s, policy, waivers }: PolicyRecordsProps): void {
+export function addPolicyRecords(scope: Construct, { siteName: s, policy, waivers, approvers }: PolicyRecordsProps): void {
   if (policy) new FacilityObject(scope, s, "policy-parameters", s, { rules: policy.parameters });
   for (const w of waivers?.waivers ?? []) {
     new FacilityObject(scope, s, "waiver", w.id, {
@@ -32,7 +38,20 @@ export function addPolicyRecords(scope: Construct, { siteName: s, policy, waiver
       reason: w.reason,
       approver: w.approver,
       ticket: w.ticket,
+      approved: w.approved,
       expires: w.expires,
+      renewals: w.renewals,
+      ...(w.evidence ? { evidence: w.evidence } : {}),
+    });
+  }
+  for (const a of approvers?.approvers ?? []) {
+    new FacilityObject(scope, s, "approver", a.id, {
+      name: a.name,
+      role: a.role,
+      tenant: a.tenant,
+      authority: a.authority,
+      ...(a.validUntil ? { validUntil: a.validUntil } : {}),
+      ...(a.delegationRef ? { delegationRef: a.delegationRef } : {}),
     });
   }
 }

@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import { FACILITY_KINDS, type FacilityKind, type FacilityObject } from "./facility-objects";
 import alarmRoute from "./facility-schemas/alarm-route.schema.json";
+import approver from "./facility-schemas/approver.schema.json";
 import backupClass from "./facility-schemas/backup-class.schema.json";
 import backupCopy from "./facility-schemas/backup-copy.schema.json";
 import backupRoom from "./facility-schemas/backup-room.schema.json";
@@ -62,6 +63,7 @@ export const FACILITY_SCHEMAS: Readonly<Record<FacilityKind, object>> = {
   "vm-template": vmTemplate,
   "policy-parameters": policyParameters,
   waiver,
+  approver,
 };
 
 /** The schema of any kind (dispatches on `kind` to the kind's schema), for validators outside this module. */

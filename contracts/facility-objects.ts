@@ -407,13 +407,48 @@ export interface PolicyParametersObject extends Base<"policy-parameters"> {
 export interface WaiverObject extends Base<"waiver"> {
   waiverKind: "risk-acceptance" | "compensating-control" | "not-applicable" | "false-positive" | "emergency";
   rule: string;
-  /** A Terraform address, or a glob over addresses (`*` matches any run of characters). */
+  /** A Terraform address (optionally `#findingId`); a glob over addresses (`*` matches any run of characters) only for advisory rules. */
   target: string;
   reason: string;
+  /** The id of an `approver` object of the site (the roster, approvers.yaml). */
   approver: string;
   ticket: string;
+  /** The day it was approved or last renewed, YYYY-MM-DD. Optional: older output lacks it (such a waiver is then invalid). */
+  approved?: string;
   /** YYYY-MM-DD */
   expires: string;
+  /** How many times it has been renewed. Optional: older output lacks it (0). */
+  renewals?: number;
+  /** A compensating control's own evidence. */
+  evidence?: CompensatingEvidence;
+}
+
+/** What a compensating control is, where it is documented and when it was last verified. */
+export interface CompensatingEvidence {
+  description: string;
+  document: string;
+  /** YYYY-MM-DD */
+  verified: string;
+}
+
+/** What an approver may approve: rule ids or globs, severities, tenant ids (`shared`: the site's shared stacks). */
+export interface ApproverAuthority {
+  rules: string[];
+  severities: ("critical" | "high" | "medium" | "low")[];
+  tenants: string[];
+}
+
+/** A person who may approve waivers (sites/<site>/approvers.yaml), written by synth so a later check governs waivers by the same roster. */
+export interface ApproverObject extends Base<"approver"> {
+  name: string;
+  role: string;
+  /** The tenant (municipality) they act for. */
+  tenant: string;
+  authority: ApproverAuthority;
+  /** The last day the appointment holds, YYYY-MM-DD. */
+  validUntil?: string;
+  /** The decision that gives them this authority. */
+  delegationRef?: string;
 }
 
 export type FacilityObject =
@@ -443,7 +478,8 @@ export type FacilityObject =
   | ThreatFeedsObject
   | VmTemplateObject
   | PolicyParametersObject
-  | WaiverObject;
+  | WaiverObject
+  | ApproverObject;
 
 export type FacilityKind = FacilityObject["kind"];
 
@@ -479,4 +515,5 @@ export const FACILITY_KINDS = [
   "vm-template",
   "policy-parameters",
   "waiver",
+  "approver",
 ] as const satisfies readonly FacilityKind[];

@@ -81,6 +81,8 @@ export interface Site {
   policy?: CheckedSite["policy"];
   /** The findings the site accepts (waivers.yaml), with the file for messages. */
   waivers?: CheckedSite["waivers"];
+  /** Who may approve waivers (approvers.yaml), with the file for messages. */
+  approvers?: CheckedSite["approvers"];
 }
 
 /** Whether the VM is rendered as a `vsphere_virtual_machine` (new or adopted, active or retiring). */

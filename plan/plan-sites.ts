@@ -116,6 +116,7 @@ function planSite(
       firewall: fw && firewallPlan ? { spec: fw, plan: firewallPlan } : undefined,
       policy: checked.policy,
       waivers: checked.waivers,
+      approvers: checked.approvers,
     },
     ipam: { lockPath, text, changed: !existsSync(lockPath) || text !== readFileSync(lockPath, "utf8"), work: addressPlan.work },
     errors: [],

@@ -8,7 +8,7 @@ import type { ControlRef, EvidenceType, Finding, Outcome, ParamValue, Rule } fro
 import { buildRooms, type Room } from "./engine/room";
 import type { StackDocument } from "./engine/terraform-input";
 import { moduleFindings, summarizeInput, type InputSummary } from "./engine/input-summary";
-import { applyWaivers, type WaiverStatus } from "./engine/waivers";
+import { applyWaivers, waiverLimits, type ExtraWaiver, type WaiverLimitOverrides, type WaiverLimits, type WaiverStatus } from "./engine/waivers";
 import { buildScope, type RoomRun } from "./scope/site-scope";
 import type { ComplianceScope } from "./scope/scope-types";
 
@@ -50,6 +50,8 @@ export interface ComplianceResult {
   rules: RuleSummary[];
   findings: Finding[];
   waivers: WaiverStatus[];
+  /** The waiver limits applied (severity caps, emergency cap, renewals), shown beside the waivers. */
+  waiverLimits?: WaiverLimits;
   notCovered: readonly NotCovered[];
   /** The input: files read (path, format, sha256), and per stack its resources, unknown types, module calls and plan-time values. */
   input: InputSummary;
@@ -60,6 +62,10 @@ export interface ComplianceOptions {
   params?: ParamOverrides;
   /** The rules to choose from (default: all); packs select among them. */
   rules?: readonly Rule[];
+  /** Waivers besides the artifact's (the audit command's --waivers), governed by the artifact's roster. */
+  extraWaivers?: readonly ExtraWaiver[];
+  /** Waiver limits other than the defaults (policies/engine/waivers/waiver-limits.ts). */
+  waiverLimits?: WaiverLimitOverrides;
   /** Run only these packs (ids; `--pack`), where they apply to a room; default: every pack that applies. */
   packs?: readonly string[];
 }
@@ -110,7 +116,12 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
   }
   const scoped = buildScope(runs, findings);
   findings.push(...scoped.findings);
-  const waived = applyWaivers(rooms, findings, options.asOf);
+  const waived = applyWaivers(rooms, findings, {
+    asOf: options.asOf,
+    rules,
+    limits: options.waiverLimits,
+    extraWaivers: options.extraWaivers,
+  });
   const summaries: RuleSummary[] = rules
     .filter((r) => ruleParams.has(r.meta.id))
     .map((r) => {
@@ -139,6 +150,7 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     rules: summaries,
     findings: waived.findings,
     waivers: waived.waivers,
+    waiverLimits: waiverLimits(options.waiverLimits),
     notCovered: NOT_COVERED,
     input: summarizeInput(docs, rooms),
   };

@@ -5,6 +5,7 @@
  *   schema/tenant.schema.json -> spec/generated/tenant-file.ts (root type TenantFile)
  *   schema/policy.schema.json -> spec/generated/policy-file.ts (root type PolicyFile)
  *   schema/waivers.schema.json -> spec/generated/waivers-file.ts (root type WaiversFile)
+ *   schema/approvers.schema.json -> spec/generated/approvers-file.ts (root type ApproversFile)
  *
  * Run `npm run gen:types` (npx tsx schema/generate-types.ts) after changing a schema and commit the
  * result; test/spec/generated-types.test.ts fails while a committed file is stale.
@@ -55,7 +56,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { compile } from "json-schema-to-typescript";
 import { format, resolveConfig } from "prettier";
-import { GENERATE_COMMAND, POLICY_OUT, SITE_OUT, TENANT_OUT, WAIVERS_OUT } from "./generated-files";
+import { APPROVERS_OUT, GENERATE_COMMAND, POLICY_OUT, SITE_OUT, TENANT_OUT, WAIVERS_OUT } from "./generated-files";
 
 type Schema = { [keyword: string]: unknown };
 
@@ -66,6 +67,7 @@ const TENANT_SCHEMA = "schema/tenant.schema.json";
 const STANDALONE = [
   { schema: "schema/policy.schema.json", root: "PolicyFile", out: POLICY_OUT },
   { schema: "schema/waivers.schema.json", root: "WaiversFile", out: WAIVERS_OUT },
+  { schema: "schema/approvers.schema.json", root: "ApproversFile", out: APPROVERS_OUT },
 ];
 
 /** Where subschemas sit: in a map of them, as the value, or in a list of them. */

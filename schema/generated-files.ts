@@ -7,3 +7,4 @@ export const SITE_OUT = "spec/generated/site-file.ts";
 export const TENANT_OUT = "spec/generated/tenant-file.ts";
 export const POLICY_OUT = "spec/generated/policy-file.ts";
 export const WAIVERS_OUT = "spec/generated/waivers-file.ts";
+export const APPROVERS_OUT = "spec/generated/approvers-file.ts";

@@ -18,6 +18,8 @@ import { checkTenant } from "./tenant-checks";
 import type { Network, SiteFile, TenantFile } from "./types";
 import type { PolicyFile } from "./generated/policy-file";
 import type { WaiversFile } from "./generated/waivers-file";
+import type { ApproversFile } from "./generated/approvers-file";
+import { checkWaiverReferences } from "./waiver-references";
 import { pathKind } from "./path-kind";
 
 export { listSites, type SiteListOptions } from "./site-directory";
@@ -44,6 +46,8 @@ export interface CheckedSite {
   policy?: { file: SpecFile; data: PolicyFile };
   /** `waivers.yaml` beside site.yaml: the findings the site accepts. */
   waivers?: { file: SpecFile; data: WaiversFile };
+  /** `approvers.yaml` beside site.yaml: who may approve waivers, and their authority. */
+  approvers?: { file: SpecFile; data: ApproversFile };
 }
 
 /** What loading one site's files found: the checked site (when site.yaml was readable), and all errors. */
@@ -111,7 +115,8 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   const { warnings } = listing;
   const policy = readOptional<PolicyFile>(join(dir, "policy.yaml"), display, (f) => schemas.validatePolicy(f));
   const waivers = readOptional<WaiversFile>(join(dir, "waivers.yaml"), display, (f) => schemas.validateWaivers(f));
-  const besideErrors = [...(policy?.errors ?? []), ...(waivers?.errors ?? [])];
+  const approvers = readOptional<ApproversFile>(join(dir, "approvers.yaml"), display, (f) => schemas.validateApprovers(f));
+  const besideErrors = [...(policy?.errors ?? []), ...(waivers?.errors ?? []), ...(approvers?.errors ?? [])];
   if (!site.data) {
     const errors = [
       ...site.errors.sort(byPosition),
@@ -148,6 +153,8 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   );
   for (const clash of stackClashes(claims)) clash.claim.owner.add("/tenant", clashMessage(clash));
   checkNetworksAcrossFiles(spec, siteF, present);
+  // Waivers name approvers of the roster; approvers act for tenants of the site.
+  besideErrors.push(...checkWaiverReferences(name, waivers, approvers, distinct.map((c) => c.spec.tenant)));
 
   const addresses = index.addresses;
   for (const c of present)
@@ -173,6 +180,7 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
       addresses,
       ...(policy?.data ? { policy: { file: policy.file, data: policy.data } } : {}),
       ...(waivers?.data ? { waivers: { file: waivers.file, data: waivers.data } } : {}),
+      ...(approvers?.data ? { approvers: { file: approvers.file, data: approvers.data } } : {}),
     },
     complete: present.length === tenants.length && !listing.errors.length && besideErrors.length === 0,
     errors,

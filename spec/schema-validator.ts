@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import approversSchema from "../schema/approvers.schema.json";
 import lockSchema from "../schema/ipam-lock.schema.json";
 import policySchema from "../schema/policy.schema.json";
 import siteSchema from "../schema/site.schema.json";
@@ -40,6 +41,7 @@ export class SchemaValidator {
     ajv.addSchema(lockSchema);
     ajv.addSchema(policySchema);
     ajv.addSchema(waiversSchema);
+    ajv.addSchema(approversSchema);
     this.ajv = ajv;
   }
 
@@ -61,6 +63,10 @@ export class SchemaValidator {
 
   validateWaivers(file: SpecFile): SpecError[] {
     return this.run(waiversSchema.$id, file);
+  }
+
+  validateApprovers(file: SpecFile): SpecError[] {
+    return this.run(approversSchema.$id, file);
   }
 
   private run(id: string, file: SpecFile): SpecError[] {

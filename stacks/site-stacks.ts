@@ -60,7 +60,12 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
   addTemplateRecords(facility, { siteName: s.site, templates: s.templates });
   new HostHardeningRecords(facility, "host-hardening", { siteName: s.site, clusters: s.clusters, hardening: s.esxiHardening });
   if (site.firewall) new FirewallRecords(facility, "firewall-records", { siteName: s.site, firewall: site.firewall.spec });
-  addPolicyRecords(facility, { siteName: s.site, policy: site.policy?.data, waivers: site.waivers?.data });
+  addPolicyRecords(facility, {
+    siteName: s.site,
+    policy: site.policy?.data,
+    waivers: site.waivers?.data,
+    approvers: site.approvers?.data,
+  });
 
   const vsphere = newStack(app, site, stackNames.vsphere(s.site));
   addVsphereProvider(vsphere, s.vcenter);

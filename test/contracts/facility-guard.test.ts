@@ -207,6 +207,12 @@ const BROKEN: [FacilityKind, string, (o: Loose) => void, string][] = [
   ],
   ["waiver", "date pattern", (o) => (o.expires = "2027-6-30"), 'waiver w1: /expires must be a date YYYY-MM-DD, found "2027-6-30"'],
   ["waiver", "missing required", (o) => delete o.approver, "waiver w1: /approver is missing (required: a string)"],
+  [
+    "approver",
+    "bad enum (severity)",
+    (o) => (o.authority.severities = ["severe"]),
+    'approver ciso: /authority/severities/0 must be one of "critical", "high", "medium", "low", found "severe"',
+  ],
 ];
 
 describe("facility guard: broken objects are named by object, JSON path, expected and found", () => {

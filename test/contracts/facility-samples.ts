@@ -91,9 +91,18 @@ export const MINIMAL: Samples = {
     rule: "VSP-SECUREBOOT",
     target: "vsphere_virtual_machine.legacy*",
     reason: "BIOS VM until the rebuild",
-    approver: "CISO",
+    approver: "ciso",
     ticket: "CHG-1",
     expires: "2027-06-30",
+  },
+  approver: {
+    kind: "approver",
+    id: "ciso",
+    site: "s",
+    name: "Kari Nordmann",
+    role: "CISO",
+    tenant: "t",
+    authority: { rules: ["*"], severities: ["high"], tenants: ["t", "shared"] },
   },
 };
 
@@ -228,5 +237,13 @@ export const MAXIMAL: Samples = {
     scsiType: "lsilogic-sas",
   },
   "policy-parameters": { ...MINIMAL["policy-parameters"], source, rules: { "RED-HOST-N1": { vcpuRatio: 4, strict: true, note: "x" } } },
-  waiver: { ...MINIMAL.waiver, source },
+  waiver: {
+    ...MINIMAL.waiver,
+    source,
+    waiverKind: "compensating-control",
+    approved: "2026-06-30",
+    renewals: 1,
+    evidence: { description: "the VM's vNIC is in an isolated port group", document: "DRIFT-2026-12", verified: "2026-06-01" },
+  },
+  approver: { ...MINIMAL.approver, source, validUntil: "2027-12-31", delegationRef: "Delegation 2026/14" },
 };

@@ -20,7 +20,7 @@ export const ClassifiedHostingHasSecurityAgreement = defineRule({
   meta: {
     id: "SE-SSKL-4-8-OUTSOURCE",
     name: "ClassifiedHostingHasSecurityAgreement",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "law",
     title: "Security-classified Swedish workloads hosted by another legal entity have a säkerhetsskyddsavtal and samråd",
     rationale:
@@ -29,6 +29,7 @@ export const ClassifiedHostingHasSecurityAgreement = defineRule({
       "Sign the säkerhetsskyddsavtal with the host and record it as legal.suaRef; consult the county board (samråd) and record its decision as legal.samradRef; or move the classified workloads to the municipality's own infrastructure.",
     severity: "critical",
     enforcement: "mandatory",
+    legalPrerequisite: "the signed säkerhetsskyddsavtal as the tenant's legal.suaRef and the supervisory authority's samråd decision as legal.samradRef (tenant file)",
     evidence: "declared",
     params: {
       samradRequired: {

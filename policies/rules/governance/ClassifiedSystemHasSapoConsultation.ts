@@ -35,7 +35,7 @@ export const ClassifiedSystemHasSapoConsultation = defineRule({
   meta: {
     id: "SE-SSKL-IS-SAMRAD",
     name: "ClassifiedSystemHasSapoConsultation",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "law",
     title: "Security-classified Swedish information systems were consulted with Säkerhetspolisen before operation",
     rationale:
@@ -44,6 +44,7 @@ export const ClassifiedSystemHasSapoConsultation = defineRule({
       "Consult Säkerhetspolisen in writing about the information system (and the shared platform it runs on) and record the reference as legal.sapoSamradRef; until then keep the system off the room.",
     severity: "critical",
     enforcement: "mandatory",
+    legalPrerequisite: "the written consultation with Säkerhetspolisen as the tenant's legal.sapoSamradRef (tenant file)",
     evidence: "declared",
     params: {},
     controls: [

@@ -67,7 +67,7 @@ export const EveryTenantHasItsReportingRoutes = defineRule({
   meta: {
     id: "INC-REPORTING-ROUTE",
     name: "EveryTenantHasItsReportingRoutes",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "law",
     title: "Every tenant has an incident reporting route for each regime that applies to it",
     rationale:
@@ -76,6 +76,7 @@ export const EveryTenantHasItsReportingRoutes = defineRule({
       "Add the missing route to the tenant file's legal.reportingRoutes: regime, the authority, and the channel (form, portal or duty phone) with its deadline.",
     severity: "high",
     enforcement: "mandatory",
+    legalPrerequisite: "each regime's reporting route (authority and channel) in the tenant's legal.reportingRoutes (tenant file)",
     evidence: "declared",
     params: {},
     controls: [

@@ -2,7 +2,6 @@ import { check } from "../../../policies/engine/checks";
 import { evaluate, INPUT_RULE } from "../../../policies/engine/evaluate";
 import { blockingFindings } from "../../../policies/engine/gate";
 import { defineRule } from "../../../policies/engine/rule";
-import { applyWaivers, WAIVER_RULE } from "../../../policies/engine/waivers";
 import { AS_OF } from "../../helpers";
 import { RoomBuilder } from "../room-builder";
 
@@ -94,48 +93,4 @@ describe("the gate is per stack", () => {
     expect(blockingFindings(evaluate([room().build()], [advisory], { asOf: AS_OF }))).toHaveLength(0);
   });
 });
-
-describe("waivers", () => {
-  const waiver = (fields: Partial<{ target: string; expires: string; waiverKind: "risk-acceptance" | "emergency" }>) =>
-    room()
-      .facility("waiver", {
-        id: "w1",
-        waiverKind: "risk-acceptance",
-        rule: "TEST-RUNTIME",
-        target: "terraform_data.ups_*",
-        reason: "battery replacement is ordered, PO 4411",
-        approver: "Kari Nordmann, IT manager",
-        ticket: "CHG-1",
-        expires: "2026-12-31",
-        ...fields,
-      })
-      .build();
-  const run = (r: ReturnType<typeof waiver>) => applyWaivers([r], evaluate([r], [runtimeRule], { asOf: AS_OF }), AS_OF);
-
-  test("a valid waiver whose glob matches accepts the finding: it no longer blocks, and shows who accepted it", () => {
-    const { findings, waivers } = run(waiver({}));
-    expect(findings[0].waiver).toMatchObject({ id: "w1", ticket: "CHG-1" });
-    expect(blockingFindings(findings)).toHaveLength(0);
-    expect(waivers[0]).toMatchObject({ state: "valid", matched: 1, daysLeft: 39 });
-  });
-
-  test("an expired waiver accepts nothing and is a mandatory finding of its own", () => {
-    const { findings, waivers } = run(waiver({ expires: "2026-11-21" }));
-    expect(waivers[0]).toMatchObject({ state: "expired", matched: 1 });
-    expect(
-      blockingFindings(findings)
-        .map((f) => f.rule)
-        .sort(),
-    ).toEqual([WAIVER_RULE, "TEST-RUNTIME"].sort());
-  });
-
-  test("an emergency waiver runs at most 72 hours", () => {
-    const { waivers } = run(waiver({ waiverKind: "emergency", expires: "2026-11-30" }));
-    expect(waivers[0]).toMatchObject({ state: "invalid", problem: expect.stringMatching(/at most 3 days/) });
-    expect(run(waiver({ waiverKind: "emergency", expires: "2026-11-25" })).waivers[0].state).toBe("valid");
-  });
-
-  test("a waiver that matches nothing is reported as unused", () => {
-    expect(run(waiver({ target: "vsphere_host.*" })).waivers[0]).toMatchObject({ state: "valid", matched: 0 });
-  });
-});
+// The waiver tests are in test/policies/waivers/ (governance, roster, limits).
