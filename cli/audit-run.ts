@@ -1,5 +1,6 @@
 import { runCompliance, type ComplianceResult } from "../policies/compliance";
-import type { ParamOverrides } from "../policies/engine/evaluate";
+import type { ExtraWaiver } from "../policies/engine/waivers";
+import type { EvaluationDate } from "../policies/report/provenance";
 import { blockingFindings } from "../policies/engine/gate";
 import type { Finding } from "../policies/engine/rule";
 import { PolicyInputError, type StackDocument } from "../policies/engine/terraform-input";
@@ -7,12 +8,17 @@ import { formatReport, type ReportFormat } from "../policies/report/formats";
 import { formatTerminalSummary } from "../policies/report/terminal";
 import { PACKS } from "../policies/packs";
 import { reportFailure } from "./command-failure";
+import { reportProvenance } from "./compliance-output";
+import type { ParamsFile } from "./params-file";
 import { ExitCode, UsageError } from "./exit-codes";
 import { markReport, writeReportFile } from "./report-file";
 
 /** What `npm run audit` (and `npm run check`, its table view) checks and how it reports. */
 export interface AuditRequest {
-  asOf: string;
+  /** The paths given (the provenance names the input's commit and hashes its files relative to them). */
+  paths: readonly string[];
+  /** The evaluation date and where it came from. */
+  asOf: EvaluationDate;
   format: ReportFormat;
   /** Write the report here (formats other than table); else print it. */
   out?: string;
@@ -20,8 +26,10 @@ export interface AuditRequest {
   packs?: readonly string[];
   /** Gate only this site's stacks (`--site`); every finding is still reported. */
   site?: string;
-  /** Parameter overrides for every site (`--params`). */
-  params?: ParamOverrides;
+  /** Parameter overrides for every site, with their reasons (`--params`). */
+  params?: ParamsFile;
+  /** Reads the waivers to add (`--waivers`) once the input is read: they are checked against its sites and roster. */
+  extraWaivers?: (docs: readonly StackDocument[]) => ExtraWaiver[];
 }
 
 export interface AuditRun {
@@ -39,7 +47,14 @@ export function checkPackIds(ids: readonly string[]): void {
 
 /** Runs the checks over the documents read and applies the gate (per site with `--site`). */
 export function auditDocuments(docs: readonly StackDocument[], request: AuditRequest): AuditRun {
-  const result = runCompliance(docs, { asOf: request.asOf, params: request.params, packs: request.packs });
+  const result = runCompliance(docs, {
+    asOf: request.asOf.date,
+    params: request.params?.params,
+    paramsSource: request.params?.paramsSource,
+    provenance: reportProvenance(request.paths, docs, request.asOf),
+    extraWaivers: request.extraWaivers?.(docs),
+    packs: request.packs,
+  });
   const { site } = request;
   if (site !== undefined && !result.sites.some((s) => s.site === site))
     throw new UsageError(`--site ${site}: the input has no site ${site} (it has ${result.sites.map((s) => s.site).join(", ")})`, false);
@@ -58,7 +73,7 @@ export async function deliverAudit(run: AuditRun, request: AuditRequest, out: No
     if (request.out === undefined) out.write(text);
     else await writeReportFile(request.out, text);
   }
-  if (format === "table" || request.out !== undefined) out.write(formatTable(run, request.asOf, request.out));
+  if (format === "table" || request.out !== undefined) out.write(formatTable(run, request.asOf.date, request.out));
   return exitCodeOf(run);
 }
 

@@ -1,12 +1,14 @@
 import { parseArgs } from "node:util";
-import { readTerraformInput } from "../policies/engine/terraform-input";
+import { readTerraformInputAsync } from "../policies/engine/terraform-input";
 import { PACKS } from "../policies/packs";
 import { REPORT_FORMATS, type ReportFormat } from "../policies/report/formats";
-import { evaluationDate } from "./as-of";
-import { readAuditParams } from "./audit-params";
+import { ALL_RULES } from "../policies/rules";
+import { evaluationDateWithSource } from "./as-of";
 import { auditDocuments, checkPackIds, deliverAudit, reportAuditFailure, type AuditRequest } from "./audit-run";
 import { exitQuietlyOnClosedOutput } from "./command-failure";
 import { ExitCode, UsageError } from "./exit-codes";
+import { readExtraWaivers } from "./extra-waivers";
+import { readParamsFile } from "./params-file";
 import { AUDIT_MARKER, checkReportTarget } from "./report-file";
 
 export const AUDIT_USAGE = `usage: npm run audit -- <path...> [--format table|md|json|sarif|junit] [--out <file>] [--pack <name>...]
@@ -68,18 +70,18 @@ export async function main(
     const packs = values.pack?.flatMap((p) => p.split(",")).filter((p) => p !== "");
     if (packs) checkPackIds(packs);
     if (values.out !== undefined) checkReportTarget(values.out);
-    if (values.waivers !== undefined)
-      throw new UsageError("--waivers: extra waivers are not read yet (the waivers file reader is not in place)", false);
+    const waivers = values.waivers;
     const request: AuditRequest = {
-      asOf: evaluationDate(values["as-of"]),
+      paths: positionals,
+      asOf: evaluationDateWithSource(values["as-of"]),
       format,
       out: values.out,
       packs,
       site: values.site,
-      params: values.params === undefined ? undefined : readAuditParams(values.params),
+      params: values.params === undefined ? undefined : readParamsFile(values.params, ALL_RULES),
+      extraWaivers: waivers === undefined ? undefined : (docs) => readExtraWaivers(waivers, docs),
     };
-    // Awaited: the input reader may read HCL asynchronously.
-    const docs = await Promise.resolve(readTerraformInput(positionals));
+    const docs = await readTerraformInputAsync(positionals);
     return await deliverAudit(auditDocuments(docs, request), request, out);
   } catch (e) {
     return reportAuditFailure(e, err, usage);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { readTerraformInput } from "../policies/engine/terraform-input";
-import { evaluationDate } from "./as-of";
+import { evaluationDateWithSource } from "./as-of";
 import { auditDocuments, exitCodeOf, formatTable, reportAuditFailure } from "./audit-run";
 import { ExitCode, UsageError } from "./exit-codes";
 import { exitQuietlyOnClosedOutput } from "./command-failure";
@@ -27,9 +27,9 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       return ExitCode.ok;
     }
     if (positionals.length === 0) throw new UsageError("expected the synthesized output to check, for example: npm run check -- cdktf.out");
-    const asOf = evaluationDate(values["as-of"]);
-    const run = auditDocuments(readTerraformInput(positionals), { asOf, format: "table", site: values.site });
-    out.write(formatTable(run, asOf));
+    const asOf = evaluationDateWithSource(values["as-of"]);
+    const run = auditDocuments(readTerraformInput(positionals), { paths: positionals, asOf, format: "table", site: values.site });
+    out.write(formatTable(run, asOf.date));
     return exitCodeOf(run);
   } catch (e) {
     return reportAuditFailure(e, err, USAGE);
