@@ -14,6 +14,7 @@ import {
   parseNet,
   planTime,
   str,
+  unlessPlanTime,
 } from "./fortigate";
 
 const ADMIN_ACCESS = ["http", "https", "ssh", "telnet"];
@@ -80,12 +81,17 @@ export const AdminAccessIsRestricted = defineRule({
     for (const i of internetInterfaces(room, ifaces)) {
       const bad = i.allowaccess.filter((a) => ADMIN_ACCESS.includes(a));
       out.push(
-        check("config", bad.length === 0 ? "pass" : "fail", i.obj, {
-          findingId: "wan-access",
-          observed: `internet-facing ${i.name}: allowaccess ${i.allowaccess.join(" ") || "none"}`,
-          expected: `no ${ADMIN_ACCESS.join("/")} on an internet-facing interface`,
-          message: `${i.name} ${bad.length === 0 ? "offers no admin access" : `offers ${bad.join(", ")} to the internet`}`,
-        }),
+        unlessPlanTime(
+          room,
+          i.obj,
+          ["allowaccess"],
+          check("config", bad.length === 0 ? "pass" : "fail", i.obj, {
+            findingId: "wan-access",
+            observed: `internet-facing ${i.name}: allowaccess ${i.allowaccess.join(" ") || "none"}`,
+            expected: `no ${ADMIN_ACCESS.join("/")} on an internet-facing interface`,
+            message: `${i.name} ${bad.length === 0 ? "offers no admin access" : `offers ${bad.join(", ")} to the internet`}`,
+          }),
+        ),
       );
     }
     return out;

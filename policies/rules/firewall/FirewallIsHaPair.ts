@@ -4,7 +4,7 @@ import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { FORTINET_FGCP, ISO27001 } from "../../controls/references";
-import { clusters, hbdevPorts, str, words } from "./fortigate";
+import { clusters, hbdevPorts, str, unlessPlanTime, words } from "./fortigate";
 
 const HA_MODES = ["a-p", "a-a"];
 
@@ -99,7 +99,10 @@ export const FirewallIsHaPair = defineRule({
 function checkCluster(room: Room, ha: TfObject, group: string | undefined, mode: string | undefined, units: DeviceObject[]): Check[] {
   const out: Check[] = [];
   const label = `cluster ${group ?? ha.address}`;
-  out.push(
+  // A plan-time value in a field a config check reads makes that check not-evaluable.
+  const read = (fields: string[], c: Check) => out.push(unlessPlanTime(room, ha, fields, c));
+  read(
+    ["mode"],
     check("config", mode !== undefined && HA_MODES.includes(mode) ? "pass" : "fail", ha, {
       findingId: "mode",
       observed: `mode ${mode ?? "unset (standalone)"}`,
@@ -108,7 +111,8 @@ function checkCluster(room: Room, ha: TfObject, group: string | undefined, mode:
     }),
   );
   const hb = hbdevPorts(str(room, ha, "hbdev"));
-  out.push(
+  read(
+    ["hbdev"],
     check("config", hb.length >= 2 ? "pass" : "fail", ha, {
       findingId: "hbdev",
       observed: `${hb.length} heartbeat interface(s)${hb.length > 0 ? ` (${hb.join(", ")})` : ""}`,
@@ -117,7 +121,8 @@ function checkCluster(room: Room, ha: TfObject, group: string | undefined, mode:
     }),
   );
   const pickup = str(room, ha, "session_pickup");
-  out.push(
+  read(
+    ["session_pickup"],
     check("config", pickup === "enable" ? "pass" : "fail", ha, {
       findingId: "session-pickup",
       observed: `session_pickup ${pickup ?? "unset (disable)"}`,
@@ -126,7 +131,8 @@ function checkCluster(room: Room, ha: TfObject, group: string | undefined, mode:
     }),
   );
   const monitor = words(str(room, ha, "monitor"));
-  out.push(
+  read(
+    ["monitor"],
     check("config", monitor.length > 0 ? "pass" : "fail", ha, {
       findingId: "monitor",
       observed: monitor.length > 0 ? `monitors ${monitor.join(", ")}` : "no monitored interfaces",

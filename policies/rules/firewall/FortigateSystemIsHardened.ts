@@ -3,7 +3,7 @@ import type { Check, ControlRef } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { ISO27001 } from "../../controls/references";
-import { clusters, providerOf, str, words } from "./fortigate";
+import { clusters, providerOf, str, unlessPlanTime, words } from "./fortigate";
 
 /**
  * Fortinet's hardening guidance for FortiOS (the "Hardening your FortiGate" chapter of the FortiOS
@@ -239,14 +239,19 @@ function usbCheck(room: Room, box: Box, settings: TfObject[]): Check {
   const config = str(room, a, "auto_install_config") ?? "enable";
   const image = str(room, a, "auto_install_image") ?? "enable";
   const ok = config === "disable" && image === "disable";
-  return check("config", ok ? "pass" : "fail", a, {
-    findingId: "usb-autoinstall",
-    observed: `auto_install_config ${config}, auto_install_image ${image}`,
-    expected,
-    message: ok
-      ? `${box.label}: no USB auto-install`
-      : `${box.label} auto-installs from USB (${[config === "enable" ? "config" : "", image === "enable" ? "image" : ""].filter(Boolean).join(", ")})`,
-  });
+  return unlessPlanTime(
+    room,
+    a,
+    ["auto_install_config", "auto_install_image"],
+    check("config", ok ? "pass" : "fail", a, {
+      findingId: "usb-autoinstall",
+      observed: `auto_install_config ${config}, auto_install_image ${image}`,
+      expected,
+      message: ok
+        ? `${box.label}: no USB auto-install`
+        : `${box.label} auto-installs from USB (${[config === "enable" ? "config" : "", image === "enable" ? "image" : ""].filter(Boolean).join(", ")})`,
+    }),
+  );
 }
 
 function sshCheck(room: Room, box: Box, globals: TfObject[], sshConfigs: TfObject[]): Check {
@@ -266,15 +271,29 @@ function sshCheck(room: Room, box: Box, globals: TfObject[], sshConfigs: TfObjec
       if (weak.length > 0) problems.push(`${o.address}: ${key} offers ${weak.join(", ")}`);
     }
   const target = sshConfigs[0] ?? globals[0] ?? box.anchor;
-  return check("config", problems.length === 0 ? "pass" : "fail", target, {
-    findingId: "ssh-crypto",
-    observed:
-      problems.length > 0
-        ? problems.join("; ")
-        : seen.length > 0
-          ? seen.join("; ")
-          : "strong crypto, the firmware's default SSH algorithms",
-    expected,
-    message: problems.length === 0 ? `${box.label}: strong SSH algorithms only` : `${box.label}: ${problems[0] ?? ""}`,
-  });
+  const sshFields = [
+    "strong_crypto",
+    ...WEAK_SSH_SWITCHES,
+    "ssh_enc_algo",
+    "ssh_kex_algo",
+    "ssh_mac_algo",
+    "ssh_hsk_algo",
+    "ssh_hostkey_algo",
+  ];
+  return unlessPlanTime(
+    room,
+    [...globals, ...sshConfigs],
+    sshFields,
+    check("config", problems.length === 0 ? "pass" : "fail", target, {
+      findingId: "ssh-crypto",
+      observed:
+        problems.length > 0
+          ? problems.join("; ")
+          : seen.length > 0
+            ? seen.join("; ")
+            : "strong crypto, the firmware's default SSH algorithms",
+      expected,
+      message: problems.length === 0 ? `${box.label}: strong SSH algorithms only` : `${box.label}: ${problems[0] ?? ""}`,
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { FORTINET_FGCP, ISO27001 } from "../../controls/references";
-import { clusters, hbdevPorts, interfaces, nameList, policies, str, words } from "./fortigate";
+import { clusters, hbdevPorts, interfaces, nameList, policies, str, unlessPlanTime, words } from "./fortigate";
 
 /**
  * FW-HA-HB-SEC: the FGCP heartbeat is protected. Per cluster (config): heartbeat `encryption` and
@@ -45,28 +45,38 @@ export const HaHeartbeatIsEncryptedAndIsolated = defineRule({
       for (const field of ["encryption", "authentication"] as const) {
         const v = str(room, c.ha, field);
         out.push(
-          check("config", v === "enable" ? "pass" : "fail", c.ha, {
-            findingId: field,
-            observed: `${field} ${v ?? "unset (disable)"}`,
-            expected: `${field} enable`,
-            message: `${label}: heartbeat ${field} ${v ?? "unset"}`,
-          }),
+          unlessPlanTime(
+            room,
+            c.ha,
+            [field],
+            check("config", v === "enable" ? "pass" : "fail", c.ha, {
+              findingId: field,
+              observed: `${field} ${v ?? "unset (disable)"}`,
+              expected: `${field} enable`,
+              message: `${label}: heartbeat ${field} ${v ?? "unset"}`,
+            }),
+          ),
         );
       }
       const ports = hbdevPorts(str(room, c.ha, "hbdev"));
       const uses = ports.flatMap((p) => usesOf(room, p));
       out.push(
-        check("config", ports.length > 0 && uses.length === 0 ? "pass" : "fail", [c.ha, ...uses.map((u) => u.obj)], {
-          findingId: "hb-ports",
-          observed:
-            ports.length === 0
-              ? "no heartbeat interfaces (hbdev empty)"
-              : uses.length === 0
-                ? `heartbeat ports ${ports.join(", ")} used by nothing else`
-                : uses.map((u) => `${u.port}: ${u.what}`).join("; "),
-          expected: "heartbeat ports used by no VLAN, zone, policy, route, monitor or management interface",
-          message: `${label}: ${uses.length} other use(s) of the heartbeat ports`,
-        }),
+        unlessPlanTime(
+          room,
+          c.ha,
+          ["hbdev"],
+          check("config", ports.length > 0 && uses.length === 0 ? "pass" : "fail", [c.ha, ...uses.map((u) => u.obj)], {
+            findingId: "hb-ports",
+            observed:
+              ports.length === 0
+                ? "no heartbeat interfaces (hbdev empty)"
+                : uses.length === 0
+                  ? `heartbeat ports ${ports.join(", ")} used by nothing else`
+                  : uses.map((u) => `${u.port}: ${u.what}`).join("; "),
+            expected: "heartbeat ports used by no VLAN, zone, policy, route, monitor or management interface",
+            message: `${label}: ${uses.length} other use(s) of the heartbeat ports`,
+          }),
+        ),
       );
     }
     return out;

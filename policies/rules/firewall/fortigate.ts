@@ -1,5 +1,7 @@
 import type { DeviceObject } from "../../../contracts/facility-objects";
+import { check } from "../../engine/checks";
 import { planValue } from "../../engine/literal-values";
+import type { Check } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 
 /**
@@ -34,6 +36,25 @@ export function literal(room: Room, from: TfObject, value: unknown, depth = 0): 
     return text ?? "";
   });
   return ok ? out : undefined;
+}
+
+/**
+ * A check that reads `fields` of `objects` (one or several): when one of them is a plan-time value,
+ * the same check as not-evaluable with the reason (never the pass or fail its default would give).
+ */
+export function unlessPlanTime(room: Room, objects: TfObject | readonly TfObject[], fields: readonly string[], c: Check): Check {
+  const list: readonly TfObject[] = Array.isArray(objects) ? objects : [objects as TfObject];
+  for (const o of list) {
+    const reason = fields.map((k) => planTime(room, o, k)).find((r) => r !== undefined);
+    if (reason === undefined) continue;
+    return check("config", "not-evaluable", c.targets, {
+      ...(c.findingId === undefined ? {} : { findingId: c.findingId }),
+      observed: reason,
+      expected: c.expected,
+      message: `${o.address}: ${reason}`,
+    });
+  }
+  return c;
 }
 
 /** The names of a `[{ name }]` block list (srcintf, srcaddr, service, ...), unresolvable ones as `?<expr>`. */

@@ -139,3 +139,30 @@ describe("HCL that does not parse", () => {
     );
   });
 });
+
+describe("settings given as variables", () => {
+  test("every check that reads one is not-evaluable with the variable named, at the block's line", async () => {
+    const r = runCompliance(await readTerraformInputAsync([join(FIXTURES, "plan-time")]), { asOf: AS_OF });
+    const at = (rule: string, address: string, findingId?: string) =>
+      r.findings
+        .filter((f) => f.rule === rule && f.address === address && f.findingId === findingId)
+        .map((f) => [f.outcome, f.observed, f.line]);
+    expect(at("RED-FW-HA", "fortios_system_ha.ha", "mode")).toEqual([["not-evaluable", "mode is ${var.ha_mode}: known only at plan", 11]]);
+    expect(at("RED-FW-HA", "fortios_system_ha.ha", "hbdev")).toEqual([
+      ["not-evaluable", "hbdev is ${var.heartbeat}: known only at plan", 11],
+    ]);
+    expect(at("FW-HA-HB-SEC", "fortios_system_ha.ha", "hb-ports")[0]?.[0]).toBe("not-evaluable");
+    expect(at("FW-ADMIN", "fortios_system_interface.wan1", "wan-access")).toEqual([
+      ["not-evaluable", "allowaccess is ${var.wan_access}: known only at plan", 22],
+    ]);
+    expect(at("FW-SYS-HARDENING", "fortios_system_autoinstall.usb", "usb-autoinstall")[0]?.slice(0, 2)).toEqual([
+      "not-evaluable",
+      "auto_install_config is ${var.usb_config}: known only at plan",
+    ]);
+    expect(at("FW-SYS-HARDENING", "fortios_system_global.global", "ssh-crypto")[0]?.[0]).toBe("not-evaluable");
+    expect(at("RED-HA-HB-DS", "vsphere_compute_cluster.cluster")).toEqual([
+      ["not-evaluable", "ha_enabled is ${var.ha_enabled}: known only at plan", 34],
+    ]);
+    expect(r.input.stacks[0]?.unresolvedValues).toBe(6);
+  });
+});
