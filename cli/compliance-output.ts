@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { runCompliance, type ComplianceResult } from "../policies/compliance";
 import type { ParamOverrides } from "../policies/engine/evaluate";
@@ -9,6 +9,8 @@ import { readTerraformInput, type StackDocument } from "../policies/engine/terra
 import { formatReport } from "../policies/report/formats";
 import type { ParamsSource } from "../policies/report/parameters-used";
 import type { EvaluationDate, InputFileHash, ProvenanceInput, SchemaVersion, SourceRevision } from "../policies/report/provenance";
+import { FACILITY_SCHEMAS } from "../contracts/facility-guard";
+import packageJson from "../package.json";
 import { FORTIOS_PROVIDER } from "../providers/fortios/generate";
 import { sourceRevision } from "./source-revision";
 
@@ -96,16 +98,16 @@ export function inputFileHashes(docs: readonly StackDocument[], bases: readonly 
   return [...hashes.values()];
 }
 
-/** The tool's name and version from its package.json. */
+/** The tool's name and version from its package.json (imported, so a bundled build carries it too). */
 export function toolVersion(): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; version: string };
-  return { name: pkg.name, version: pkg.version };
+  return { name: packageJson.name, version: packageJson.version };
 }
 
 /**
  * The schemas the input is read through. Neither records a version number of its own: the FortiOS
- * subset is the provider constraint it was cut for plus a sha256 of providers/fortios/schema.json; the
- * facility vocabulary is a sha256 over the generated contracts/facility-schemas/*.json (name and bytes).
+ * subset is the provider constraint it was cut for plus a sha256 of providers/fortios/schema.json
+ * (where the file is beside the tool: a bundled audit ships without it); the facility vocabulary is a
+ * sha256 over its per-kind JSON Schemas as the guard holds them (kind, then the schema as JSON).
  */
 export function schemaVersions(): SchemaVersion[] {
   const out: SchemaVersion[] = [];
@@ -116,24 +118,14 @@ export function schemaVersions(): SchemaVersion[] {
     ...(existsSync(fortios) ? { sha256: sha256(readFileSync(fortios)) } : {}),
     note: "providers/fortios/schema.json records no version of its own: the provider constraint it was cut for, and the file's sha256",
   });
-  const vocabulary = join(ROOT, "contracts", "facility-schemas");
+  const kinds = Object.keys(FACILITY_SCHEMAS).sort() as (keyof typeof FACILITY_SCHEMAS)[];
   const hash = createHash("sha256");
-  const files = existsSync(vocabulary)
-    ? readdirSync(vocabulary)
-        .filter((f) => f.endsWith(".json"))
-        .sort()
-    : [];
-  for (const f of files)
-    hash
-      .update(f)
-      .update("\0")
-      .update(readFileSync(join(vocabulary, f)))
-      .update("\0");
+  for (const kind of kinds) hash.update(kind).update("\0").update(JSON.stringify(FACILITY_SCHEMAS[kind])).update("\0");
   out.push({
     name: "facility vocabulary",
-    version: `${files.length} kinds' schemas (docs/facility-vocabulary.md)`,
-    ...(files.length > 0 ? { sha256: hash.digest("hex") } : {}),
-    note: "the vocabulary records no version number: a sha256 over contracts/facility-schemas/*.json (name and bytes) stands for it",
+    version: `${kinds.length} kinds (docs/facility-vocabulary.md)`,
+    sha256: hash.digest("hex"),
+    note: "the vocabulary records no version number: a sha256 over contracts/facility-schemas (each kind's schema as JSON) stands for it",
   });
   return out;
 }

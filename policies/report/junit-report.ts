@@ -1,5 +1,6 @@
 import type { ComplianceResult, RuleSummary } from "../compliance";
 import type { Finding } from "../engine/rule";
+import { withReportPath } from "./report-paths";
 import { findingRef } from "./summary";
 
 /** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, carriage return). */
@@ -50,7 +51,8 @@ export function formatJunitReport(result: ComplianceResult): string {
   const suites = new Map<string, Case[]>();
   for (const id of ruleIds) {
     const area = areaOf(id);
-    suites.set(area, [...(suites.get(area) ?? []), ...casesOf(id, rules.get(id), byRule.get(id) ?? [])]);
+    const findings = (byRule.get(id) ?? []).map((f) => withReportPath(f, result.provenance.inputFiles));
+    suites.set(area, [...(suites.get(area) ?? []), ...casesOf(id, rules.get(id), findings)]);
   }
   const notCovered: Case[] = result.notCovered.map((n) => ({
     classname: `not-covered.${n.id}`,

@@ -4,6 +4,7 @@ import type { ControlRef, Finding } from "../engine/rule";
 import { evidenceCounts } from "./evidence-counts";
 import { formatCoverageSection, formatIsoAnnexSection, formatParametersSection, formatProvenanceSection } from "./markdown-sections";
 import { markdownTable as table } from "./markdown-table";
+import { reportPath } from "./report-paths";
 import { formatScopeSection } from "./scope-section";
 import { actionable, countOutcomes, findingRef, OUTCOMES, SCOPE_NOTE } from "./summary";
 import { formatWaiversSection } from "./waivers-section";
@@ -57,7 +58,7 @@ export function formatMarkdownReport(result: ComplianceResult): string {
           f.evidence,
           f.stack,
           findingRef(f),
-          fileOf(f),
+          fileOf(f, result),
           f.observed,
           f.expected,
           status(f),
@@ -164,7 +165,11 @@ export function formatMarkdownReport(result: ComplianceResult): string {
   return out.join("\n");
 }
 
-const fileOf = (f: Finding): string => (f.file === undefined ? "-" : f.line === undefined ? f.file : `${f.file}:${f.line}`);
+const fileOf = (f: Finding, result: ComplianceResult): string => {
+  if (f.file === undefined) return "-";
+  const file = reportPath(f.file, result.provenance.inputFiles);
+  return f.line === undefined ? file : `${file}:${f.line}`;
+};
 
 function status(f: Finding): string {
   if (f.waiver) return `waived by ${f.waiver.id} (${f.waiver.approver}, ${f.waiver.ticket}, until ${f.waiver.expires})`;

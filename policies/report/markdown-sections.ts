@@ -106,7 +106,7 @@ export function formatIsoAnnexSection(result: ComplianceResult): string[] {
   const out = [
     "## ISO/IEC 27001:2022 Annex A, per tenant",
     "",
-    "For each tenant, every Annex A control and the rules that contribute evidence to it, with their results over the tenant's findings and the site's shared stacks. A rule contributes evidence to a control; no table here says a tenant is compliant with it. Titles marked (verify title) are the standard's published titles, not confirmed against CONTROLS.md.",
+    "For each tenant, every Annex A control and the rules that contribute evidence to it, with their results over the tenant's findings and the site's shared stacks. A rule contributes evidence to a control: the tables list evidence, never a verdict on the control. Titles marked (verify title) are the standard's published titles, not confirmed against CONTROLS.md.",
     "",
   ];
   if (result.isoAnnex.length === 0) return [...out, "No tenant is declared.", ""];

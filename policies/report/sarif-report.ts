@@ -5,6 +5,7 @@ import type { ComplianceResult, RuleSummary } from "../compliance";
 import { isBlocking } from "../engine/gate";
 import type { Finding, Severity } from "../engine/rule";
 import { evidenceCounts } from "./evidence-counts";
+import { withReportPath } from "./report-paths";
 import { countOutcomes, findingRef, SCOPE_NOTE } from "./summary";
 import { waiverJson } from "./waiver-presentation";
 
@@ -32,7 +33,9 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: "9.5", high: "8.
 export function formatSarifReport(result: ComplianceResult): string {
   const descriptors = ruleDescriptors(result);
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const results = result.findings.filter((f) => RESULT_OUTCOMES.has(f.outcome)).map((f) => toResult(f, index.get(f.rule) ?? -1));
+  const results = result.findings
+    .filter((f) => RESULT_OUTCOMES.has(f.outcome))
+    .map((f) => toResult(withReportPath(f, result.provenance.inputFiles), index.get(f.rule) ?? -1));
   const p = result.provenance;
   const log: Sarif.Log = {
     $schema: "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
