@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { build, type Metafile } from "esbuild";
 
 /**
@@ -28,12 +28,14 @@ export const NEVER_LOADED = ["@cdktf/commons", "@cdktf/provider-generator", "cod
 const NOT_AT_RUN_TIME = ["cdktf", "constructs", "typescript", "tsx", "esbuild", "@cdktf/provider-vsphere", "@cdktf/provider-random"];
 
 /**
- * Files a bundled package reads beside its code at run time. @cdktf/hcl2json reads
- * `join(__dirname, "..", "main.wasm.gz")`, and in the bundle `__dirname` is lib/: the wasm goes to the
- * package root.
+ * Files the bundle reads beside its code at run time, each at the path its reader expects relative to
+ * lib/ (where `__dirname` points in the bundle): @cdktf/hcl2json reads `join(__dirname, "..",
+ * "main.wasm.gz")`; the reports' provenance hashes `<root>/providers/fortios/schema.json` (so a packed
+ * audit names the same FortiOS schema as the repository's). `package`: shipped only when the bundle holds it.
  */
-const RUNTIME_FILES: { package: string; from: string; to: string }[] = [
+const RUNTIME_FILES: { package?: string; from: string; to: string }[] = [
   { package: "@cdktf/hcl2json", from: "node_modules/@cdktf/hcl2json/main.wasm.gz", to: "main.wasm.gz" },
+  { from: "providers/fortios/schema.json", to: "providers/fortios/schema.json" },
 ];
 
 /** Builds the package in `<dir>/package` and packs it into `dir`; returns the tarball's path. */
@@ -60,8 +62,11 @@ export async function packAudit(dir = PACK_DIR): Promise<string> {
   const packages = bundledPackages(metafile);
   const unwanted = NOT_AT_RUN_TIME.filter((p) => packages.has(p));
   if (unwanted.length) throw new Error(`the bundle must not contain ${unwanted.join(", ")}: it has to run on Node alone`);
-  const shipped = RUNTIME_FILES.filter((f) => packages.has(f.package));
-  for (const f of shipped) copyFileSync(join(ROOT, f.from), join(packageDir, f.to));
+  const shipped = RUNTIME_FILES.filter((f) => f.package === undefined || packages.has(f.package));
+  for (const f of shipped) {
+    mkdirSync(dirname(join(packageDir, f.to)), { recursive: true });
+    copyFileSync(join(ROOT, f.from), join(packageDir, f.to));
+  }
   writeFileSync(join(packageDir, "THIRD-PARTY-LICENSES.txt"), licences(packages));
   writeFileSync(
     join(packageDir, "package.json"),

@@ -2,6 +2,7 @@ import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { basename, join } from "node:path";
+import { schemaVersions, toolVersion } from "../../cli/compliance-output";
 import { BIN_NAME, NEVER_LOADED, packAudit } from "../../cli/pack-audit";
 import { AUDIT_MARKER } from "../../cli/report-file";
 import { AS_OF, sharedSynth, tempDir } from "../helpers";
@@ -32,6 +33,7 @@ describe("the packed audit (npm run pack:audit): npx <tarball> audit, on Node al
     return spawnSync("npx", ["--yes", "--offline", tarball, ...args], {
       cwd: work,
       encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
       env: {
         PATH: process.env.PATH,
         HOME: join(work, "home"),
@@ -47,7 +49,14 @@ describe("the packed audit (npm run pack:audit): npx <tarball> audit, on Node al
     const pkg = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as Record<string, unknown>;
     expect(pkg.bin).toEqual({ [BIN_NAME]: `lib/${BIN_NAME}.js` });
     expect(pkg.dependencies).toBeUndefined();
-    expect(readdirSync(packageDir).sort()).toEqual(["README.md", "THIRD-PARTY-LICENSES.txt", "lib", "main.wasm.gz", "package.json"]);
+    expect(readdirSync(packageDir).sort()).toEqual([
+      "README.md",
+      "THIRD-PARTY-LICENSES.txt",
+      "lib",
+      "main.wasm.gz",
+      "package.json",
+      "providers",
+    ]);
     expect(readdirSync(join(packageDir, "lib"))).toEqual([`${BIN_NAME}.js`]);
     const bundle = readFileSync(join(packageDir, "lib", `${BIN_NAME}.js`), "utf8");
     expect(bundle.startsWith("#!/usr/bin/env node\n")).toBe(true);
@@ -77,6 +86,13 @@ describe("the packed audit (npm run pack:audit): npx <tarball> audit, on Node al
     const log = JSON.parse(readFileSync(join(work, "audit.sarif"), "utf8")) as { version: string; properties: { writtenBy: string } };
     expect(log.version).toBe("2.1.0");
     expect(log.properties.writtenBy).toBe(AUDIT_MARKER);
+    // The same provenance as the repository's own run: the tool's version and the schemas it reads through.
+    expect(npx("audit", sharedSynth("examples").out, "--out", "audit.json", "--as-of", AS_OF).status).toBe(0);
+    const packed = JSON.parse(readFileSync(join(work, "audit.json"), "utf8")) as {
+      provenance: { tool: unknown; schemas: unknown };
+    };
+    expect(packed.provenance.tool).toEqual(toolVersion());
+    expect(packed.provenance.schemas).toEqual(schemaVersions());
   });
 
   test("foreign Terraform, .tf.json and .tf: the host without lockdown fails (exit 1) at its file and line", () => {
