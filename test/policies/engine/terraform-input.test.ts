@@ -33,7 +33,7 @@ describe("reading synthesized Terraform", () => {
 
   test.each([
     ["a missing path", (d: string) => join(d, "nope"), /no such file or directory/],
-    ["a directory with no stacks", (d: string) => (mkdirSync(join(d, "empty")), join(d, "empty")), /found no synthesized Terraform/],
+    ["a directory with no stacks", (d: string) => (mkdirSync(join(d, "empty")), join(d, "empty")), /found no Terraform: expected/],
     [
       "a file that is neither *.tf.json nor *.tf",
       (d: string) => (writeFileSync(join(d, "main.tfvars"), ""), join(d, "main.tfvars")),
