@@ -4,11 +4,12 @@ import type { SourceRevision } from "../policies/report/provenance";
 /**
  * The commit of the git repository that holds `dir`, and whether its working tree has changes
  * (`git status --porcelain`, untracked files included). Outside a repository, or without git, it says
- * so instead of failing: an auditor's copy of foreign Terraform need not be in git.
+ * so instead of failing: an auditor's copy of foreign Terraform need not be in git. `program` is the
+ * git to run (tests name one that does not exist).
  */
-export function sourceRevision(dir: string): SourceRevision {
+export function sourceRevision(dir: string, program = "git"): SourceRevision {
   const git = (...args: string[]) =>
-    execFileSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    execFileSync(program, ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   try {
     const commit = git("rev-parse", "HEAD").trim();
     const changed = git("status", "--porcelain")

@@ -3,9 +3,9 @@ import type { Finding } from "../engine/rule";
 import { withReportPath } from "./report-paths";
 import { findingRef } from "./summary";
 
-/** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, carriage return). */
-// eslint-disable-next-line no-control-regex
+/** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, carriage return; lone surrogates). */
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text for an XML attribute or element: markup characters escaped, characters XML cannot hold shown as \uXXXX. */

@@ -1,3 +1,4 @@
+import type { ComplianceResult } from "../compliance";
 import type { Finding } from "../engine/rule";
 import type { InputFileHash } from "./provenance";
 
@@ -17,4 +18,18 @@ export function reportPath(file: string, inputFiles: readonly InputFileHash[]): 
 /** The finding with its file as the reports name it (reportPath). */
 export function withReportPath(f: Finding, inputFiles: readonly InputFileHash[]): Finding {
   return f.file === undefined ? f : { ...f, file: reportPath(f.file, inputFiles) };
+}
+
+/** The input summary with its file paths as the reports name them (reportPath). */
+export function inputForReport(result: ComplianceResult): ComplianceResult["input"] {
+  const files = result.provenance.inputFiles;
+  const input = result.input;
+  return {
+    ...input,
+    files: input.files.map((f) => ({ ...f, path: reportPath(f.path, files) })),
+    stacks: input.stacks.map((s) => ({
+      ...s,
+      modules: s.modules.map((m) => (m.file === undefined ? m : { ...m, file: reportPath(m.file, files) })),
+    })),
+  };
 }

@@ -5,7 +5,7 @@ import type { ComplianceResult, RuleSummary } from "../compliance";
 import { isBlocking } from "../engine/gate";
 import type { Finding, Severity } from "../engine/rule";
 import { evidenceCounts } from "./evidence-counts";
-import { withReportPath } from "./report-paths";
+import { inputForReport, withReportPath } from "./report-paths";
 import { countOutcomes, findingRef, SCOPE_NOTE } from "./summary";
 import { waiverJson } from "./waiver-presentation";
 
@@ -59,7 +59,7 @@ export function formatSarifReport(result: ComplianceResult): string {
           provenance: p,
           sites: result.sites,
           scope: result.scope,
-          input: result.input,
+          input: inputForReport(result),
           counts: countOutcomes(result.findings),
           evidence: evidenceCounts(result),
           parameters: result.parameters.filter((p) => p.setBy !== "default"),

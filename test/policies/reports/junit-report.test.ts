@@ -36,7 +36,7 @@ function parseXml(xml: string): XmlElement {
   let at = 0;
   while ((m = token.exec(body)) !== null) {
     at = token.lastIndex;
-    const top = stack[stack.length - 1]!;
+    const top = stack[stack.length - 1];
     if (m[5] !== undefined) {
       top.text += checkText(m[5]);
       continue;
@@ -49,18 +49,18 @@ function parseXml(xml: string): XmlElement {
     }
     const attrs: Record<string, string> = {};
     for (const a of (attrText ?? "").matchAll(/([A-Za-z][\w.-]*)="([^"]*)"/g)) {
-      if (a[1]! in attrs) throw new Error(`attribute ${a[1]} twice on <${name}>`);
-      attrs[a[1]!] = checkText(a[2]!);
+      if (a[1] in attrs) throw new Error(`attribute ${a[1]} twice on <${name}>`);
+      attrs[a[1]] = checkText(a[2]);
     }
-    const el: XmlElement = { name: name!, attrs, children: [], text: "" };
+    const el: XmlElement = { name: name, attrs, children: [], text: "" };
     top.children.push(el);
     if (!selfClosing) stack.push(el);
   }
   if (at !== body.length) throw new Error(`not XML at offset ${at}: ${body.slice(at, at + 60)}`);
-  if (stack.length !== 1) throw new Error(`<${stack[stack.length - 1]!.name}> is not closed`);
+  if (stack.length !== 1) throw new Error(`<${stack[stack.length - 1].name}> is not closed`);
   const elements = root.children;
   if (elements.length !== 1) throw new Error("expected one document element");
-  return elements[0]!;
+  return elements[0];
 }
 
 const all = (e: XmlElement, name: string): XmlElement[] => [...(e.name === name ? [e] : []), ...e.children.flatMap((c) => all(c, name))];
@@ -94,9 +94,9 @@ describe("junit.xml", () => {
     const notEvaluable = all(doc, "skipped").filter((s) => s.attrs.message?.startsWith("not evaluable ("));
     const perRuleAndSite = new Set(result.findings.filter((f) => f.outcome === "not-evaluable").map((f) => `${f.rule} ${f.site}`));
     expect(notEvaluable).toHaveLength(perRuleAndSite.size);
-    const passing = cases.filter((c) => c.children.length === 1 && c.children[0]!.name === "system-out");
+    const passing = cases.filter((c) => c.children.length === 1 && c.children[0].name === "system-out");
     expect(passing.length).toBeGreaterThan(0);
-    for (const c of passing) expect(c.children[0]!.text).toMatch(/^\d+ pass, \d+ not applicable/);
+    for (const c of passing) expect(c.children[0].text).toMatch(/^\d+ pass, \d+ not applicable/);
   });
 
   test("the case count does not grow with passing objects (a county room has 10^5)", () => {

@@ -45,7 +45,7 @@ function withWaivedAndLocated(result: ComplianceResult): ComplianceResult {
 describe("report.sarif", () => {
   const result = kvistrupResult();
   const log = sarifOf(result);
-  const run = log.runs[0]!;
+  const run = log.runs[0];
 
   test("validates against the SARIF 2.1.0 schema (the official JSON Schema, carried by @microsoft/jest-sarif: no network)", () => {
     expect(log).toBeValidSarifLog();
@@ -84,7 +84,7 @@ describe("report.sarif", () => {
     expect(results.some((r) => r.kind === "pass")).toBe(false);
     const rules = run.tool.driver.rules ?? [];
     results.forEach((r, i) => {
-      const f = expected[i]!;
+      const f = expected[i];
       expect(r.ruleId).toBe(f.rule);
       expect(rules[r.ruleIndex!]?.id).toBe(f.rule);
       const kind = { fail: "fail", error: "fail", "not-evaluable": "open", attested: "review" }[f.outcome as "fail"];
@@ -101,10 +101,10 @@ describe("report.sarif", () => {
   });
 
   test("a waiver is a suppression: external, accepted, its reason the justification, approver, ticket and expiry in properties", () => {
-    const changed = sarifOf(withWaivedAndLocated(result)).runs[0]!;
+    const changed = sarifOf(withWaivedAndLocated(result)).runs[0];
     const waived = (changed.results ?? []).filter((r) => r.suppressions);
     expect(waived).toHaveLength(1);
-    expect(waived[0]!.suppressions).toEqual([
+    expect(waived[0].suppressions).toEqual([
       {
         kind: "external",
         status: "accepted",
@@ -127,7 +127,7 @@ describe("report.sarif", () => {
   });
 
   test("partialFingerprints are stable across line edits and distinct per finding", () => {
-    const f = result.findings[0]!;
+    const f = result.findings[0];
     expect(fingerprint({ ...f, line: 1 } as Finding)).toBe(fingerprint({ ...f, line: 99 } as Finding));
     expect(fingerprint(f)).not.toBe(fingerprint({ ...f, findingId: "other" }));
     const prints = (run.results ?? []).map((r) => r.partialFingerprints?.["roomFinding/v1"]);
