@@ -29,7 +29,15 @@ export interface PolicyRecordsProps {
  * governs the same waivers by the same roster as synth did. Nothing is written for a site without the files.
  */
 export function addPolicyRecords(scope: Construct, { siteName: s, policy, waivers, approvers }: PolicyRecordsProps): void {
-  if (policy) new FacilityObject(scope, s, "policy-parameters", s, { rules: policy.parameters });
+  if (policy) {
+    // policy.yaml keeps each rule's reason beside its values; the object keeps values and reasons apart, as the engine reads values.
+    const entries = Object.entries(policy.parameters);
+    const rules = Object.fromEntries(
+      entries.map(([id, values]) => [id, Object.fromEntries(Object.entries(values).filter(([name]) => name !== "reason"))]),
+    );
+    const reasons = Object.fromEntries(entries.map(([id, { reason }]) => [id, reason]));
+    new FacilityObject(scope, s, "policy-parameters", s, { rules, reasons });
+  }
   for (const w of waivers?.waivers ?? []) {
     new FacilityObject(scope, s, "waiver", w.id, {
       waiverKind: w.kind,

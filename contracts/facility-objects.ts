@@ -401,6 +401,8 @@ export interface VmTemplateObject extends Base<"vm-template"> {
 /** Thresholds a site sets for its rules (sites/<site>/policy.yaml): rule id -> parameter -> value. */
 export interface PolicyParametersObject extends Base<"policy-parameters"> {
   rules: Record<string, Record<string, number | string | boolean>>;
+  /** Rule id -> why the site overrides that rule's defaults (policy.yaml's `reason`); reports show it beside each override. */
+  reasons?: Record<string, string>;
 }
 
 /** An accepted finding (sites/<site>/waivers.yaml), written by synth so a later check sees the same waivers. */

@@ -8,7 +8,18 @@ import type { ControlRef, EvidenceType, Finding, Outcome, ParamValue, Rule } fro
 import { buildRooms, type Room } from "./engine/room";
 import type { StackDocument } from "./engine/terraform-input";
 import { moduleFindings, summarizeInput, type InputSummary } from "./engine/input-summary";
-import { applyWaivers, waiverLimits, type ExtraWaiver, type WaiverLimitOverrides, type WaiverLimits, type WaiverStatus } from "./engine/waivers";
+import {
+  applyWaivers,
+  waiverLimits,
+  type ExtraWaiver,
+  type WaiverLimitOverrides,
+  type WaiverLimits,
+  type WaiverStatus,
+} from "./engine/waivers";
+import { coverageMatrix, type ControlCoverage } from "./report/coverage-matrix";
+import { isoAnnexes, type TenantAnnex } from "./report/iso-annex";
+import { parametersUsed, type ParameterUse, type ParamsSource } from "./report/parameters-used";
+import { buildProvenance, type Provenance, type ProvenanceInput } from "./report/provenance";
 import { buildScope, type RoomRun } from "./scope/site-scope";
 import type { ComplianceScope } from "./scope/scope-types";
 
@@ -32,6 +43,9 @@ export interface RuleSummary {
   name: string;
   area: string;
   title: string;
+  version: string;
+  rationale: string;
+  remediation: string;
   severity: Rule["meta"]["severity"];
   enforcement: Rule["meta"]["enforcement"];
   evidence: EvidenceType;
@@ -55,11 +69,23 @@ export interface ComplianceResult {
   notCovered: readonly NotCovered[];
   /** The input: files read (path, format, sha256), and per stack its resources, unknown types, module calls and plan-time values. */
   input: InputSummary;
+  /** Tool, catalogue and rule versions, the date and its source, the input's commit, providers, schemas, file hashes. */
+  provenance: Provenance;
+  /** Rule x control: for every control reference, the rules citing it with counts per outcome and evidence type. */
+  coverage: ControlCoverage[];
+  /** Per tenant of each site: every ISO/IEC 27001:2022 Annex A control and the rules that contribute evidence to it. */
+  isoAnnex: TenantAnnex[];
+  /** Every rule's parameters per site: default, effective value, and each override's origin and reason. */
+  parameters: ParameterUse[];
 }
 
 export interface ComplianceOptions {
   asOf: string;
   params?: ParamOverrides;
+  /** Where `params` came from (the --params file) and each rule's reason. */
+  paramsSource?: ParamsSource;
+  /** What the caller knows of the run: tool version, where the date came from, the input's commit and file hashes. */
+  provenance?: ProvenanceInput;
   /** The rules to choose from (default: all); packs select among them. */
   rules?: readonly Rule[];
   /** Waivers besides the artifact's (the audit command's --waivers), governed by the artifact's roster. */
@@ -88,6 +114,7 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
   const runs: RoomRun[] = [];
   const packSites = new Map<string, string[]>();
   const ruleParams = new Map<string, Record<string, Record<string, ParamValue>>>();
+  const parameters: ParameterUse[] = [];
   for (const room of rooms) {
     const packs = packsFor(room).filter((p) => options.packs === undefined || options.packs.includes(p.id));
     runs.push({ room, packs });
@@ -95,6 +122,7 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     const selected = new Set(packs.flatMap((p) => p.rules));
     const roomRules = rules.filter((r) => selected.has(r.meta.id));
     findings.push(...evaluate([room], roomRules, options), ...moduleFindings(room, docs));
+    parameters.push(...parametersUsed(room, roomRules, options.params, options.paramsSource));
     for (const r of roomRules) {
       const perSite = ruleParams.get(r.meta.id) ?? {};
       try {
@@ -133,6 +161,9 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
         name: m.name,
         area: m.area,
         title: m.title,
+        version: m.version,
+        rationale: m.rationale,
+        remediation: m.remediation,
         severity: m.severity,
         enforcement: m.enforcement,
         evidence: m.evidence,
@@ -153,5 +184,11 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     waiverLimits: waiverLimits(options.waiverLimits),
     notCovered: NOT_COVERED,
     input: summarizeInput(docs, rooms),
+    provenance: buildProvenance(docs, rules, options.asOf, options.provenance),
+    coverage: coverageMatrix(summaries, waived.findings, NOT_COVERED),
+    isoAnnex: isoAnnexes(sites, summaries, waived.findings, NOT_COVERED),
+    parameters: parameters.sort((a, b) =>
+      a.rule !== b.rule ? (a.rule < b.rule ? -1 : 1) : a.site !== b.site ? (a.site < b.site ? -1 : 1) : a.parameter < b.parameter ? -1 : 1,
+    ),
   };
 }
