@@ -57,7 +57,7 @@ export function readExtraWaivers(
   const seen = new Set<string>();
   data.waivers.forEach((w, i) => {
     const at = (field: string) => pointerOf(["waivers", i, field]);
-    if (!ruleIds.has(w.rule)) errors.push(file.error(at("rule"), `no rule ${w.rule}; expected a rule id of the catalogue (docs/rules.md)`));
+    if (!ruleIds.has(w.rule)) errors.push(file.error(at("rule"), `no rule ${w.rule}; expected a rule id of the catalogue (RULES.md)`));
     if (seen.has(w.id)) errors.push(file.error(at("id"), `a second waiver with id ${w.id}; give each waiver its own id`));
     else if (artifactIds.has(w.id))
       errors.push(file.error(at("id"), `site ${site} already has a waiver ${w.id} in the artifact; give this one its own id`));

@@ -154,7 +154,8 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   for (const clash of stackClashes(claims)) clash.claim.owner.add("/tenant", clashMessage(clash));
   checkNetworksAcrossFiles(spec, siteF, present);
   // Waivers name approvers of the roster; approvers act for tenants of the site.
-  besideErrors.push(...checkWaiverReferences(name, waivers, approvers, distinct.map((c) => c.spec.tenant)));
+  const tenantIds = distinct.map((c) => c.spec.tenant);
+  besideErrors.push(...checkWaiverReferences(name, waivers, approvers, tenantIds));
 
   const addresses = index.addresses;
   for (const c of present)

@@ -55,13 +55,16 @@ function waivers(sites: string, body: string): string {
   return file;
 }
 
-const waiver = (over: { rule?: string; reason?: string; expires?: string } = {}) => `  - id: backup-ups-a-module-repair
+const waiver = (
+  over: { rule?: string; reason?: string; approver?: string; approved?: string; expires?: string } = {},
+) => `  - id: backup-ups-a-module-repair
     kind: risk-acceptance
     rule: ${over.rule ?? "RED-UPS-N1"}
     target: terraform_data.ups_backup-ups-a
     reason: ${over.reason ?? "One of the two 6 kW modules is at the supplier for repair; the other carries the 1.2 kW alone"}
-    approver: Hanne Madsen, IT-chef
+    approver: ${over.approver ?? "hanne-madsen"}
     ticket: RFC-2026-077
+    approved: "${over.approved ?? "2026-11-10"}"
     expires: "${over.expires ?? "2026-12-15"}"
 `;
 
@@ -110,7 +113,7 @@ describe("waivers.yaml beside site.yaml", () => {
     expect(r.stdout).toMatch(NOT_BLOCKED);
     const md = reportMd(out);
     expect(section(md, "Waivers")).toMatch(
-      /^\| backup-ups-a-module-repair \| kvistrup \| risk-acceptance \| RED-UPS-N1 \| terraform_data\.ups_backup-ups-a \| 1 \| 2026-12-15 \(23 days left, expiring soon\) \| valid \| Hanne Madsen, IT-chef \| RFC-2026-077 \|/m,
+      /^\| backup-ups-a-module-repair \| kvistrup \| risk-acceptance \| RED-UPS-N1 \| terraform_data\.ups_backup-ups-a \(1 finding\(s\)\) \| Hanne Madsen, IT-chef, Kvistrup Kommune \| RFC-2026-077 \| 2026-11-10 \| 2026-12-15 \(23 days left, expiring soon\) \| 0 \| valid \|/m,
     );
     expect(section(md, "Findings to act on")).toMatch(
       /terraform_data\.ups_backup-ups-a \|.*\| waived by backup-ups-a-module-repair \(Hanne Madsen, IT-chef, RFC-2026-077, until 2026-12-15\) \|$/m,
@@ -123,17 +126,17 @@ describe("waivers.yaml beside site.yaml", () => {
 
   test("an expired waiver accepts nothing and is itself a mandatory finding (ENGINE-WAIVER): exit 1", () => {
     const sites = kvistrupWithAModuleInRepair();
-    waivers(sites, waiver({ expires: "2026-11-01" }));
+    waivers(sites, waiver({ approved: "2026-10-20", expires: "2026-11-01" }));
     const out = join(tempDir(), "out");
     const r = synth(sites, out, "--site", "kvistrup");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^FAIL +ENGINE-WAIVER +kvistrup-facility: \S+#backup-ups-a-module-repair$/m);
-    expect(r.stdout).toMatch(/waiver backup-ups-a-module-repair for RED-UPS-N1 on terraform_data\.ups_backup-ups-a expired on 2026-11-01/);
+    expect(r.stdout).toMatch(/waiver backup-ups-a-module-repair for RED-UPS-N1 on terraform_data\.ups_backup-ups-a: expired on 2026-11-01/);
     expect(r.stdout).toMatch(UPS_ROW);
     expect(blockingRules(out)).toEqual(["kvistrup ENGINE-WAIVER", "kvistrup RED-UPS-N1"]);
     expect(section(reportMd(out), "Waivers")).toMatch(
-      /\| 2026-11-01 \(21 days ago\) \| expired: expired on 2026-11-01 \(evaluation date 2026-11-22\) \|/,
+      /\| 2026-11-01 \(21 days ago\) \| 0 \| expired: within its validity: expired on 2026-11-01 \(evaluation date 2026-11-22\) \(expected expires on or after 2026-11-22\) \|/,
     );
   });
 
@@ -149,6 +152,12 @@ describe("waivers.yaml beside site.yaml", () => {
       { reason: "module at repair" },
       "reason: module at repair",
       /\/waivers\/0\/reason: .*20 characters, found "module at repair"/,
+    ],
+    [
+      "a waiver naming an approver the roster does not have",
+      { approver: "kari-nordmann" },
+      "approver: kari-nordmann",
+      /\/waivers\/0\/approver: no approver kari-nordmann in \S+approvers\.yaml; expected one of hanne-madsen/,
     ],
   ])("%s is bad input: exit 2 naming the file and line, nothing written", (_name, over, line, message = /./) => {
     const sites = kvistrupWithAModuleInRepair();

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
-import { GENERATE_COMMAND, POLICY_OUT, SITE_OUT, TENANT_OUT, WAIVERS_OUT } from "../../schema/generated-files";
+import { APPROVERS_OUT, GENERATE_COMMAND, POLICY_OUT, SITE_OUT, TENANT_OUT, WAIVERS_OUT } from "../../schema/generated-files";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -45,15 +45,16 @@ describe("types generated from the schemas (spec/generated)", () => {
   });
 
   test("the generator produces every file, each with its root type", () => {
-    expect([...generated.keys()].sort()).toEqual([SITE_OUT, TENANT_OUT, POLICY_OUT, WAIVERS_OUT].sort());
+    expect([...generated.keys()].sort()).toEqual([SITE_OUT, TENANT_OUT, POLICY_OUT, WAIVERS_OUT, APPROVERS_OUT].sort());
     expect(generated.get(SITE_OUT)).toMatch(/^export interface SiteFile \{$/m);
     expect(generated.get(TENANT_OUT)).toMatch(/^export interface TenantFile \{$/m);
     expect(generated.get(POLICY_OUT)).toMatch(/^export interface PolicyFile \{$/m);
     expect(generated.get(WAIVERS_OUT)).toMatch(/^export interface WaiversFile \{$/m);
+    expect(generated.get(APPROVERS_OUT)).toMatch(/^export interface ApproversFile \{$/m);
     for (const text of generated.values()) expect(text.length).toBeGreaterThan(500);
   });
 
-  test.each([SITE_OUT, TENANT_OUT, POLICY_OUT, WAIVERS_OUT])("the committed %s is the generated one", (path) => {
+  test.each([SITE_OUT, TENANT_OUT, POLICY_OUT, WAIVERS_OUT, APPROVERS_OUT])("the committed %s is the generated one", (path) => {
     const text = generated.get(path);
     if (!text) throw new Error(`the generator produced no ${path}`);
     const file = committed(path);

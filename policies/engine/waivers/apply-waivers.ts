@@ -37,7 +37,11 @@ const acceptable = (f: Finding) => f.outcome === "fail" || f.outcome === "error"
  * condition failed; one that matches nothing becomes an advisory one. Every waiver is in `waivers`,
  * those that need action first, then those expiring soon, then the rest by expiry.
  */
-export function applyWaivers(rooms: readonly Room[], findings: Finding[], options: WaiverOptions): { findings: Finding[]; waivers: WaiverStatus[] } {
+export function applyWaivers(
+  rooms: readonly Room[],
+  findings: Finding[],
+  options: WaiverOptions,
+): { findings: Finding[]; waivers: WaiverStatus[] } {
   const { asOf } = options;
   const limits = waiverLimits(options.limits);
   const metaById = new Map(options.rules.map((r) => [r.meta.id, r.meta]));
@@ -50,7 +54,10 @@ export function applyWaivers(rooms: readonly Room[], findings: Finding[], option
       ...room.facility("waiver").map((waiver) => ({ waiver, origin: { from: "artifact" } as const })),
       ...(options.extraWaivers ?? [])
         .filter((e) => e.waiver.site === room.site)
-        .map((e) => ({ waiver: e.waiver, origin: { from: "extra", file: e.file, ...(e.line !== undefined ? { line: e.line } : {}) } as const })),
+        .map((e) => ({
+          waiver: e.waiver,
+          origin: { from: "extra", file: e.file, ...(e.line !== undefined ? { line: e.line } : {}) } as const,
+        })),
     ];
     for (const { waiver, origin } of own) {
       const meta = metaById.get(waiver.rule);
@@ -116,7 +123,12 @@ function waiverFinding(
   const at =
     origin.from === "artifact"
       ? { address: room.resourceOf(waiver).address, stack: room.resourceOf(waiver).stack }
-      : { address: `waiver.${waiver.id}`, stack: facilityStack, file: origin.file, ...(origin.line !== undefined ? { line: origin.line } : {}) };
+      : {
+          address: `waiver.${waiver.id}`,
+          stack: facilityStack,
+          file: origin.file,
+          ...(origin.line !== undefined ? { line: origin.line } : {}),
+        };
   const unmatched = state === "unmatched";
   return {
     rule: WAIVER_RULE,

@@ -14,7 +14,12 @@ export const SHARED_TENANT = "shared";
 export const RISK_KINDS: ReadonlySet<WaiverObject["waiverKind"]> = new Set(["risk-acceptance", "compensating-control", "emergency"]);
 
 const globMatches = (glob: string, id: string) =>
-  new RegExp(`^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(id);
+  new RegExp(
+    `^${glob
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  ).test(id);
 
 /**
  * Whether the approver's authority covers the waiver: its rule (an id or glob in `rules`), the rule's

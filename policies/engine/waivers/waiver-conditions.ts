@@ -29,7 +29,11 @@ export function waiverProblems(w: WaiverObject, ctx: WaiverContext): WaiverProbl
   const { asOf, limits, meta } = ctx;
   const problems: WaiverProblem[] = [];
   if (!meta) {
-    problems.push({ condition: "the rule exists", observed: `no rule ${w.rule} in the catalogue`, expected: "a rule id of the catalogue (docs/rules.md)" });
+    problems.push({
+      condition: "the rule exists",
+      observed: `no rule ${w.rule} in the catalogue`,
+      expected: "a rule id of the catalogue (RULES.md)",
+    });
     return problems;
   }
   if (meta.legalPrerequisite)
@@ -40,18 +44,30 @@ export function waiverProblems(w: WaiverObject, ctx: WaiverContext): WaiverProbl
     });
   if (asOf > w.expires)
     problems.push({
-      condition: "not expired",
+      condition: "within its validity",
       observed: `expired on ${w.expires} (evaluation date ${asOf})`,
       expected: `expires on or after ${asOf}`,
       expired: true,
     });
   if (w.approved === undefined)
-    problems.push({ condition: "an approval date", observed: "no approval date (approved)", expected: "the day it was approved, YYYY-MM-DD" });
+    problems.push({
+      condition: "an approval date",
+      observed: "no approval date (approved)",
+      expected: "the day it was approved, YYYY-MM-DD",
+    });
   else {
     if (w.expires < w.approved)
-      problems.push({ condition: "expires after its approval", observed: `expires ${w.expires}, before its approval on ${w.approved}`, expected: `expires on or after ${w.approved}` });
+      problems.push({
+        condition: "expires after its approval",
+        observed: `expires ${w.expires}, before its approval on ${w.approved}`,
+        expected: `expires on or after ${w.approved}`,
+      });
     if (w.approved > asOf)
-      problems.push({ condition: "approved by the evaluation date", observed: `approved on ${w.approved}, after the evaluation date ${asOf}`, expected: `approved on or before ${asOf}` });
+      problems.push({
+        condition: "approved by the evaluation date",
+        observed: `approved on ${w.approved}, after the evaluation date ${asOf}`,
+        expected: `approved on or before ${asOf}`,
+      });
     const span = daysBetween(w.approved, w.expires);
     if (w.waiverKind === "emergency" && span > limits.emergencyMaxDays)
       problems.push({
@@ -75,7 +91,11 @@ export function waiverProblems(w: WaiverObject, ctx: WaiverContext): WaiverProbl
       expected: `at most ${limits.maxRenewals} renewals; then fix the finding or decide it anew`,
     });
   if (w.waiverKind === "compensating-control" && !w.evidence)
-    problems.push({ condition: "a compensating control carries its evidence", observed: "no evidence", expected: "evidence { description, document, verified }" });
+    problems.push({
+      condition: "a compensating control carries its evidence",
+      observed: "no evidence",
+      expected: "evidence { description, document, verified }",
+    });
   if (isGlob(w.target) && meta.enforcement === "mandatory")
     problems.push({
       condition: "an exact target for a mandatory rule",

@@ -29,7 +29,8 @@ export const ClassifiedHostingHasSecurityAgreement = defineRule({
       "Sign the säkerhetsskyddsavtal with the host and record it as legal.suaRef; consult the county board (samråd) and record its decision as legal.samradRef; or move the classified workloads to the municipality's own infrastructure.",
     severity: "critical",
     enforcement: "mandatory",
-    legalPrerequisite: "the signed säkerhetsskyddsavtal as the tenant's legal.suaRef and the supervisory authority's samråd decision as legal.samradRef (tenant file)",
+    legalPrerequisite:
+      "the signed säkerhetsskyddsavtal as the tenant's legal.suaRef and the supervisory authority's samråd decision as legal.samradRef (tenant file)",
     evidence: "declared",
     params: {
       samradRequired: {

@@ -14,7 +14,12 @@ describe("a valid waiver", () => {
   test("accepts the finding its exact target names: it no longer blocks, and shows who approved it", () => {
     const r = govern([waiver()]);
     expect(accepted(r)).toEqual(["TEST-VM vsphere_virtual_machine.fjv-app01"]);
-    expect(r.findings.find((f) => f.waiver)?.waiver).toMatchObject({ id: "w1", kind: "risk-acceptance", approver: "Ingrid Solberg, IT manager", ticket: "CHG-1" });
+    expect(r.findings.find((f) => f.waiver)?.waiver).toMatchObject({
+      id: "w1",
+      kind: "risk-acceptance",
+      approver: "Ingrid Solberg, IT manager",
+      ticket: "CHG-1",
+    });
     const blockingTestVm = blockingFindings(r.findings).filter((f) => f.rule === "TEST-VM");
     expect(blockingTestVm.map((f) => f.address)).not.toContain("vsphere_virtual_machine.fjv-app01");
     expect(blockingTestVm).toHaveLength(4);
@@ -50,14 +55,20 @@ describe("a waiver that fails a condition accepts nothing and is a mandatory ENG
   test("expired: the evaluation date is after expires", () => {
     const { state, problem, finding } = refused(govern([waiver({ approved: "2026-09-01", expires: "2026-11-21" })]));
     expect(state).toBe("expired");
-    expect(problem).toBe("not expired: expired on 2026-11-21 (evaluation date 2026-11-22) (expected expires on or after 2026-11-22)");
+    expect(problem).toBe(
+      "within its validity: expired on 2026-11-21 (evaluation date 2026-11-22) (expected expires on or after 2026-11-22)",
+    );
     // It holds back the stack of the finding it no longer covers.
     expect(finding.stacks).toEqual(["s-facility", "s-fjv"]);
     expect(finding.expected).toBe("expires on or after 2026-11-22");
   });
 
   test("expiring on the evaluation date itself is still valid (evaluation date <= expires)", () => {
-    expect(govern([waiver({ approved: "2026-11-01", expires: "2026-11-22" })]).waivers[0]).toMatchObject({ state: "valid", daysLeft: 0, expiringSoon: true });
+    expect(govern([waiver({ approved: "2026-11-01", expires: "2026-11-22" })]).waivers[0]).toMatchObject({
+      state: "valid",
+      daysLeft: 0,
+      expiringSoon: true,
+    });
   });
 
   test("expires before it was approved", () => {
@@ -108,17 +119,31 @@ describe("a waiver that fails a condition accepts nothing and is a mandatory ENG
   test("out of authority: the rule", () => {
     const narrow = { ...PARTNER_CISO, authority: { ...PARTNER_CISO.authority, rules: ["VSP-*"] } };
     const r = govern([waiver({ target: "vsphere_virtual_machine.hau-app01", approver: "hau-ciso" })], { approvers: [narrow] });
-    expect(refused(r).problem).toMatch(/^the approver's authority covers the rule: approver hau-ciso \(Siri Aune, Informasjonssikkerhetsansvarlig, hau\) may approve rules VSP-\*, not TEST-VM/);
+    expect(refused(r).problem).toMatch(
+      /^the approver's authority covers the rule: approver hau-ciso \(Siri Aune, Informasjonssikkerhetsansvarlig, hau\) may approve rules VSP-\*, not TEST-VM/,
+    );
   });
 
   test("out of authority: the severity", () => {
-    const r = govern([waiver({ rule: "TEST-CRITICAL", target: "vsphere_virtual_machine.hau-app01", approver: "hau-ciso", approved: "2026-11-01", expires: "2026-11-30" })]);
-    expect(refused(r).problem).toMatch(/the approver's authority covers the severity: .* may approve severities high, medium, low; TEST-CRITICAL is critical/);
+    const r = govern([
+      waiver({
+        rule: "TEST-CRITICAL",
+        target: "vsphere_virtual_machine.hau-app01",
+        approver: "hau-ciso",
+        approved: "2026-11-01",
+        expires: "2026-11-30",
+      }),
+    ]);
+    expect(refused(r).problem).toMatch(
+      /the approver's authority covers the severity: .* may approve severities high, medium, low; TEST-CRITICAL is critical/,
+    );
   });
 
   test("out of authority: the tenant (the shared stacks need `shared`)", () => {
     const r = govern([waiver({ target: "vsphere_virtual_machine.vcsa01", approver: "hau-ciso" })]);
-    expect(refused(r).problem).toMatch(/the approver's authority covers the tenant of every finding: .* may approve for hau; the waiver matches findings of shared/);
+    expect(refused(r).problem).toMatch(
+      /the approver's authority covers the tenant of every finding: .* may approve for hau; the waiver matches findings of shared/,
+    );
     expect(govern([waiver({ target: "vsphere_virtual_machine.vcsa01" })]).waivers[0].state).toBe("valid");
   });
 
@@ -129,7 +154,13 @@ describe("a waiver that fails a condition accepts nothing and is a mandatory ENG
     );
     for (const kind of ["compensating-control", "emergency"] as const) {
       const evidence = { description: "isolated port group", document: "DRIFT-12", verified: "2026-11-01" };
-      const w = waiver({ waiverKind: kind, target: "vsphere_virtual_machine.hau-app01", approved: "2026-11-21", expires: "2026-11-23", evidence });
+      const w = waiver({
+        waiverKind: kind,
+        target: "vsphere_virtual_machine.hau-app01",
+        approved: "2026-11-21",
+        expires: "2026-11-23",
+        evidence,
+      });
       expect(govern([w]).waivers[0]).toMatchObject({ state: "invalid", problem: expect.stringMatching(/accepts only its own risks/) });
     }
   });
@@ -140,7 +171,9 @@ describe("a waiver that fails a condition accepts nothing and is a mandatory ENG
   });
 
   test("a compensating control without its evidence", () => {
-    expect(refused(govern([waiver({ waiverKind: "compensating-control" })])).problem).toMatch(/a compensating control carries its evidence: no evidence/);
+    expect(refused(govern([waiver({ waiverKind: "compensating-control" })])).problem).toMatch(
+      /a compensating control carries its evidence: no evidence/,
+    );
   });
 
   test("a legal prerequisite cannot be waived: the message says it is closed only by recording the decision, and where", () => {
@@ -155,13 +188,17 @@ describe("a waiver that fails a condition accepts nothing and is a mandatory ENG
     expect(r.waivers[0].state).toBe("expired");
     const [f] = waiverFindings(r);
     expect(f.observed.split("; ")).toHaveLength(4);
-    expect(f.expected).toMatch(/expires on or after 2026-11-22; at most 90 days for a high rule .*; at most 2 renewals.*; an approver id from approvers.yaml/);
+    expect(f.expected).toMatch(
+      /expires on or after 2026-11-22; at most 90 days for a high rule .*; at most 2 renewals.*; an approver id from approvers.yaml/,
+    );
   });
 });
 
 describe("targets", () => {
   test("a glob on an advisory rule covers every finding it matches; the status counts the objects", () => {
-    const r = govern([waiver({ rule: "TEST-ADVISORY", target: "vsphere_virtual_machine.fjv-*", approved: "2026-11-01", expires: "2027-06-30" })]);
+    const r = govern([
+      waiver({ rule: "TEST-ADVISORY", target: "vsphere_virtual_machine.fjv-*", approved: "2026-11-01", expires: "2027-06-30" }),
+    ]);
     expect(r.waivers[0]).toMatchObject({ state: "valid", glob: true, matched: 2, objects: 2 });
     expect(accepted(r)).toEqual(["TEST-ADVISORY vsphere_virtual_machine.fjv-app01", "TEST-ADVISORY vsphere_virtual_machine.fjv-app02"]);
   });
@@ -177,7 +214,11 @@ describe("targets", () => {
 
   test("a waiver that matches nothing is reported: state unmatched and an advisory ENGINE-WAIVER finding", () => {
     const r = govern([waiver({ target: "vsphere_virtual_machine.gone01" })]);
-    expect(r.waivers[0]).toMatchObject({ state: "unmatched", matched: 0, problem: expect.stringMatching(/matches no fail or error finding of TEST-VM/) });
+    expect(r.waivers[0]).toMatchObject({
+      state: "unmatched",
+      matched: 0,
+      problem: expect.stringMatching(/matches no fail or error finding of TEST-VM/),
+    });
     const [f] = waiverFindings(r);
     expect(f).toMatchObject({ enforcement: "advisory", severity: "low", outcome: "fail" });
     expect(blockingFindings(r.findings)).not.toContain(f);

@@ -29,9 +29,9 @@ const vmRule = (meta: Partial<RuleMeta> & { id: string }): Rule =>
   defineRule({
     meta: { ...baseMeta, severity: "high", enforcement: "mandatory", ...meta, params: {} },
     check: (room) =>
-      room.resources("vsphere_virtual_machine").map((vm) =>
-        check("config", "fail", vm, { observed: "insecure", expected: "secure", message: `${vm.address} is insecure` }),
-      ),
+      room
+        .resources("vsphere_virtual_machine")
+        .map((vm) => check("config", "fail", vm, { observed: "insecure", expected: "secure", message: `${vm.address} is insecure` })),
   });
 
 export const RULES: readonly Rule[] = [
