@@ -116,6 +116,17 @@ describe("a waiver that fails a condition accepts nothing and is a mandatory ENG
     );
   });
 
+  test("an approver whose appointment ended, a waiver approved after the evaluation date", () => {
+    const ended = { ...PARTNER_CISO, validUntil: "2026-11-01" };
+    const r = govern([waiver({ target: "vsphere_virtual_machine.hau-app01", approver: "hau-ciso" })], { approvers: [ended] });
+    expect(refused(r).problem).toBe(
+      "the approver's appointment holds: approver hau-ciso's authority ended on 2026-11-01 (expected valid until on or after 2026-11-22)",
+    );
+    expect(refused(govern([waiver({ approved: "2026-11-23" })])).problem).toBe(
+      "approved by the evaluation date: approved on 2026-11-23, after the evaluation date 2026-11-22 (expected approved on or before 2026-11-22)",
+    );
+  });
+
   test("out of authority: the rule", () => {
     const narrow = { ...PARTNER_CISO, authority: { ...PARTNER_CISO.authority, rules: ["VSP-*"] } };
     const r = govern([waiver({ target: "vsphere_virtual_machine.hau-app01", approver: "hau-ciso" })], { approvers: [narrow] });
