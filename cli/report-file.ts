@@ -14,16 +14,20 @@ export const AUDIT_MARKER = "room-as-code audit report";
 
 type FileFormat = Exclude<ReportFormat, "table">;
 
-const COMMENT = `<!-- ${AUDIT_MARKER}: npm run audit -- --out replaces only files that carry this line -->`;
+/** The marker line of Markdown and JUnit: a comment, without "--" inside (XML forbids it there). */
+export const AUDIT_MARKER_LINE = `<!-- ${AUDIT_MARKER}: the audit's out option replaces only files that carry this line -->`;
 
 /** The report as the audit prints and writes it: the formatter's text with the marker added. */
 export function markReport(format: FileFormat, text: string): string {
   switch (format) {
     case "md":
-      return `${COMMENT}\n${text}`;
+      return `${AUDIT_MARKER_LINE}\n${text}`;
     case "junit": {
-      const declaration = /^<\?xml[^>]*\?>\n/.exec(text)?.[0] ?? "";
-      return `${declaration}${COMMENT}\n${text.slice(declaration.length)}`;
+      // After the XML declaration, which must come first.
+      const declaration = /^<\?xml[^>]*\?>\n?/.exec(text)?.[0] ?? "";
+      return declaration
+        ? `${declaration.trimEnd()}\n${AUDIT_MARKER_LINE}\n${text.slice(declaration.length)}`
+        : `${AUDIT_MARKER_LINE}\n${text}`;
     }
     case "json": {
       const report = JSON.parse(text) as Record<string, unknown>;
@@ -39,7 +43,7 @@ export function markReport(format: FileFormat, text: string): string {
 /** Whether a report text carries the marker (as any format writes it). */
 export function carriesAuditMarker(text: string): boolean {
   const lines = text.split("\n", 2);
-  if (lines[0] === COMMENT || (lines[0]?.startsWith("<?xml") && lines[1] === COMMENT)) return true;
+  if (lines[0] === AUDIT_MARKER_LINE || (lines[0]?.startsWith("<?xml") && lines[1] === AUDIT_MARKER_LINE)) return true;
   if (!text.trimStart().startsWith("{")) return false;
   try {
     const json = JSON.parse(text) as { writtenBy?: unknown; properties?: { writtenBy?: unknown } };
