@@ -50,17 +50,17 @@ export function formatMarkdownReport(result: ComplianceResult): string {
   else
     out.push(
       ...table(
-        ["rule", "severity", "enforcement", "evidence", "stack", "object", "file", "observed", "expected", "status"],
+        ["rule", "severity", "enforcement", "stack", "object", "observed", "expected", "evidence", "file", "status"],
         act.map((f) => [
           f.rule,
           f.severity,
           f.enforcement,
-          f.evidence,
           f.stack,
           findingRef(f),
-          fileOf(f, result),
           f.observed,
           f.expected,
+          f.evidence,
+          fileOf(f, result),
           status(f),
         ]),
       ),

@@ -236,7 +236,12 @@ export const MAXIMAL: Samples = {
     encrypted: false,
     scsiType: "lsilogic-sas",
   },
-  "policy-parameters": { ...MINIMAL["policy-parameters"], source, rules: { "RED-HOST-N1": { vcpuRatio: 4, strict: true, note: "x" } } },
+  "policy-parameters": {
+    ...MINIMAL["policy-parameters"],
+    source,
+    rules: { "RED-HOST-N1": { vcpuRatio: 4, strict: true, note: "x" } },
+    reasons: { "RED-HOST-N1": "the cluster plan CP-2026-02 allows 4 vCPU per core" },
+  },
   waiver: {
     ...MINIMAL.waiver,
     source,
