@@ -17,7 +17,9 @@ export function waiverApprover(w: WaiverStatus): string {
 
 /** The expiry with the days left (or since), marked when it is soon. */
 export function waiverExpiry(w: WaiverStatus): string {
-  const days = w.daysLeft >= 0 ? `${w.daysLeft} days left` : `${-w.daysLeft} days ago`;
+  const n = Math.abs(w.daysLeft);
+  const count = `${n} ${n === 1 ? "day" : "days"}`;
+  const days = w.daysLeft >= 0 ? `${count} left` : `${count} ago`;
   return `${w.waiver.expires} (${days}${w.expiringSoon ? ", expiring soon" : ""})`;
 }
 
