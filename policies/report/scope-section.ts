@@ -64,18 +64,18 @@ export function formatScopeSection(result: ComplianceResult): string[] {
 function siteBlock(s: SiteScopeDetail): string[] {
   const out: string[] = [`### Site ${s.site}`, ""];
   const o = s.operator;
-  out.push(
-    o === null
-      ? "- Operator: not declared."
-      : `- Operator: ${o.legalEntity} (${o.country}); host municipality: ${o.hostTenant === null ? "none" : `tenant ${o.hostTenant}`}.`,
-  );
+  for (const n of s.notDeclared) out.push(`- ${n[0].toUpperCase()}${n.slice(1)}.`);
+  // Without an operator object, the not-declared lines below say so first, with the reason.
+  if (o !== null)
+    out.push(
+      `- Operator: ${o.legalEntity} (${o.country}); host municipality: ${o.hostTenant === null ? "none" : `tenant ${o.hostTenant}`}.`,
+    );
   if (o?.stacks && o.missingStacks.length > 0)
     out.push(
       `- Not in the input, although the operator lists ${o.missingStacks.length === 1 ? "it" : "them"}: ${o.missingStacks.join(", ")}.`,
     );
   out.push(`- Stacks: ${s.stacks.map((x) => x.name).join(", ") || "none"}.`);
   out.push(`- Packs: ${s.packs.join(", ") || "none"}.`);
-  for (const n of s.notDeclared) out.push(`- Not declared: ${n}.`);
   out.push("");
   if (s.tenants.length > 0) {
     out.push(

@@ -83,7 +83,7 @@ test("without an operator object (older output), a declared tenant must still ha
   expect(site.notDeclared).toEqual([
     "operator: not declared (no operator object in fjordvik-facility: output of an older synth, or written by hand)",
   ]);
-  expect(formatScopeSection(scopeOf(docs)).join("\n")).toContain("- Operator: not declared.");
+  expect(formatScopeSection(scopeOf(docs)).join("\n")).toContain("- Operator: not declared (no operator object in fjordvik-facility");
 });
 
 test("a shared stack missing from a site's input, and an operator naming another host, are ENGINE-SCOPE errors on the operator", () => {
@@ -141,6 +141,6 @@ test("foreign Terraform without facility objects: the scope says what is not dec
   expect(vsphere?.state).toBe("applies"); // VSP-LOCKDOWN checked the host
   const md = formatScopeSection(result).join("\n");
   expect(md).toContain("### Site (no site)");
-  expect(md).toContain("- Operator: not declared.");
-  expect(md).toContain("- Not declared: tenants and workloads: not declared (the input has no facility objects).");
+  expect(md).toContain("- Operator: not declared (the input has no facility objects).");
+  expect(md).toContain("- Tenants and workloads: not declared (the input has no facility objects).");
 });
