@@ -40,7 +40,13 @@ export function hclBlockLines(text: string): BlockLines {
       const first = q1 ?? b1;
       const second = q2 ?? b2;
       const address =
-        kind === "module" ? `module.${first}` : second === undefined ? undefined : kind === "data" ? `data.${first}.${second}` : `${first}.${second}`;
+        kind === "module"
+          ? `module.${first}`
+          : second === undefined
+            ? undefined
+            : kind === "data"
+              ? `data.${first}.${second}`
+              : `${first}.${second}`;
       if (address !== undefined && !lines.has(address)) lines.set(address, i + 1);
     }
     const h = HEREDOC.exec(line.replace(/#.*$|\/\/.*$/, ""));
