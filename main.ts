@@ -7,7 +7,8 @@
  * addresses, and commits output and locks together.
  */
 import { resolve } from "node:path";
-import { evaluationDate } from "./cli/as-of";
+import { evaluationDateWithSource } from "./cli/as-of";
+import { sourceRevision } from "./cli/source-revision";
 import { ExitCode, UsageError } from "./cli/exit-codes";
 import { reportFailure } from "./cli/command-failure";
 import { checkSynthesized, COMPLIANCE_DIR, writeReports } from "./cli/compliance-output";
@@ -22,8 +23,10 @@ const HINT = "set ROOM_SITES, ROOM_SITE and ROOM_AS_OF to choose sites and the e
 
 function run(): number {
   try {
-    const asOf = evaluationDate(undefined);
-    const loaded = planSites(resolve(process.env.ROOM_SITES ?? "sites"), { asOf, site: process.env.ROOM_SITE });
+    const evaluation = evaluationDateWithSource(undefined);
+    const asOf = evaluation.date;
+    const sitesDir = resolve(process.env.ROOM_SITES ?? "sites");
+    const loaded = planSites(sitesDir, { asOf, site: process.env.ROOM_SITE });
     const unpinned = [...loaded.ipam.values()].filter((plan) => plan.changed).map((plan) => plan.lockPath);
     if (unpinned.length) {
       throw new UsageError(
@@ -35,7 +38,7 @@ function run(): number {
     const app = newApp();
     synthesizeSites(app, loaded);
     // The gate `npm run synth` applies: deploy must not be a way around the checks.
-    const checks = checkSynthesized([app.outdir], asOf);
+    const checks = checkSynthesized([app.outdir], evaluation, undefined, undefined, { revision: sourceRevision(sitesDir) });
     writeReports(app.outdir, checks.result);
     if (checks.blocking.length === 0) return ExitCode.ok;
     process.stderr.write(formatTerminalSummary(checks.result, checks.blocking, resolve(app.outdir, COMPLIANCE_DIR, "report.md")));

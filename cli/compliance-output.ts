@@ -11,7 +11,7 @@ import type { ParamsSource } from "../policies/report/parameters-used";
 import type { EvaluationDate, InputFileHash, ProvenanceInput, SchemaVersion, SourceRevision } from "../policies/report/provenance";
 import { FACILITY_SCHEMAS } from "../contracts/facility-guard";
 import packageJson from "../package.json";
-import { FORTIOS_PROVIDER } from "../providers/fortios/generate";
+import { FORTIOS_PROVIDER } from "../providers/fortios/provider-constraint";
 import { sourceRevision } from "./source-revision";
 
 /** Where synth writes the reports inside its output directory. */

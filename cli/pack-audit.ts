@@ -17,15 +17,19 @@ export const PACK_DIR = join(ROOT, "dist", "audit");
 /** The command's name: `npx room-as-code audit <dir>`. */
 export const BIN_NAME = "room-as-code";
 
-/**
- * Packages required only inside functions the audit never calls (providers/fortios/generate.ts loads
- * the binding generator lazily, and the reports import its FORTIOS_PROVIDER constant): left out of the
- * bundle as external requires that are never reached.
- */
-export const NEVER_LOADED = ["@cdktf/commons", "@cdktf/provider-generator", "codemaker"];
-
-/** Packages the bundle must not contain: it runs without them. */
-const NOT_AT_RUN_TIME = ["cdktf", "constructs", "typescript", "tsx", "esbuild", "@cdktf/provider-vsphere", "@cdktf/provider-random"];
+/** Packages the bundle must not contain: it runs without them (the binding generator is no part of the audit either). */
+const NOT_AT_RUN_TIME = [
+  "cdktf",
+  "constructs",
+  "typescript",
+  "tsx",
+  "esbuild",
+  "@cdktf/provider-vsphere",
+  "@cdktf/provider-random",
+  "@cdktf/commons",
+  "@cdktf/provider-generator",
+  "codemaker",
+];
 
 /**
  * Files the bundle reads beside its code at run time, each at the path its reader expects relative to
@@ -55,7 +59,7 @@ export async function packAudit(dir = PACK_DIR): Promise<string> {
     // Each command file runs itself when it is the main module; in one bundle only the entry may.
     define: { "require.main": "undefined" },
     // hcl2json's Go wasm shim requires "performance" only where Node has no globalThis.performance (Node 20 has).
-    external: ["performance", ...NEVER_LOADED.flatMap((p) => [p, `${p}/*`])],
+    external: ["performance"],
     metafile: true,
     logLevel: "warning",
   });

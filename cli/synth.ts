@@ -3,7 +3,8 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { planSites } from "../plan/plan-sites";
 import { formatSpecWarning, SpecErrors } from "../spec/spec-error";
-import { evaluationDate } from "./as-of";
+import { evaluationDateWithSource } from "./as-of";
+import { sourceRevision } from "./source-revision";
 import { commitOutput, recoverEarlierRuns } from "./commit-output";
 import { ExitCode, UsageError } from "./exit-codes";
 import { exitQuietlyOnClosedOutput, reportFailure } from "./command-failure";
@@ -42,7 +43,8 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       out.write(USAGE + "\n");
       return ExitCode.ok;
     }
-    const asOf = evaluationDate(values["as-of"]);
+    const evaluation = evaluationDateWithSource(values["as-of"]);
+    const asOf = evaluation.date;
     const sitesDir = resolve(values.sites ?? "sites");
     const outDir = resolve(values.out ?? "cdktf.out");
     checkOutputLocation(values.out ?? "cdktf.out", outDir, sitesDir);
@@ -70,7 +72,9 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
           // --site keeps the other sites' stacks of the previous output.
           const sites = values.site === undefined ? written : keepOtherSites(outDir, built, written);
           // The checks read what was just written, all sites of the output; the gate holds only this run's stacks.
-          checks = checkSynthesized([built], asOf, new Set(Object.values(written).flatMap((s) => s.stacks)));
+          checks = checkSynthesized([built], evaluation, new Set(Object.values(written).flatMap((s) => s.stacks)), undefined, {
+            revision: sourceRevision(sitesDir),
+          });
           writeReports(built, checks.result);
           writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
         },

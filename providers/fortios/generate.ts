@@ -12,9 +12,10 @@ import type * as Commons from "@cdktf/commons";
 import type { ProviderSchema } from "@cdktf/commons";
 import type * as ProviderGenerator from "@cdktf/provider-generator/lib/get/generator/provider-generator";
 import type * as Codemaker from "codemaker";
+import { FORTIOS_PROVIDER } from "./provider-constraint";
 
 /** The provider the bindings are for: registry source and version constraint written into required_providers. */
-export const FORTIOS_PROVIDER = { name: "fortios", source: "fortinetdev/fortios", version: "~> 1.25" };
+export { FORTIOS_PROVIDER };
 
 const ROOT = join(__dirname, "..", "..");
 const SCHEMA = join(__dirname, "schema.json");

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { builtinModules } from "node:module";
 import { basename, join } from "node:path";
 import { schemaVersions, toolVersion } from "../../cli/compliance-output";
-import { BIN_NAME, NEVER_LOADED, packAudit } from "../../cli/pack-audit";
+import { BIN_NAME, packAudit } from "../../cli/pack-audit";
 import { AUDIT_MARKER } from "../../cli/report-file";
 import { AS_OF, sharedSynth, tempDir } from "../helpers";
 
@@ -16,12 +16,9 @@ describe("the packed audit (npm run pack:audit): npx <tarball> audit, on Node al
   let tarball = "";
   let work = "";
   let packageDir = "";
-  let packSeconds = 0;
 
   beforeAll(async () => {
-    const started = Date.now();
     const built = await packAudit(tempDir("audit-pack-"));
-    packSeconds = (Date.now() - started) / 1000;
     packageDir = join(built, "..", "package");
     work = tempDir("auditor-");
     tarball = `./${basename(built)}`;
@@ -60,8 +57,7 @@ describe("the packed audit (npm run pack:audit): npx <tarball> audit, on Node al
     expect(readdirSync(join(packageDir, "lib"))).toEqual([`${BIN_NAME}.js`]);
     const bundle = readFileSync(join(packageDir, "lib", `${BIN_NAME}.js`), "utf8");
     expect(bundle.startsWith("#!/usr/bin/env node\n")).toBe(true);
-    // Nothing left to resolve at run time but Node's own modules, the shim's unused "performance" and
-    // the packages only a function the audit never calls would load (the runs below show it).
+    // Nothing left to resolve at run time but Node's own modules and the shim's unused "performance".
     // (ajv's code generator holds require("ajv/...") in strings, for standalone code: not calls.)
     const required = [...bundle.matchAll(/(?<!['`])\brequire\("([^"]+)"\)/g)].map((m) => m[1] ?? "");
     const packageOf = (r: string) =>
@@ -70,8 +66,7 @@ describe("the packed audit (npm run pack:audit): npx <tarball> audit, on Node al
         .slice(0, r.startsWith("@") ? 2 : 1)
         .join("/");
     const left = required.filter((r) => !r.startsWith("node:") && !NODE_BUILTINS.has(r) && r !== "performance");
-    expect([...new Set(left.map(packageOf))].sort()).toEqual([...NEVER_LOADED].sort());
-    expect(packSeconds).toBeLessThan(60);
+    expect([...new Set(left.map(packageOf))].sort()).toEqual([]);
   });
 
   test("the example output: exit 0 with the table; --format sarif --out writes the report", () => {

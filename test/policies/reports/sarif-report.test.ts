@@ -1,15 +1,3 @@
-// @microsoft/jest-sarif 1.0.0-beta.0 requires tslib without declaring it; these are the two helpers it
-// calls (as TypeScript's own emit defines them), so the test needs no package beyond the two named.
-jest.mock(
-  "tslib",
-  () => ({
-    __importDefault: (m: { __esModule?: boolean }) => (m && m.__esModule ? m : { default: m }),
-    __exportStar: (m: Record<string, unknown>, o: Record<string, unknown>) => {
-      for (const k of Object.keys(m)) if (k !== "default" && !(k in o)) o[k] = m[k];
-    },
-  }),
-  { virtual: true },
-);
 // The matcher validates against the SARIF 2.1.0 schema it carries (lib/schemas/sarif-2.1.0-rtm.5.json): no network.
 import "@microsoft/jest-sarif/lib/matchers/to-be-valid-sarif-log";
 import type * as Sarif from "sarif";
