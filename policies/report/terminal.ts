@@ -25,7 +25,7 @@ export function formatTerminalSummary(result: ComplianceResult, blocking: readon
   for (const [, findings] of byRule) {
     for (const f of findings.slice(0, ROWS_PER_RULE)) {
       const mark = gated.has(f) ? "FAIL" : f.waiver ? "WAIVED" : isBlocking(f) ? "OTHER" : f.outcome.toUpperCase();
-      lines.push(`${mark.padEnd(8)} ${f.rule.padEnd(18)} ${f.stack}: ${findingRef(f)}`);
+      lines.push(`${mark.padEnd(8)} ${f.rule.padEnd(18)} ${f.stack}: ${findingRef(f)}${handWrittenAt(f)}`);
       const note = f.waiver
         ? ` (waiver ${f.waiver.id}, until ${f.waiver.expires})`
         : mark === "OTHER"
@@ -44,6 +44,15 @@ export function formatTerminalSummary(result: ComplianceResult, blocking: readon
       : `no mandatory finding without a valid waiver in the stacks checked${reportPath ? `; report in ${reportPath}` : ""}`,
   );
   return lines.join("\n") + "\n";
+}
+
+/**
+ * " at hosts.tf:10" for a finding in a file someone wrote by hand (HCL, *.tf.json): where to look.
+ * Synthesized stacks (cdk.tf.json) are read through the stack and address, which the line already names.
+ */
+function handWrittenAt(f: Finding): string {
+  if (f.file === undefined || f.file.endsWith("cdk.tf.json")) return "";
+  return ` at ${f.file}${f.line !== undefined ? `:${f.line}` : ""}`;
 }
 
 /** Findings by rule, rules in id order, each rule's findings in the report's order. */

@@ -100,7 +100,7 @@ describe("npm run check over synthesized output", () => {
       const r = check(file, "--as-of", AS_OF);
       expect(r.stderr).toBe("");
       expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/^FAIL +VSP-LOCKDOWN +legacy: vsphere_host\.esx-old01$/m);
+      expect(r.stdout).toMatch(/^FAIL +VSP-LOCKDOWN +legacy: vsphere_host\.esx-old01 at \S*legacy\.tf\.json:1$/m);
       const counts = /^checks: \d+ rules over 1 site\(s\); (\d+) fail, (\d+) error, (\d+) not-evaluable, /m.exec(r.stdout);
       expect(counts).not.toBeNull();
       expect(Number(counts?.[2])).toBe(0);
