@@ -183,7 +183,7 @@ describe("policy.yaml beside site.yaml", () => {
 
   test("an unknown parameter is bad input: exit 2 naming the file and line", () => {
     const sites = copySites(EXAMPLES);
-    const file = policy(sites, "  PHY-OFFSITE:\n    minDistanceKm: 30\n");
+    const file = policy(sites, "  PHY-OFFSITE:\n    minDistanceKm: 30\n    reason: The county's risk assessment asks for 30 km between copies.\n");
     const r = synth(sites, join(tempDir(), "out"), "--site", "kvistrup");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:${lineOf(sites, "kvistrup/policy.yaml", "minDistanceKm")}:`);
@@ -193,10 +193,10 @@ describe("policy.yaml beside site.yaml", () => {
   test("a raised threshold changes the outcome and shows in the report's Parameters section", () => {
     // Kvistrup's off-site copies are 27 km away: enough for the default 10 km, not for 30 km.
     expect(section(readFileSync(join(sharedSynth("examples").out, "compliance", "report.md"), "utf8"), "Parameters")).toMatch(
-      /^\| PHY-OFFSITE \| kvistrup \| minOffsiteKm = 10 \|$/m,
+      /^\| PHY-OFFSITE \| kvistrup \| minOffsiteKm \| 10 km \| 10 km \| default \| - \|$/m,
     );
     const sites = copySites(EXAMPLES);
-    policy(sites, "  PHY-OFFSITE:\n    minOffsiteKm: 30\n");
+    policy(sites, "  PHY-OFFSITE:\n    minOffsiteKm: 30\n    reason: The county's risk assessment asks for 30 km between copies.\n");
     const out = join(tempDir(), "out");
     const r = synth(sites, out, "--site", "kvistrup");
     expect(r.stderr).toBe("");
@@ -206,7 +206,9 @@ describe("policy.yaml beside site.yaml", () => {
       /\| PHY-OFFSITE \| .* \| kvistrup-facility \| terraform_data\.backup-copy_platinum-offsite#distance \|/,
     );
     expect(blockingRules(out)).toEqual(["kvistrup PHY-OFFSITE"]);
-    expect(section(reportMd(out), "Parameters")).toMatch(/^\| PHY-OFFSITE \| kvistrup \| minOffsiteKm = 30 \|$/m);
+    expect(section(reportMd(out), "Parameters")).toMatch(
+      /^\| PHY-OFFSITE \| kvistrup \| minOffsiteKm \| 10 km \| 30 km \| site policy\.yaml \| The county's risk assessment asks for 30 km between copies\. \|$/m,
+    );
   });
 });
 
