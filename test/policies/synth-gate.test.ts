@@ -183,7 +183,10 @@ describe("policy.yaml beside site.yaml", () => {
 
   test("an unknown parameter is bad input: exit 2 naming the file and line", () => {
     const sites = copySites(EXAMPLES);
-    const file = policy(sites, "  PHY-OFFSITE:\n    minDistanceKm: 30\n    reason: The county's risk assessment asks for 30 km between copies.\n");
+    const file = policy(
+      sites,
+      "  PHY-OFFSITE:\n    minDistanceKm: 30\n    reason: The county's risk assessment asks for 30 km between copies.\n",
+    );
     const r = synth(sites, join(tempDir(), "out"), "--site", "kvistrup");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:${lineOf(sites, "kvistrup/policy.yaml", "minDistanceKm")}:`);
