@@ -58,3 +58,12 @@ export function unresolved(
     message: join.message,
   });
 }
+
+/**
+ * The outcome of a check whose joins or references did not resolve: not-evaluable when every failure
+ * rests on what the input does not hold (`Resolved.notInInput`: a plan-time value, a data source of
+ * foreign input reading the live inventory), else error (a mistake of the input, or our own stacks
+ * not joining).
+ */
+export const joinOutcome = (failures: readonly { notInInput?: boolean }[]): "error" | "not-evaluable" =>
+  failures.length > 0 && failures.every((f) => f.notInInput === true) ? "not-evaluable" : "error";

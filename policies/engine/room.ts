@@ -1,6 +1,7 @@
 import { FACILITY_KINDS, type FacilityKind, type FacilityObject, type FacilityOf } from "../../contracts/facility-objects";
 import { facilityObjectProblems } from "../../contracts/facility-guard";
 import { stackKindOf } from "../../contracts/stack-names";
+import { planValue } from "./literal-values";
 import type { StackDocument } from "./terraform-input";
 
 /** One resource or data source of the synthesized Terraform. */
@@ -38,7 +39,16 @@ export interface InputProblem {
   message: string;
 }
 
-export type Resolved = { target: TfObject; problem?: undefined } | { target?: undefined; problem: string };
+/**
+ * A resolved reference or join, or why it did not resolve. `notInInput` marks a failure that rests on
+ * what the input does not hold rather than on a mistake in it: a plan-time value (`${var.x}`), or, in
+ * input without facility objects (foreign Terraform), a data source reading an object of the live
+ * inventory that no resource of the input creates. Such a check is not-evaluable (checks.ts
+ * `joinOutcome`), never an error; in our own output a join that does not resolve stays an error.
+ */
+export type Resolved =
+  | { target: TfObject; problem?: undefined; notInInput?: undefined }
+  | { target?: undefined; problem: string; notInInput?: true };
 
 const REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.[\]"-]+)?\}$/;
 
@@ -149,7 +159,11 @@ export class Room {
   reference(from: TfObject, expr: unknown): Resolved {
     if (typeof expr !== "string") return { problem: `expected a reference, found ${JSON.stringify(expr)}` };
     const m = REFERENCE.exec(expr);
-    if (!m) return { problem: `${JSON.stringify(expr)} is not a reference to a resource` };
+    if (!m) {
+      const plan = planValue(expr);
+      if (plan.kind === "unresolved") return { problem: `${from.address}: ${expr} is known only at plan`, notInInput: true };
+      return { problem: `${JSON.stringify(expr)} is not a reference to a resource` };
+    }
     const target = this.byAddress.get(`${from.stack}:${m[1]}`);
     return target ? { target } : { problem: `${from.address} refers to ${m[1]}, which stack ${from.stack} does not have` };
   }
@@ -167,39 +181,68 @@ export class Room {
   /** A data source joined to the managed resource it reads: same type, same `name` (and same tag category). */
   joinData(data: TfObject): Resolved {
     const name = data.values.name;
-    if (typeof name !== "string") return { problem: `${data.stack}: ${data.address} has no literal name to join on` };
+    if (typeof name !== "string" || planValue(name).kind === "unresolved")
+      return {
+        problem: `${data.stack}: ${data.address} has no literal name to join on`,
+        ...(planValue(name).kind === "unresolved" || !this.hasFacility ? { notInInput: true as const } : {}),
+      };
     let candidates = this.resources(data.type).filter((r) => r.values.name === name);
     if (data.type === "vsphere_tag" && candidates.length > 1) {
       const category = this.resolve(data, data.values.category_id).target?.values.name;
       candidates = candidates.filter((r) => this.resolve(r, r.values.category_id).target?.values.name === category);
     }
     if (candidates.length === 1) return { target: candidates[0] };
-    if (candidates.length === 0)
-      return { problem: `${data.stack}: ${data.address} reads ${data.type} "${name}", which no stack of site ${this.site} creates` };
+    if (candidates.length === 0) return this.notCreated(data, data.type, name);
     return { problem: `${data.stack}: ${data.address} reads ${data.type} "${name}", which ${candidates.length} resources create` };
   }
 
-  /** A VM's (or any object's) tags as category/name pairs, and the tags that could not be resolved. */
-  tagsOf(o: TfObject): { tags: { category: string; name: string }[]; problems: string[] } {
+  /**
+   * The failed join of data source `data`, which reads `what` `name` that no resource of the input
+   * creates: in our own output an error (the stacks of a site must join); in input without facility
+   * objects a read of the live inventory (vCenter, the FortiGate), which the input does not hold.
+   */
+  notCreated(data: TfObject, what: string, name: string): Resolved {
+    if (this.hasFacility) return { problem: `${data.stack}: ${data.address} reads ${what} "${name}", which no stack of site ${this.site} creates` };
+    return {
+      problem: `${data.stack}: ${data.address} reads ${what} "${name}" from ${inventoryOf(data.type)}, which the input does not create`,
+      notInInput: true,
+    };
+  }
+
+  /**
+   * A VM's (or any object's) tags as category/name pairs, and the tags that could not be resolved:
+   * `problems` are mistakes of the input (errors), `unknown` what the input does not hold (a plan-time
+   * `tags = var.tags`, a tag read from the live inventory of foreign input): not-evaluable.
+   */
+  tagsOf(o: TfObject): { tags: { category: string; name: string }[]; problems: string[]; unknown: string[] } {
     const tags: { category: string; name: string }[] = [];
     const problems: string[] = [];
-    const list = Array.isArray(o.values.tags) ? (o.values.tags as unknown[]) : [];
-    for (const t of list) {
+    const unknown: string[] = [];
+    const raw = o.values.tags;
+    const plan = planValue(raw, "tags");
+    if (!Array.isArray(raw)) {
+      if (plan.kind === "unresolved") unknown.push(`${o.address}: ${plan.reason}`);
+      else if (raw !== undefined && raw !== null) problems.push(`${o.address}: tags is ${JSON.stringify(raw)}, not a list`);
+      return { tags, problems, unknown };
+    }
+    for (const t of raw as unknown[]) {
       const ref = this.reference(o, t);
       const tag = ref.target;
       if (!tag) {
-        problems.push(ref.problem);
+        (ref.notInInput ? unknown : problems).push(ref.problem);
         continue;
       }
-      const cat = this.reference(tag, tag.values.category_id).target;
+      const catRef = this.reference(tag, tag.values.category_id);
+      const cat = catRef.target;
       const name = tag.values.name;
       if (!cat || typeof cat.values.name !== "string" || typeof name !== "string") {
-        problems.push(`${o.address}: tag ${tag.address} has no resolvable category and name`);
+        const planTime = catRef.notInInput || [name, cat?.values.name].some((v) => planValue(v).kind === "unresolved");
+        (planTime ? unknown : problems).push(`${o.address}: tag ${tag.address} has no resolvable category and name`);
         continue;
       }
       tags.push({ category: cat.values.name, name });
     }
-    return { tags, problems };
+    return { tags, problems, unknown };
   }
 
   /**
@@ -224,6 +267,13 @@ export class Room {
   deviceOfHost(host: TfObject): FacilityOf<"device"> | undefined {
     return this.facility("device").find((d) => d.vsphereHostname !== undefined && d.vsphereHostname === host.values.hostname);
   }
+}
+
+/** Where a data source of foreign input reads its object: the inventory its provider talks to. */
+function inventoryOf(type: string): string {
+  if (type.startsWith("vsphere_")) return "vCenter";
+  if (type.startsWith("fortios_")) return "the FortiGate";
+  return `the ${type.split("_")[0] ?? type} provider`;
 }
 
 /**

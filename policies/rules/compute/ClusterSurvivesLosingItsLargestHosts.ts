@@ -1,5 +1,5 @@
 import type { DeviceObject } from "../../../contracts/facility-objects";
-import { check, num, passOrFail } from "../../engine/checks";
+import { check, joinOutcome, num, passOrFail } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
@@ -45,14 +45,16 @@ const emptyDemand = (): Demand => ({ memoryGb: 0, vcpus: 0, terraformVms: 0, unm
  * cluster), and the VMs of `workload` objects with lifecycle `unmanaged` that Terraform does not
  * manage (their cluster from `workload.cluster`, their size `cpus`/`memoryGb` per VM). The capacity is
  * the hosts' declared cores and GB (`device` objects joined by `vsphereHostname`). Removed VMs are not
- * counted. A VM whose cluster does not resolve is an error; an unmanaged workload without a cluster or a
+ * counted. A VM whose cluster does not resolve is an error (in input without facility objects, a
+ * resource pool read from vCenter that the input does not create is not-evaluable, as are hosts read
+ * by data sources); an unmanaged workload without a cluster or a
  * size, a host without cores or memory, and a `${var...}` size are not-evaluable.
  */
 export const ClusterSurvivesLosingItsLargestHosts = defineRule({
   meta: {
     id: "RED-HOST-N1",
     name: "ClusterSurvivesLosingItsLargestHosts",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "compute",
     title: "Each compute cluster tolerates a host failure: HA with admission control, and its VMs fit on the hosts left",
     rationale:
@@ -86,11 +88,11 @@ export const ClusterSurvivesLosingItsLargestHosts = defineRule({
 
 function countTerraformVms(room: Room, demand: Map<TfObject, Demand>, out: Check[]): void {
   for (const vm of room.resources("vsphere_virtual_machine")) {
-    const { cluster, problem } = clusterOfVm(room, vm);
+    const { cluster, problem, notInInput } = clusterOfVm(room, vm);
     const d = cluster && demand.get(cluster);
     if (!d) {
       out.push(
-        check("config", "error", vm, {
+        check("config", joinOutcome([{ notInInput: notInInput ?? false }]), vm, {
           findingId: "cluster",
           observed: problem ?? "its cluster is not one of the room's",
           expected: "the VM's resource pool leads to a compute cluster of the site",
@@ -174,10 +176,19 @@ function checkCluster(room: Room, cluster: TfObject, d: Demand, params: { vcpuPe
     }),
   );
 
-  const { hosts, problems } = clusterHosts(room, cluster);
+  const { hosts, problems, unknown } = clusterHosts(room, cluster);
   for (const p of problems)
     out.push(
       check("config", "error", cluster, {
+        findingId: "hosts",
+        observed: p,
+        expected: "every listed host resolves",
+        message: `cluster ${name}: ${p}`,
+      }),
+    );
+  for (const p of unknown)
+    out.push(
+      check("config", "not-evaluable", cluster, {
         findingId: "hosts",
         observed: p,
         expected: "every listed host resolves",

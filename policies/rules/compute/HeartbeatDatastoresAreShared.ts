@@ -1,5 +1,5 @@
 import type { DeviceObject } from "../../../contracts/facility-objects";
-import { check } from "../../engine/checks";
+import { check, joinOutcome } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
@@ -20,13 +20,15 @@ const DATASTORE_TYPES = new Set(["vsphere_vmfs_datastore", "vsphere_nas_datastor
  * datastore names one `host_system_id`): for VMFS it is derived from the declared SAN, the hosts of
  * the cluster cabled to a fabric that a controller of the LUN's array is cabled to (the creating host
  * counts too); for NFS it is `host_system_ids`. A LUN without a `lun` object leaves its datastore
- * unknown (not-evaluable when the known ones are too few).
+ * unknown (not-evaluable when the known ones are too few). Hosts the input does not hold (a plan-time
+ * `host_system_ids`, or in foreign input hosts read from vCenter by data sources) leave the count
+ * unknown likewise: not-evaluable, never a fail on "0 hosts".
  */
 export const HeartbeatDatastoresAreShared = defineRule({
   meta: {
     id: "RED-HA-HB-DS",
     name: "HeartbeatDatastoresAreShared",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "compute",
     title: "HA datastore heartbeating is on, with at least two datastores shared by at least two hosts",
     rationale:
@@ -78,14 +80,14 @@ function checkCluster(room: Room, cluster: TfObject, min: number): Check[] {
       }),
     ];
   const out: Check[] = [];
-  const { hosts } = clusterHosts(room, cluster);
+  const { hosts, unknown: hostsUnknown } = clusterHosts(room, cluster);
   const candidates: TfObject[] = [];
   for (const ref of ids) {
     const r = room.resolve(cluster, ref);
     if (r.target && DATASTORE_TYPES.has(r.target.type)) candidates.push(r.target);
     else
       out.push(
-        check("config", "error", cluster, {
+        check("config", joinOutcome(r.target ? [{}] : [r]), cluster, {
           findingId: "datastore",
           observed: r.problem ?? `${ref} is ${r.target?.address ?? "?"}, not a datastore`,
           expected: "every heartbeat datastore resolves",
@@ -109,8 +111,8 @@ function checkCluster(room: Room, cluster: TfObject, min: number): Check[] {
   }
   const observed = `policy ${text(policy)}; ${shared.length} shared (${listOf(shared)})${single.length > 0 ? `; on one host only: ${listOf(single)}` : ""}${
     unknown.length > 0 ? `; mounts unknown (no lun objects): ${listOf(unknown)}` : ""
-  }`;
-  const outcome = shared.length >= min ? "pass" : unknown.length > 0 ? "not-evaluable" : "fail";
+  }${hostsUnknown.length > 0 ? `; hosts not in the input: ${hostsUnknown.join("; ")}` : ""}`;
+  const outcome = shared.length >= min ? "pass" : unknown.length > 0 || hostsUnknown.length > 0 ? "not-evaluable" : "fail";
   out.push(
     check("declared", outcome, cluster, {
       observed,

@@ -1,4 +1,4 @@
-import { check } from "../../engine/checks";
+import { check, joinOutcome } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
@@ -17,13 +17,15 @@ import { Topology } from "./topology";
  *   management, vMotion and storage networks, which the firewall does not route as VLAN interfaces;
  *   without FortiOS interfaces in the input, only the vmk test applies and the finding says so.
  *   A NIC whose network does not resolve to a port group is an error; a VM without a tenant tag is
- *   not evaluable; a VM without NICs is not applicable.
+ *   not evaluable; a VM without NICs is not applicable. In input without facility objects (foreign
+ *   Terraform) a NIC on a `data.vsphere_network` reads a network of vCenter the input does not create:
+ *   not-evaluable, as is a plan-time `network_id`.
  */
 export const TenantNetworksAreSeparated = defineRule({
   meta: {
     id: "NET-TENANT-SEG",
     name: "TenantNetworksAreSeparated",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "network",
     title: "Each tenant has its own VLANs, and its VMs sit only on its own or shared-services networks",
     rationale:
@@ -121,13 +123,14 @@ function checkVm(room: Room, vm: TfObject, owner: Map<TfObject, string | undefin
     });
   const tenant = tenantOf(room, vm);
   const resolved = nics.map((n) => portGroupOf(room, vm, n.network_id));
-  const problems = resolved.flatMap((r) => (r.problem !== undefined ? [r.problem] : []));
+  const failed = resolved.filter((r) => r.problem !== undefined);
+  const problems = failed.map((r) => r.problem ?? "");
   if (problems.length > 0)
-    return check("config", "error", vm, {
+    return check("config", joinOutcome(failed), vm, {
       findingId: "nics",
       observed: problems.join("; "),
       expected: "every NIC's network resolves to a port group of the site",
-      message: `VM ${name}: a NIC's network does not resolve`,
+      message: `VM ${name}: ${joinOutcome(failed) === "error" ? "a NIC's network does not resolve" : "a NIC's network is not in the input"}`,
     });
   if (tenant === undefined)
     return check("config", "not-evaluable", vm, {

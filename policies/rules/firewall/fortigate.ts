@@ -323,7 +323,8 @@ export const policyLabel = (p: FwPolicy): string => `policy ${p.id ?? "?"} (VDOM
 /** Port groups a VM NIC or a vmk can sit on. */
 export const PORT_GROUP_TYPES = ["vsphere_distributed_port_group", "vsphere_host_port_group"] as const;
 
-export type Resolution = { pg: TfObject; problem?: undefined } | { pg?: undefined; problem: string };
+/** The port group, or why not; `notInInput` as in `Resolved` (foreign input reading vCenter, a plan-time value). */
+export type Resolution = { pg: TfObject; problem?: undefined } | { pg?: undefined; problem: string; notInInput?: true };
 
 /**
  * The port group a `network_id` stands for: a port group of the same stack, or a `data.vsphere_network`
@@ -331,7 +332,7 @@ export type Resolution = { pg: TfObject; problem?: undefined } | { pg?: undefine
  */
 export function portGroupOf(room: Room, from: TfObject, expr: unknown): Resolution {
   const ref = room.reference(from, expr);
-  if (!ref.target) return { problem: ref.problem };
+  if (!ref.target) return ref.notInInput ? { problem: ref.problem, notInInput: true } : { problem: ref.problem };
   const t = ref.target;
   if (t.mode === "managed") {
     return (PORT_GROUP_TYPES as readonly string[]).includes(t.type)
@@ -341,15 +342,18 @@ export function portGroupOf(room: Room, from: TfObject, expr: unknown): Resoluti
   if (t.type !== "vsphere_network" && !(PORT_GROUP_TYPES as readonly string[]).includes(t.type))
     return { problem: `${from.address} attaches to ${t.address}, which is not a network` };
   const name = t.values.name;
-  if (typeof name !== "string") return { problem: `${t.stack}: ${t.address} has no literal name to join on` };
+  if (typeof name !== "string" || planValue(name).kind === "unresolved")
+    return {
+      problem: `${t.stack}: ${t.address} has no literal name to join on`,
+      ...(planValue(name).kind === "unresolved" || !room.hasFacility ? { notInInput: true as const } : {}),
+    };
   const found = PORT_GROUP_TYPES.flatMap((type) => room.resources(type)).filter((pg) => pg.values.name === name);
   if (found.length === 1 && found[0]) return { pg: found[0] };
-  return {
-    problem:
-      found.length === 0
-        ? `${t.stack}: ${t.address} reads network "${name}", which no stack of site ${room.site} creates`
-        : `${t.stack}: ${t.address} reads network "${name}", which ${found.length} port groups create`,
-  };
+  if (found.length === 0) {
+    const missing = room.notCreated(t, "network", name);
+    return missing.notInInput ? { problem: missing.problem ?? "", notInInput: true } : { problem: missing.problem ?? "" };
+  }
+  return { problem: `${t.stack}: ${t.address} reads network "${name}", which ${found.length} port groups create` };
 }
 
 /** The VLAN ids a port group carries: its `vlan_id`, or the ranges of a trunk (`vlan_range`). */

@@ -20,13 +20,15 @@ const ISO_8_7: ControlRef = {
  * workload gives the reason (at least `minReasonLength` characters). An unmanaged VM is never applied,
  * so its `workload` object is what declares it (declared evidence). An exemption whose reason cannot be
  * read (no workload object: foreign input) is not-evaluable; a workload object without the field at
- * all (written before the field existed) likewise.
+ * all (written before the field existed) likewise. In input without facility objects a VM without an
+ * `endpoint-protection` tag is not-evaluable (the tag is our taxonomy; a foreign estate declares its
+ * protection elsewhere), as is a tag the input does not hold (`tags = var.tags`).
  */
 export const EveryVmDeclaresEndpointProtection = defineRule({
   meta: {
     id: "SEC-ENDPOINT",
     name: "EveryVmDeclaresEndpointProtection",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "governance",
     title: "Every VM declares its endpoint protection: the suite's agent, agentless, or an exemption with a reason",
     rationale:
@@ -60,6 +62,11 @@ export const EveryVmDeclaresEndpointProtection = defineRule({
       const done = (outcome: ConfigOutcome, why: string, detail = observed) =>
         check("config", outcome, vm, { observed: detail, expected, message: `VM ${String(vm.values.name)} (${vm.stack}): ${why}` });
       if (tags.problems.length > 0) return done("error", `tags that do not resolve: ${tags.problems.join("; ")}`);
+      const notHeld = (why: string) => done("not-evaluable", why, `${observed}; ${why}`);
+      if (tags.unknown.length > 0) return notHeld(`tags not in the input: ${tags.unknown.join("; ")}`);
+      // Foreign input does not use our taxonomy: protection installed in the guest is not in its tags.
+      if (!room.hasFacility && (tags.byCategory.get(CATEGORY.endpoint) ?? []).length === 0)
+        return notHeld(`the input has no facility objects and no ${CATEGORY.endpoint} tag: its protection may be declared elsewhere`);
       if (tag.name === undefined) return done("fail", tag.problem);
       if (!(ENDPOINT_PROTECTIONS as readonly string[]).includes(tag.name))
         return done("fail", `${JSON.stringify(tag.name)} is not one of ${ENDPOINT_PROTECTIONS.join(", ")}`);

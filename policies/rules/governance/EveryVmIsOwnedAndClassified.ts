@@ -16,13 +16,16 @@ const ALLOWED: Record<string, readonly string[] | undefined> = {
  * a stack of the site creates (a data source that reads a tag nobody creates is an error); values are
  * the vocabulary's; the tenant tag names a `tenant` object, and where a `workload` object lists the VM,
  * its criticality and classification tags are the workload's. Without tenant objects (foreign input)
- * the owner cannot be checked: not-evaluable. Config evidence (the tags as synthesized).
+ * the owner cannot be checked: not-evaluable. Foreign input (no facility objects) whose VM carries no
+ * tag of the four categories is not-evaluable too (the estate may keep ownership in another taxonomy);
+ * one that uses the taxonomy is held to all of it. A tag the input does not hold (`tags = var.tags`, a
+ * tag read from vCenter) is not-evaluable, not an error. Config evidence (the tags as synthesized).
  */
 export const EveryVmIsOwnedAndClassified = defineRule({
   meta: {
     id: "GOV-ASSET-TAGS",
     name: "EveryVmIsOwnedAndClassified",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "governance",
     title: "Every VM is owned and classified: tenant, criticality, data-classification and lifecycle tags",
     rationale:
@@ -43,9 +46,15 @@ export const EveryVmIsOwnedAndClassified = defineRule({
       const tags = vmTags(room, vm);
       const values = new Map(categories.map((c) => [c, singleTag(tags, c)]));
       const observed = categories.map((c) => `${c}=${(tags.byCategory.get(c) ?? []).join("+") || "-"}`).join(", ");
-      const done = (outcome: ConfigOutcome, why: string) =>
-        check("config", outcome, vm, { observed, expected, message: `VM ${String(vm.values.name)} (${vm.stack}): ${why}` });
+      const done = (outcome: ConfigOutcome, why: string, detail = observed) =>
+        check("config", outcome, vm, { observed: detail, expected, message: `VM ${String(vm.values.name)} (${vm.stack}): ${why}` });
+      const notHeld = (why: string) => done("not-evaluable", why, `${observed}; ${why}`);
       if (tags.problems.length > 0) return done("error", `tags that do not resolve: ${tags.problems.join("; ")}`);
+      if (tags.unknown.length > 0) return notHeld(`tags not in the input: ${tags.unknown.join("; ")}`);
+      // Without facility objects the estate need not use our taxonomy: a VM tagged in none of its
+      // categories may keep its owner elsewhere (other categories, a CMDB), which the input does not show.
+      if (!room.hasFacility && categories.every((c) => (tags.byCategory.get(c) ?? []).length === 0))
+        return notHeld("the input has no facility objects and uses none of these categories: its owner and classification may be kept elsewhere");
       const wrong: string[] = [];
       for (const c of categories) {
         const v = values.get(c);

@@ -1,7 +1,7 @@
 import type { Country, FacilityOf, Sensitivity } from "../../../contracts/facility-objects";
 import { regimesFor } from "../../../contracts/legal-regimes";
 import { TAG_CATEGORIES } from "../../../contracts/tag-categories";
-import type { Room, TfObject } from "../../engine/room";
+import type { Resolved, Room, TfObject } from "../../engine/room";
 
 /**
  * What the governance and law rules share: a VM's tags by category (each resolved to the tag resource
@@ -17,22 +17,25 @@ export interface VmTags {
   byCategory: Map<string, string[]>;
   /** Tags that do not resolve to a category and name, or whose data source reads a tag no stack creates. */
   problems: string[];
+  /** Tags the input does not hold: `tags = var.tags`, or (foreign input) a tag read from vCenter. Not-evaluable. */
+  unknown: string[];
 }
 
 /** A VM's tags by category; each tag a data source reads must be a `vsphere_tag` some stack of the site creates. */
 export function vmTags(room: Room, vm: TfObject): VmTags {
-  const { tags, problems } = room.tagsOf(vm);
+  const { tags, problems, unknown } = room.tagsOf(vm);
   const all = [...problems];
+  const notHeld = [...unknown];
   const list = Array.isArray(vm.values.tags) ? (vm.values.tags as unknown[]) : [];
   for (const t of list) {
     const ref = room.reference(vm, t);
     if (ref.target?.mode !== "data") continue;
     const joined = room.joinData(ref.target);
-    if (joined.problem !== undefined) all.push(joined.problem);
+    if (joined.problem !== undefined) (joined.notInInput ? notHeld : all).push(joined.problem);
   }
   const byCategory = new Map<string, string[]>();
   for (const { category, name } of tags) byCategory.set(category, [...(byCategory.get(category) ?? []), name]);
-  return { byCategory, problems: all };
+  return { byCategory, problems: all, unknown: notHeld };
 }
 
 /** The single tag of a category, or why there is not exactly one. */
@@ -99,7 +102,8 @@ export function tenantTagOf(room: Room, vm: TfObject): string | undefined {
   return singleTag(vmTags(room, vm), CATEGORY.tenant).name;
 }
 
-export type Placement = { target: TfObject; problem?: undefined } | { target?: undefined; problem: string };
+/** A VM's cluster or port group, or why not; `notInInput` as in `Resolved`. */
+export type Placement = Resolved;
 
 /**
  * The compute cluster a VM runs in: its resource pool's parent is the cluster's root pool
@@ -107,12 +111,12 @@ export type Placement = { target: TfObject; problem?: undefined } | { target?: u
  */
 export function clusterOfVm(room: Room, vm: TfObject): Placement {
   const pool = room.resolve(vm, vm.values.resource_pool_id);
-  if (!pool.target) return { problem: `resource pool: ${pool.problem}` };
+  if (!pool.target) return { ...pool, problem: `resource pool: ${pool.problem}` };
   if (pool.target.type === "vsphere_compute_cluster") return pool;
   if (pool.target.type !== "vsphere_resource_pool")
     return { problem: `resource_pool_id points to ${pool.target.address}, not a resource pool` };
   const cluster = room.resolve(pool.target, pool.target.values.parent_resource_pool_id);
-  if (!cluster.target) return { problem: `cluster of ${pool.target.address}: ${cluster.problem}` };
+  if (!cluster.target) return { ...cluster, problem: `cluster of ${pool.target.address}: ${cluster.problem}` };
   if (cluster.target.type !== "vsphere_compute_cluster")
     return { problem: `${pool.target.address} is not directly in a compute cluster (its parent is ${cluster.target.address})` };
   return cluster;
@@ -126,11 +130,12 @@ export function portGroupsOfVm(room: Room, vm: TfObject): Placement[] {
   const nics = Array.isArray(vm.values.network_interface) ? (vm.values.network_interface as { network_id?: unknown }[]) : [];
   return nics.map((nic) => {
     const ref = room.reference(vm, nic.network_id);
-    if (!ref.target) return { problem: ref.problem };
+    if (!ref.target) return ref;
     if (ref.target.mode === "managed") return ref;
     const name = ref.target.values.name;
     const found = room.resources("vsphere_distributed_port_group").filter((pg) => pg.values.name === name);
-    if (found.length === 1) return { target: found[0] };
+    if (found.length === 1 && found[0]) return { target: found[0] };
+    if (found.length === 0 && !room.hasFacility && typeof name === "string") return room.notCreated(ref.target, "network", name);
     return {
       problem: `${ref.target.address} reads network ${JSON.stringify(name)}, which ${found.length === 0 ? "no stack creates" : `${found.length} port groups are`}`,
     };

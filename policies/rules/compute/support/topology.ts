@@ -1,4 +1,5 @@
 import type { DeviceObject, FacilityOf, PowerPath } from "../../../../contracts/facility-objects";
+import { planValue } from "../../../engine/literal-values";
 import type { Room, TfObject } from "../../../engine/room";
 
 /**
@@ -15,16 +16,30 @@ export function stringList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** The hosts of a compute cluster: its `host_system_ids` and every `vsphere_host` whose `cluster` points at it. */
-export function clusterHosts(room: Room, cluster: TfObject): { hosts: TfObject[]; problems: string[] } {
+/**
+ * The hosts of a compute cluster: its `host_system_ids` and every `vsphere_host` whose `cluster` points
+ * at it. `problems` are references that do not resolve (errors); `unknown` the hosts the input does not
+ * hold: a plan-time list, or (foreign input) hosts read from vCenter by data sources (not-evaluable).
+ */
+export function clusterHosts(room: Room, cluster: TfObject): { hosts: TfObject[]; problems: string[]; unknown: string[] } {
   const hosts: TfObject[] = [];
   const problems: string[] = [];
+  const unknown: string[] = [];
   const add = (h: TfObject) => {
     if (!hosts.includes(h)) hosts.push(h);
   };
-  for (const ref of stringList(cluster.values.host_system_ids)) {
+  const listed = cluster.values.host_system_ids;
+  if (typeof listed === "string") {
+    // One expression for the whole list (`data.vsphere_host.hosts[*].id`, `var.hosts`).
+    if (planValue(listed).kind === "unresolved") unknown.push(`host_system_ids is ${listed}: known only at plan`);
+    else if (!room.hasFacility)
+      unknown.push(`host_system_ids is ${listed}: hosts read from vCenter, which the input does not create`);
+    else problems.push(`${cluster.address}: host_system_ids is ${listed}, not a list of host references`);
+  }
+  for (const ref of stringList(listed)) {
     const r = room.resolve(cluster, ref);
     if (r.target?.type === "vsphere_host") add(r.target);
+    else if (r.notInInput) unknown.push(r.problem);
     else problems.push(r.problem ?? `${cluster.address} lists ${ref}, which is not a vsphere_host`);
   }
   for (const h of room.resources("vsphere_host")) {
@@ -32,16 +47,23 @@ export function clusterHosts(room: Room, cluster: TfObject): { hosts: TfObject[]
     const r = room.resolve(h, h.values.cluster);
     if (r.target === cluster) add(h);
   }
-  return { hosts, problems };
+  return { hosts, problems, unknown };
+}
+
+/** A cluster, or why not; `notInInput` as in `Resolved` (a pool read from vCenter by foreign input, a plan-time value). */
+export interface ClusterPlacement {
+  cluster?: TfObject;
+  problem?: string;
+  notInInput?: true;
 }
 
 /** The compute cluster (a managed `vsphere_compute_cluster`) an object's `${...}` value leads to, through resource pools. */
-export function clusterOf(room: Room, from: TfObject, expr: unknown): { cluster?: TfObject; problem?: string } {
+export function clusterOf(room: Room, from: TfObject, expr: unknown): ClusterPlacement {
   let at = from;
   let value = expr;
   for (let depth = 0; depth < 16; depth++) {
     const r = room.resolve(at, value);
-    if (!r.target) return { problem: r.problem };
+    if (!r.target) return r.notInInput ? { problem: r.problem, notInInput: true } : { problem: r.problem };
     if (r.target.type === "vsphere_compute_cluster") return { cluster: r.target };
     if (r.target.type !== "vsphere_resource_pool")
       return { problem: `${at.address} leads to ${r.target.address}, which is neither a resource pool nor a compute cluster` };
@@ -52,7 +74,7 @@ export function clusterOf(room: Room, from: TfObject, expr: unknown): { cluster?
 }
 
 /** The compute cluster a VM runs in: through its resource pool (or a host's, where it names a host). */
-export function clusterOfVm(room: Room, vm: TfObject): { cluster?: TfObject; problem?: string } {
+export function clusterOfVm(room: Room, vm: TfObject): ClusterPlacement {
   if (vm.values.resource_pool_id === undefined) return { problem: `${vm.address} has no resource_pool_id` };
   return clusterOf(room, vm, vm.values.resource_pool_id);
 }
