@@ -8,6 +8,7 @@ import type { WaiversFile } from "../spec/generated/waivers-file";
 import { SchemaValidator } from "../spec/schema-validator";
 import { pointerOf, SpecErrors, type SpecError } from "../spec/spec-error";
 import { SpecFile } from "../spec/spec-file";
+import { waiverFacts } from "../spec/waiver-facts";
 
 /**
  * Reads a waivers file given to the audit command (`--waivers <file>`): the schema of
@@ -73,21 +74,7 @@ export function readExtraWaivers(
   if (errors.length || site === undefined) throw new SpecErrors(errors);
   const siteId = site;
   return data.waivers.map((w, i) => {
-    const waiver: WaiverObject = {
-      kind: "waiver",
-      id: w.id,
-      site: siteId,
-      waiverKind: w.kind,
-      rule: w.rule,
-      target: w.target,
-      reason: w.reason,
-      approver: w.approver,
-      ticket: w.ticket,
-      approved: w.approved,
-      expires: w.expires,
-      renewals: w.renewals,
-      ...(w.evidence ? { evidence: w.evidence } : {}),
-    };
+    const waiver: WaiverObject = { kind: "waiver", id: w.id, site: siteId, ...waiverFacts(w) };
     return { waiver, file: display, line: file.position(pointerOf(["waivers", i])).line };
   });
 }

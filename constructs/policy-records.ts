@@ -2,6 +2,7 @@ import type { Construct } from "constructs";
 import type { PolicyFile } from "../spec/generated/policy-file";
 import type { WaiversFile } from "../spec/generated/waivers-file";
 import type { ApproversFile } from "../spec/generated/approvers-file";
+import { waiverFacts } from "../spec/waiver-facts";
 import { FacilityObject } from "./facility-object";
 
 export interface PolicyRecordsProps {
@@ -39,18 +40,7 @@ export function addPolicyRecords(scope: Construct, { siteName: s, policy, waiver
     new FacilityObject(scope, s, "policy-parameters", s, { rules, reasons });
   }
   for (const w of waivers?.waivers ?? []) {
-    new FacilityObject(scope, s, "waiver", w.id, {
-      waiverKind: w.kind,
-      rule: w.rule,
-      target: w.target,
-      reason: w.reason,
-      approver: w.approver,
-      ticket: w.ticket,
-      approved: w.approved,
-      expires: w.expires,
-      renewals: w.renewals,
-      ...(w.evidence ? { evidence: w.evidence } : {}),
-    });
+    new FacilityObject(scope, s, "waiver", w.id, waiverFacts(w));
   }
   for (const a of approvers?.approvers ?? []) {
     new FacilityObject(scope, s, "approver", a.id, {
