@@ -5,6 +5,7 @@ import { formatSpecError, SpecErrors } from "../../../spec/spec-error";
 import { tempDir } from "../../helpers";
 import { RoomBuilder } from "../room-builder";
 import { govern, RULES, waiverRoom } from "./waiver-room";
+import { tenant } from "../rules/governance-room";
 
 /** `--waivers <file>`: a waivers file of the same schema, read against the artifact (its sites, its roster). */
 function file(body: string): string {
@@ -101,7 +102,7 @@ describe("readExtraWaivers", () => {
       ...docs,
       ...new RoomBuilder("t")
         .resource("t-vsphere", "vsphere_host", "esx01", {})
-        .facility("tenant", { ...tenantT })
+        .facility("tenant", tenant("t", { name: "T kommune", hostMunicipality: true, legalEntity: null }))
         .docs(),
     ];
     expect(errorsOf(() => readExtraWaivers(file(ONE.replace("site: s\n", "")), two, RULES, "extra.yaml"))).toEqual([
@@ -109,21 +110,3 @@ describe("readExtraWaivers", () => {
     ]);
   });
 });
-
-const tenantT = {
-  id: "t",
-  name: "T kommune",
-  country: "NO" as const,
-  hostMunicipality: true,
-  lifecycle: "active",
-  legalEntity: null,
-  regimes: [],
-  analysisDate: null,
-  agreementRef: null,
-  dpaRef: null,
-  suaRef: null,
-  samradRef: null,
-  nhnAgreementRef: null,
-  reportingRoutes: [],
-  onboardingUntil: null,
-};

@@ -5,6 +5,7 @@ import { defineRule, type Finding, type Rule, type RuleMeta } from "../../../pol
 import { applyWaivers, type ExtraWaiver, type WaiverLimitOverrides } from "../../../policies/engine/waivers";
 import { AS_OF } from "../../shared-synth";
 import { RoomBuilder } from "../room-builder";
+import { tenant } from "../rules/governance-room";
 
 /**
  * A small room for the waiver tests: host municipality `fjv` and partner `hau`, each with two VMs in
@@ -41,24 +42,6 @@ export const RULES: readonly Rule[] = [
   vmRule({ id: "TEST-LEGAL", severity: "critical", legalPrerequisite: "the security agreement as the tenant's legal.suaRef" }),
 ];
 
-const tenant = (id: string, name: string, hostMunicipality: boolean) => ({
-  id,
-  name,
-  country: "NO" as const,
-  hostMunicipality,
-  lifecycle: "active",
-  legalEntity: null,
-  regimes: [],
-  analysisDate: null,
-  agreementRef: null,
-  dpaRef: null,
-  suaRef: null,
-  samradRef: null,
-  nhnAgreementRef: null,
-  reportingRoutes: [],
-  onboardingUntil: null,
-});
-
 export const IT_MANAGER: Omit<ApproverObject, "kind" | "site"> = {
   id: "it-manager",
   name: "Ingrid Solberg",
@@ -94,8 +77,8 @@ export const waiver = (over: Partial<WaiverFields> = {}): WaiverFields => ({
 
 export function waiverRoom(waivers: readonly WaiverFields[], approvers = [IT_MANAGER, PARTNER_CISO]): RoomBuilder {
   const b = new RoomBuilder("s")
-    .facility("tenant", tenant("fjv", "Fjordvik kommune", true))
-    .facility("tenant", tenant("hau", "Haugnes kommune", false));
+    .facility("tenant", tenant("fjv", { name: "Fjordvik kommune", hostMunicipality: true, legalEntity: null }))
+    .facility("tenant", tenant("hau", { name: "Haugnes kommune", legalEntity: null }));
   for (const a of approvers) b.facility("approver", a);
   for (const w of waivers) b.facility("waiver", w);
   for (const name of ["fjv-app01", "fjv-app02"]) b.resource("s-fjv", "vsphere_virtual_machine", name, {});
