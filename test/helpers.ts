@@ -112,3 +112,13 @@ export function synthOk(sites: string, expectedExit: number = TINY_SYNTH_EXIT): 
   expect(result.code).toBe(expectedExit);
   return out;
 }
+
+/** A stream that keeps what a command writes, for the in-process command tests. */
+export function outputCollector(): { stream: NodeJS.WritableStream; text: () => string } {
+  const chunks: string[] = [];
+  const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
+  return { stream, text: () => chunks.join("") };
+}
+
+/** Text to match literally inside a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -4,23 +4,15 @@ import { main } from "../../cli/audit";
 import { AUDIT_MARKER, AUDIT_MARKER_LINE } from "../../cli/report-file";
 import { PACKS } from "../../policies/packs";
 import { REPORT_FORMATS } from "../../policies/report/formats";
-import { AS_OF, sharedSynth, tempDir } from "../helpers";
+import { AS_OF, escapeRegExp as escape, outputCollector, sharedSynth, tempDir } from "../helpers";
 
 /** `npm run audit`, in-process: its exit code and what it printed. */
 async function audit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = collector();
-  const err = collector();
+  const out = outputCollector();
+  const err = outputCollector();
   const code = await main(args, out.stream, err.stream);
   return { code, stdout: out.text(), stderr: err.text() };
 }
-
-function collector(): { stream: NodeJS.WritableStream; text: () => string } {
-  const chunks: string[] = [];
-  const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
-  return { stream, text: () => chunks.join("") };
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 interface JsonReport {
   writtenBy: string;

@@ -2,23 +2,15 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../cli/check";
 import { checkSynthesized } from "../../cli/compliance-output";
-import { AS_OF, sharedSynth, tempDir } from "../helpers";
+import { AS_OF, escapeRegExp as escape, outputCollector, sharedSynth, tempDir } from "../helpers";
 
 /** `npm run check`, in-process: its exit code and what it printed. */
 function check(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const out = collector();
-  const err = collector();
+  const out = outputCollector();
+  const err = outputCollector();
   const code = main(args, out.stream, err.stream);
   return { code, stdout: out.text(), stderr: err.text() };
 }
-
-function collector(): { stream: NodeJS.WritableStream; text: () => string } {
-  const chunks: string[] = [];
-  const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
-  return { stream, text: () => chunks.join("") };
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("npm run check over synthesized output", () => {
   test("the shared example output passes: exit 0, the same verdict synth gave", () => {
