@@ -1,4 +1,4 @@
-import type { Country, Sensitivity } from "../../contracts/facility-objects";
+import type { Country, Sensitivity, TenantObject } from "../../contracts/facility-objects";
 import type { StackKind } from "../../contracts/stack-names";
 
 /**
@@ -47,15 +47,8 @@ export interface OperatorScope {
 export interface ScopeTenant {
   id: string;
   /** The `tenant` object's facts; null when no tenant object declares it (only a stack or VM tags name it). */
-  declared: {
-    name: string;
-    country: Country;
-    hostMunicipality: boolean;
-    lifecycle: string;
-    legalEntity: string | null;
-    /** The regimes that apply: the object's own `regimes` and those its country and workloads' data bring. */
-    regimes: string[];
-  } | null;
+  /** `regimes` here: the object's own and those its country and workloads' data bring. */
+  declared: Pick<TenantObject, "name" | "country" | "hostMunicipality" | "lifecycle" | "legalEntity" | "regimes"> | null;
   /** Its stacks in the input (`<site>-<tenant>`, `<site>-<tenant>-fw`). */
   stacks: string[];
   /** Stacks it should have that the input lacks (the operator's list, else `<site>-<tenant>`). */
