@@ -47,8 +47,7 @@ export interface InputProblem {
  * `joinOutcome`), never an error; in our own output a join that does not resolve stays an error.
  */
 export type Resolved =
-  | { target: TfObject; problem?: undefined; notInInput?: undefined }
-  | { target?: undefined; problem: string; notInInput?: true };
+  { target: TfObject; problem?: undefined; notInInput?: undefined } | { target?: undefined; problem: string; notInInput?: true };
 
 const REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0-9_.[\]"-]+)?\}$/;
 
@@ -202,7 +201,8 @@ export class Room {
    * objects a read of the live inventory (vCenter, the FortiGate), which the input does not hold.
    */
   notCreated(data: TfObject, what: string, name: string): Resolved {
-    if (this.hasFacility) return { problem: `${data.stack}: ${data.address} reads ${what} "${name}", which no stack of site ${this.site} creates` };
+    if (this.hasFacility)
+      return { problem: `${data.stack}: ${data.address} reads ${what} "${name}", which no stack of site ${this.site} creates` };
     return {
       problem: `${data.stack}: ${data.address} reads ${what} "${name}" from ${inventoryOf(data.type)}, which the input does not create`,
       notInInput: true,

@@ -1,4 +1,4 @@
-import { check, passOrFail } from "../../engine/checks";
+import { check, joinOutcome, passOrFail } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
@@ -15,13 +15,15 @@ const URGENT = new Set(["life-and-health", "critical"]);
  * criticality) is life-and-health or critical has a `vsphere_ha_vm_override` in its own cluster with
  * restart priority `high` or `highest`; no VM has an override with restart priority `disabled`, and no
  * cluster's default (`ha_vm_restart_priority`) is `disabled`. An unmanaged critical VM's override
- * is set outside Terraform: not-evaluable. A VM without any criticality is not-evaluable.
+ * is set outside Terraform: not-evaluable. A VM without any criticality is not-evaluable. An override
+ * whose cluster or VM does not resolve is an error; one read from vCenter by a data source of foreign
+ * input (no facility objects), or given as a plan-time value, is not-evaluable.
  */
 export const CriticalVmsRestartFirst = defineRule({
   meta: {
     id: "RED-HA-RESTART",
     name: "CriticalVmsRestartFirst",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "compute",
     title: "Life-and-health and critical VMs restart first after a host failure, and no VM is left down",
     rationale:
@@ -112,7 +114,7 @@ function checkUrgent(room: Room, vm: TfObject, crit: string, ov: TfObject | unde
   const vmCluster = clusterOfVm(room, vm).cluster;
   const ovCluster = clusterOf(room, ov, ov.values.compute_cluster_id);
   if (!ovCluster.cluster)
-    return check("config", "error", [ov, vm], {
+    return check("config", joinOutcome([ovCluster]), [ov, vm], {
       observed: ovCluster.problem ?? "its cluster does not resolve",
       expected: "the override's compute_cluster_id resolves to a cluster of the site",
       message: `${ov.address}: ${ovCluster.problem ?? ""}`,
@@ -136,7 +138,7 @@ function overridesByVm(room: Room, out: Check[]): Map<TfObject, TfObject> {
     if (r.target?.type === "vsphere_virtual_machine") map.set(r.target, ov);
     else
       out.push(
-        check("config", "error", ov, {
+        check("config", joinOutcome(r.target ? [{}] : [r]), ov, {
           observed: r.problem ?? `virtual_machine_id leads to ${r.target?.address ?? "?"}`,
           expected: "a vsphere_virtual_machine of the same stack",
           message: `${ov.address}: its VM does not resolve`,

@@ -1,4 +1,4 @@
-import { check, passOrFail } from "../../engine/checks";
+import { check, joinOutcome, passOrFail } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
@@ -34,13 +34,15 @@ function spreadHosts(room: Room, cluster: TfObject): { hosts: number; tolerance:
  * redundancy group is a finding. A farm larger than the hosts can separate (more VMs than hosts minus
  * tolerance) cannot be one mandatory group: it is not-applicable here, with the advice to split it into
  * groups (its capacity after a host failure is RED-HOST-N1's). Unmanaged VMs have no Terraform tags:
- * their workload is not-evaluable.
+ * their workload is not-evaluable. A cluster or VM reference that does not resolve is an error; one
+ * read from vCenter by a data source of foreign input (no facility objects), or a plan-time value, is
+ * not-evaluable.
  */
 export const RedundantVmsNeverShareAHost = defineRule({
   meta: {
     id: "RED-ANTI-AFFINITY",
     name: "RedundantVmsNeverShareAHost",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "compute",
     title: "Redundant VMs (domain controllers, DNS, application pairs) never share a host",
     rationale: "Two domain controllers or both care-alarm servers on one host fail together with it: the redundancy exists on paper only.",
@@ -59,10 +61,11 @@ export const RedundantVmsNeverShareAHost = defineRule({
     for (const vm of room.resources("vsphere_virtual_machine")) {
       const name = tagOf(room, vm, category);
       if (name === undefined) continue;
-      const { cluster, problem } = clusterOfVm(room, vm);
+      const placement = clusterOfVm(room, vm);
+      const { cluster, problem } = placement;
       if (!cluster) {
         out.push(
-          check("config", "error", vm, {
+          check("config", joinOutcome([placement]), vm, {
             findingId: `group-${name}`,
             observed: problem ?? "no cluster",
             expected: "the VM's resource pool leads to a compute cluster",
@@ -97,7 +100,7 @@ function antiAffinityRules(room: Room, out: Check[]): AntiAffinity[] {
       if (r.target) vms.add(r.target);
       else
         out.push(
-          check("config", "error", rule, {
+          check("config", joinOutcome([r]), rule, {
             observed: r.problem,
             expected: "every listed VM resolves",
             message: `${rule.address}: ${r.problem}`,
@@ -107,7 +110,7 @@ function antiAffinityRules(room: Room, out: Check[]): AntiAffinity[] {
     const c = clusterOf(room, rule, rule.values.compute_cluster_id);
     if (!c.cluster)
       out.push(
-        check("config", "error", rule, {
+        check("config", joinOutcome([c]), rule, {
           findingId: "cluster",
           observed: c.problem ?? "no cluster",
           expected: "compute_cluster_id resolves to a cluster of the site",

@@ -1,9 +1,9 @@
-import { check } from "../../engine/checks";
+import { check, joinOutcome } from "../../engine/checks";
 import type { Check } from "../../engine/rule";
 import { defineRule } from "../../engine/rule";
 import type { TfObject } from "../../engine/room";
 import { ISO27001 } from "../../controls/references";
-import { PORT_GROUP_TYPES, pgName, portGroupOf, vlansOf, vlansOverlap } from "./fortigate";
+import { PORT_GROUP_TYPES, pgName, portGroupOf, vlansOf, vlansOverlap, type Resolution } from "./fortigate";
 
 /** The infrastructure traffic class of a vmk: its services, or vMotion by netstack; none = storage (iSCSI/NFS). */
 function classesOf(vnic: TfObject): string[] {
@@ -26,13 +26,15 @@ function classesOf(vnic: TfObject): string[] {
  * without services is read as storage, iSCSI/NFS), and its port group and VLAN are shared neither with
  * any port group a VM NIC sits on nor with a vmk of another class. The management vmk (vmk0) that the
  * ESXi installer creates is not in the configuration, so only the vmks the output manages are checked.
- * A room without vmks has nothing to check.
+ * A room without vmks has nothing to check. A vmk whose port group does not resolve is an error; in
+ * input without facility objects one on a port group read from vCenter or the host (a data source, a
+ * standard port group by name) that the input does not create is not-evaluable.
  */
 export const InfrastructureTrafficIsSeparated = defineRule({
   meta: {
     id: "NET-VMK-SEG",
     name: "InfrastructureTrafficIsSeparated",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "network",
     title: "Management, vMotion and storage vmks are on their own port groups and VLANs, apart from VM networks",
     rationale:
@@ -56,21 +58,33 @@ export const InfrastructureTrafficIsSeparated = defineRule({
         if (pg) vmGroups.add(pg);
       }
     }
-    const groupOf = (v: TfObject): TfObject | undefined =>
-      room.reference(v, v.values.distributed_port_group).target ??
-      (typeof v.values.portgroup === "string" ? pgs.find((pg) => pg.values.name === v.values.portgroup) : undefined);
-    const located = vnics.map((v) => ({ v, pg: groupOf(v), classes: classesOf(v) }));
+    const groupOf = (v: TfObject): Resolution => {
+      const dvpg = v.values.distributed_port_group;
+      const name = v.values.portgroup;
+      if (dvpg !== undefined) return portGroupOf(room, v, dvpg);
+      if (typeof name === "string" && name.includes("${")) return portGroupOf(room, v, name);
+      const found = typeof name === "string" ? pgs.find((pg) => pg.values.name === name) : undefined;
+      if (found) return { pg: found };
+      // Foreign input: a standard port group the host already has ("Management Network") is not created by it.
+      if (typeof name === "string" && !room.hasFacility)
+        return { problem: `${v.address}: port group "${name}" is read from the host, which the input does not create`, notInInput: true };
+      return { problem: `${v.address}: its port group (${JSON.stringify(name)}) does not resolve` };
+    };
+    const located = vnics.map((v) => {
+      const r = groupOf(v);
+      return { v, r, pg: r.pg, classes: classesOf(v) };
+    });
     const out: Check[] = [];
-    for (const { v, pg, classes } of located) {
+    for (const { v, r, pg, classes } of located) {
       const host = room.reference(v, v.values.host).target;
       const label = `${host ? (typeof host.values.hostname === "string" ? host.values.hostname : host.name) : "?"} vmk (${classes.join("+")})`;
       const expected = "one traffic class; port group and VLAN shared with no VM port group and no vmk of another class";
       if (!pg) {
         out.push(
-          check("config", "error", v, {
-            observed: `${v.address}: its port group (${JSON.stringify(v.values.distributed_port_group ?? v.values.portgroup)}) does not resolve`,
+          check("config", joinOutcome([r]), v, {
+            observed: r.problem ?? `${v.address}: its port group does not resolve`,
             expected,
-            message: `${label}: the port group does not resolve`,
+            message: `${label}: ${r.notInInput ? "the port group is not in the input" : "the port group does not resolve"}`,
           }),
         );
         continue;

@@ -324,7 +324,8 @@ export const policyLabel = (p: FwPolicy): string => `policy ${p.id ?? "?"} (VDOM
 export const PORT_GROUP_TYPES = ["vsphere_distributed_port_group", "vsphere_host_port_group"] as const;
 
 /** The port group, or why not; `notInInput` as in `Resolved` (foreign input reading vCenter, a plan-time value). */
-export type Resolution = { pg: TfObject; problem?: undefined } | { pg?: undefined; problem: string; notInInput?: true };
+export type Resolution =
+  { pg: TfObject; problem?: undefined; notInInput?: undefined } | { pg?: undefined; problem: string; notInInput?: true };
 
 /**
  * The port group a `network_id` stands for: a port group of the same stack, or a `data.vsphere_network`

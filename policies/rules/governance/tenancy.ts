@@ -17,7 +17,7 @@ export interface VmTags {
   byCategory: Map<string, string[]>;
   /** Tags that do not resolve to a category and name, or whose data source reads a tag no stack creates. */
   problems: string[];
-  /** Tags the input does not hold: `tags = var.tags`, or (foreign input) a tag read from vCenter. Not-evaluable. */
+  /** Tags the input does not hold (`tags = var.tags`, a plan-time tag name): not-evaluable. */
   unknown: string[];
 }
 
@@ -25,17 +25,17 @@ export interface VmTags {
 export function vmTags(room: Room, vm: TfObject): VmTags {
   const { tags, problems, unknown } = room.tagsOf(vm);
   const all = [...problems];
-  const notHeld = [...unknown];
   const list = Array.isArray(vm.values.tags) ? (vm.values.tags as unknown[]) : [];
   for (const t of list) {
     const ref = room.reference(vm, t);
     if (ref.target?.mode !== "data") continue;
     const joined = room.joinData(ref.target);
-    if (joined.problem !== undefined) (joined.notInInput ? notHeld : all).push(joined.problem);
+    // Foreign input reads its tags from vCenter: the data source's category and name are the tag.
+    if (joined.problem !== undefined && !joined.notInInput) all.push(joined.problem);
   }
   const byCategory = new Map<string, string[]>();
   for (const { category, name } of tags) byCategory.set(category, [...(byCategory.get(category) ?? []), name]);
-  return { byCategory, problems: all, unknown: notHeld };
+  return { byCategory, problems: all, unknown };
 }
 
 /** The single tag of a category, or why there is not exactly one. */

@@ -1,4 +1,4 @@
-import { check, type CheckDetail } from "../../engine/checks";
+import { check, joinOutcome, type CheckDetail } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { Room, TfObject } from "../../engine/room";
 import { ISO27001, VSPHERE_SCG } from "../../controls/references";
@@ -25,7 +25,8 @@ interface FlagState {
  *   to false itself, or one it leaves unset while its switch sets it to false (it inherits the
  *   switch's policy). The distributed switch is found through `distributed_virtual_switch_uuid` (a
  *   tenant's data source joined to the site's switch by name: a join that does not resolve is an
- *   error); a standard switch by `host_system_id` and `virtual_switch_name` in the same stack.
+ *   error; in input without facility objects a switch read from vCenter that the input does not
+ *   create is not-evaluable); a standard switch by `host_system_id` and `virtual_switch_name` in the same stack.
  *   A distributed port group must not allow ports to override its security policy
  *   (`security_policy_override_allowed`; unset is vCenter's default, not allowed).
  * - VLAN: no port group is in guest tagging mode, VLAN 4095 or a trunk covering every VLAN 0-4094
@@ -36,7 +37,7 @@ export const SwitchesRejectLayer2Spoofing = defineRule({
   meta: {
     id: "VSP-VSWITCH-SEC",
     name: "SwitchesRejectLayer2Spoofing",
-    version: "1.0.0",
+    version: "1.0.1",
     area: "vsphere",
     title: "Switches and port groups reject promiscuous mode, MAC changes and forged transmits; no guest VLAN tagging",
     rationale:
@@ -137,7 +138,7 @@ function distributedPortGroupCheck(room: Room, pg: TfObject): Check {
   if (needsParent) {
     const r = room.resolve(pg, pg.values.distributed_virtual_switch_uuid);
     if (!r.target)
-      return check("config", "error", pg, {
+      return check("config", joinOutcome([r]), pg, {
         findingId: "security-policy",
         observed: `the port group leaves a flag to its switch, and its switch does not resolve: ${r.problem}`,
         expected,
