@@ -183,10 +183,19 @@ describe("VSP-VSWITCH-SEC SwitchesRejectLayer2Spoofing", () => {
     expect(o?.observed).toContain("security_policy_override_allowed true");
   });
   test("a port group inheriting from a switch no stack creates is an error, never a pass", () => {
-    const room = switchRoom().edit("t1", "vsphere_distributed_virtual_switch", "dvs", (v) => (v.name = "dvs-gone"), "data");
+    // A facility object makes it our own output, whose stacks must join.
+    const room = switchRoom()
+      .facility("room", { id: "r1", roomType: "primary" })
+      .edit("t1", "vsphere_distributed_virtual_switch", "dvs", (v) => (v.name = "dvs-gone"), "data");
     const pg = findingsOf(SwitchesRejectLayer2Spoofing, room).find((x) => x.findingId === "security-policy");
     expect(pg?.outcome).toBe("error");
     expect(pg?.observed).toContain('reads vsphere_distributed_virtual_switch "dvs-gone", which no stack of site');
+  });
+  test("in foreign input (no facility objects) a switch read from vCenter is not-evaluable, never a pass", () => {
+    const room = switchRoom().edit("t1", "vsphere_distributed_virtual_switch", "dvs", (v) => (v.name = "dvs-gone"), "data");
+    const pg = findingsOf(SwitchesRejectLayer2Spoofing, room).find((x) => x.findingId === "security-policy");
+    expect(pg?.outcome).toBe("not-evaluable");
+    expect(pg?.observed).toContain('reads vsphere_distributed_virtual_switch "dvs-gone" from vCenter, which the input does not create');
   });
   test.each([
     [{ vlan_id: 4095 }, "fail", "VLAN 4095 (guest tagging: the VM chooses its VLAN)"],
