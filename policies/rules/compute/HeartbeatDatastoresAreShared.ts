@@ -116,7 +116,7 @@ function checkCluster(room: Room, cluster: TfObject, min: number): Check[] {
   out.push(
     check("declared", outcome, cluster, {
       observed,
-      expected: `>= ${min} heartbeat datastores each mounted by >= 2 of the cluster's ${hosts.length} hosts`,
+      expected: `>= ${min} heartbeat datastores each mounted by >= 2 of the cluster's ${hostsUnknown.length > 0 ? "" : `${hosts.length} `}hosts`,
       message: `cluster ${name}: ${observed}`,
     }),
   );
