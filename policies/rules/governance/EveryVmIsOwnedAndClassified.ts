@@ -54,7 +54,9 @@ export const EveryVmIsOwnedAndClassified = defineRule({
       // Without facility objects the estate need not use our taxonomy: a VM tagged in none of its
       // categories may keep its owner elsewhere (other categories, a CMDB), which the input does not show.
       if (!room.hasFacility && categories.every((c) => (tags.byCategory.get(c) ?? []).length === 0))
-        return notHeld("the input has no facility objects and uses none of these categories: its owner and classification may be kept elsewhere");
+        return notHeld(
+          "the input has no facility objects and uses none of these categories: its owner and classification may be kept elsewhere",
+        );
       const wrong: string[] = [];
       for (const c of categories) {
         const v = values.get(c);

@@ -32,8 +32,7 @@ export function clusterHosts(room: Room, cluster: TfObject): { hosts: TfObject[]
   if (typeof listed === "string") {
     // One expression for the whole list (`data.vsphere_host.hosts[*].id`, `var.hosts`).
     if (planValue(listed).kind === "unresolved") unknown.push(`host_system_ids is ${listed}: known only at plan`);
-    else if (!room.hasFacility)
-      unknown.push(`host_system_ids is ${listed}: hosts read from vCenter, which the input does not create`);
+    else if (!room.hasFacility) unknown.push(`host_system_ids is ${listed}: hosts read from vCenter, which the input does not create`);
     else problems.push(`${cluster.address}: host_system_ids is ${listed}, not a list of host references`);
   }
   for (const ref of stringList(listed)) {
