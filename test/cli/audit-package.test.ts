@@ -108,7 +108,9 @@ describe("the packed audit (npm run pack:audit): npx <tarball> audit, on Node al
       const table = npx("audit", dir, "--as-of", AS_OF);
       expect(table.stderr).toBe("");
       expect(table.status).toBe(1);
-      expect(table.stdout).toMatch(/^FAIL +VSP-LOCKDOWN +\S+: vsphere_host\.esx-01$/m);
+      expect(table.stdout).toMatch(
+        new RegExp(`^FAIL +VSP-LOCKDOWN +\\S+: vsphere_host\\.esx-01 at ${dir}/hosts\\.tf(\\.json)?:${line}$`, "m"),
+      );
       const json = npx("audit", dir, "--format", "json", "--as-of", AS_OF);
       expect(json.status).toBe(1);
       const findings = (JSON.parse(json.stdout) as { findings: { rule: string; file?: string; line?: number }[] }).findings;

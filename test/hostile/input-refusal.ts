@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join, relative } from "node:path";
-import { runSynth, sharedSynth, tempDir, TINY_SYNTH_EXIT } from "../helpers";
+import { AS_OF, runSynth, sharedSynth, tempDir, TINY_SYNTH_EXIT } from "../helpers";
 import { escape } from "../spec-error-matchers";
 import type { PinnedTiny } from "./refusal";
 
@@ -94,7 +94,8 @@ export function refuses(tiny: PinnedTiny, errors: Printed[], warnings: Printed[]
  */
 export function synthesizesAsPlain(sites: string, warnings: Printed[] = []): void {
   const out = join(tempDir("same-"), "out");
-  const r = runSynth(["--sites", sites, "--out", out]);
+  // The date as the shared synth gives it: the reports' provenance records where the date came from.
+  const r = runSynth(["--sites", sites, "--out", out, "--as-of", AS_OF]);
   expect(r.stderr === "" ? [] : r.stderr.trimEnd().split("\n")).toEqual(warnings.map((w) => expect.stringMatching(warningLine(w))));
   expect(r.code).toBe(TINY_SYNTH_EXIT);
   expect(snapshot(out)).toEqual(snapshot(sharedSynth("tiny").out));
