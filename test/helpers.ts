@@ -7,7 +7,7 @@ import { planSites, type PlannedSites } from "../plan/plan-sites";
 import { SpecErrors, type SpecError } from "../spec/spec-error";
 import { AS_OF, runSynth, SHARED_SYNTHS, TINY_SYNTH_EXIT } from "./shared-synth";
 
-export { AS_OF, runSynth, sharedSynth, TINY_SYNTH_EXIT } from "./shared-synth";
+export { AS_OF, outputCollector, runSynth, sharedSynth, TINY_SYNTH_EXIT } from "./shared-synth";
 
 export const ROOT = join(__dirname, "..");
 export const TINY = SHARED_SYNTHS.tiny;
@@ -111,13 +111,6 @@ export function synthOk(sites: string, expectedExit: number = TINY_SYNTH_EXIT): 
   expect(result.stderr).toBe("");
   expect(result.code).toBe(expectedExit);
   return out;
-}
-
-/** A stream that keeps what a command writes, for the in-process command tests. */
-export function outputCollector(): { stream: NodeJS.WritableStream; text: () => string } {
-  const chunks: string[] = [];
-  const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
-  return { stream, text: () => chunks.join("") };
 }
 
 /** Text to match literally inside a regular expression. */

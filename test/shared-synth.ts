@@ -44,13 +44,14 @@ export function runSynth(args: string[]): { code: number; stdout: string; stderr
   // Imported lazily so tests of the loader alone do not load cdktf.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require("../cli/synth") as typeof SynthCli;
-  const out = collector();
-  const err = collector();
+  const out = outputCollector();
+  const err = outputCollector();
   const code = main(args, out.stream, err.stream);
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
-function collector(): { stream: NodeJS.WritableStream; text: () => string } {
+/** A stream that keeps what a command writes, for the in-process command tests. */
+export function outputCollector(): { stream: NodeJS.WritableStream; text: () => string } {
   const chunks: string[] = [];
   const stream = { write: (chunk: string) => (chunks.push(String(chunk)), true) } as unknown as NodeJS.WritableStream;
   return { stream, text: () => chunks.join("") };
