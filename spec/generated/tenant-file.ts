@@ -49,6 +49,10 @@ export interface TenantFile {
    */
   cidr: string;
   /**
+   * Written by npm run clone: the site and tenant this tenant was cloned from (a record for reviewers; nothing reads it).
+   */
+  clonedFrom?: string;
+  /**
    * vCenter group (DOMAIN\group) that operates this tenant's folder and resource pool.
    */
   operatorsGroup: string;
