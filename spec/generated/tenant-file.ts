@@ -103,7 +103,14 @@ export interface TenantFile {
       authority: string;
       channel: string;
     }[];
+    /**
+     * End of a new tenant's onboarding (npm run clone sets 90 days after its evaluation date): until then missing evidence is advisory. Never relaxes what the law requires before processing starts.
+     */
     onboardingUntil?: string;
+    /**
+     * Whether the tenant's data is processed in the room yet. npm run clone writes false: the security agreement and consultation, data-processing agreement and health-network agreement are due before it turns true.
+     */
+    processingStarted: boolean;
   };
   /**
    * Compute cluster the tenant's VMs run in; default the site's first cluster.
