@@ -5,13 +5,14 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { planSites, type PlannedSites } from "../plan/plan-sites";
 import { SpecErrors, type SpecError } from "../spec/spec-error";
-import { AS_OF, runSynth, SHARED_SYNTHS, TINY_SYNTH_EXIT } from "./shared-synth";
+import { AS_OF, exampleSites, runSynth, SHARED_SYNTHS, TINY_SYNTH_EXIT } from "./shared-synth";
 
 export { AS_OF, outputCollector, runSynth, sharedSynth, TINY_SYNTH_EXIT } from "./shared-synth";
 
 export const ROOT = join(__dirname, "..");
 export const TINY = SHARED_SYNTHS.tiny;
-export const EXAMPLES = SHARED_SYNTHS.examples;
+/** The example sites without the county site (test/shared-synth.ts, exampleSites). */
+export const EXAMPLES = exampleSites();
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

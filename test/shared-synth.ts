@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type * as SynthCli from "../cli/synth";
 
 /** The evaluation date every test pins (ROOM_AS_OF in test/setup.ts). */
@@ -20,6 +20,29 @@ export const SHARED_SYNTHS = {
   tiny: join(__dirname, "fixtures", "tiny"),
   examples: join(__dirname, "..", "sites"),
 } as const;
+
+/**
+ * The county example site (sites/norrmarkslan: fourteen municipalities, about 4,000 VMs). Synthesizing
+ * it takes tens of seconds, so the shared examples, and every copy of them a test makes, leave it out;
+ * test/sites/norrmarkslan.test.ts synthesizes it once on its own.
+ */
+export const COUNTY_SITE = "norrmarkslan";
+
+/** A `cpSync` filter that leaves the county site out of a copy of the sites directory `from`. */
+export function withoutCounty(from: string): (src: string) => boolean {
+  const county = join(from, COUNTY_SITE);
+  return (src) => src !== county && !src.startsWith(county + sep);
+}
+
+/**
+ * The example sites as the tests read them: the copy of sites/ without the county site that
+ * test/global-setup.ts makes (`examples/source`), so `copySites(EXAMPLES)` and `load(EXAMPLES)` stay as
+ * fast as before the county site. Outside a jest run (no global setup) the repository's sites/.
+ */
+export function exampleSites(): string {
+  const root = process.env[SHARED_SYNTH_ENV];
+  return root ? join(root, "examples", "source") : SHARED_SYNTHS.examples;
+}
 
 /**
  * The shared synthesis of `which`: a copy of its sites (with the lock files synth wrote) and the output
