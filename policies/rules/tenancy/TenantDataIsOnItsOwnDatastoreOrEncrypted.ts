@@ -1,0 +1,195 @@
+import { SENSITIVE_CLASSIFICATIONS } from "../../../contracts/classifications";
+import type { Sensitivity } from "../../../contracts/facility-objects";
+import { check, joinOutcome, missingFacts } from "../../engine/checks";
+import { defineRule, type Check } from "../../engine/rule";
+import type { FindingTarget, Resolved, Room, TfObject } from "../../engine/room";
+import { GDPR, ISO27001, NIS2, NSM_GRUNNPRINSIPPER } from "../../controls/references";
+import { CATEGORY, keyOf, managedVms, tenantTagOf, vmTags } from "../governance/tenancy";
+import { SensitiveDataIsEncryptedAtRest } from "../vsphere/SensitiveDataIsEncryptedAtRest";
+import { blocks } from "../vsphere/values";
+import { nameOf } from "./tenant-ownership";
+
+/**
+ * TEN-DATA-STORE: a tenant's personal, health or security-classified data lies on a datastore no other
+ * tenant uses, or is encrypted (config).
+ *
+ * Per VM whose `data-classification` tag is personal, health or security-classified: the datastores it
+ * may occupy are its `datastore_id`, each disk's `datastore_id`, and for a `datastore_cluster_id` the
+ * cluster's member datastores (Storage DRS places it on any of them); a data source is joined to the
+ * datastore the vSphere stack creates. It passes when no VM of another tenant (its `tenant` tag; a VM
+ * without one counts as another party) may occupy any of them. Otherwise it must be encrypted, as
+ * VSP-ENCRYPT decides it for that VM (home and every disk on an encrypting storage policy with a
+ * redundant key provider, or a clone of a template declared encrypted): its pass is this pass (with
+ * its evidence), its failure this failure. Where VSP-ENCRYPT makes the failure advisory by its own
+ * logic (an adopted VM keeps its policy until encrypted powered off; a clone's disks keep the
+ * template's), this one is advisory too, with the same finding id (`adopted`, `clone-disks`): the
+ * remedy, a dedicated datastore or encryption, is the same maintenance window. A VM without a tenant
+ * or classification tag is not-evaluable (GOV-ASSET-TAGS requires them), one with public or internal
+ * data not-applicable; a datastore that does not resolve is an error. Input without facility objects
+ * has no storage-policy records: one not-evaluable finding, as in VSP-ENCRYPT.
+ */
+export const TenantDataIsOnItsOwnDatastoreOrEncrypted = defineRule({
+  meta: {
+    id: "TEN-DATA-STORE",
+    name: "TenantDataIsOnItsOwnDatastoreOrEncrypted",
+    version: "1.0.0",
+    area: "tenancy",
+    title: "A tenant's sensitive data is on a datastore no other tenant uses, or encrypted",
+    rationale:
+      "On a datastore several municipalities share, one tenant's personal or health data sits in the same files, snapshots and replicas that another's administrators, backups and restores touch; only a datastore of its own or encryption keeps it the tenant's.",
+    remediation:
+      "Encrypt the VM and its disks with the site's encryption storage policy (see VSP-ENCRYPT), or place it on a datastore (or datastore cluster) only the tenant's VMs use.",
+    severity: "high",
+    enforcement: "mandatory",
+    evidence: "config",
+    params: {},
+    controls: [ISO27001("8.24"), NSM_GRUNNPRINSIPPER("2.7.x"), NIS2("Art. 21(2)(h)"), GDPR("Art. 32(1)(a)")],
+  },
+  check(room, ctx) {
+    if (!room.hasFacility)
+      return missingFacts(
+        {
+          observed: "no facility objects: no tenant objects, no storage-policy records to tell an encrypting policy",
+          expected: "tenant VMs' datastores and storage policies with storage-policy objects",
+          message: "The input has no facility objects, so whether a tenant's data is encrypted cannot be told from it",
+        },
+        "config",
+      );
+    const vms = managedVms(room);
+    const places = new Map(vms.map((vm) => [vm, placesOf(room, vm)]));
+    const users = new Map<string, Set<string>>();
+    for (const vm of vms) {
+      const party = tenantTagOf(room, vm) ?? `untagged VM ${nameOf(vm)}`;
+      for (const p of places.get(vm)?.stores ?? []) {
+        const set = users.get(keyOf(p)) ?? new Set<string>();
+        set.add(party);
+        users.set(keyOf(p), set);
+      }
+    }
+    const encryption = new Map<TfObject, Check>();
+    for (const c of SensitiveDataIsEncryptedAtRest.check(room, { params: {}, asOf: ctx.asOf })) {
+      const first = c.targets[0];
+      if (first && "mode" in first && !encryption.has(first)) encryption.set(first, c);
+    }
+    return vms.map((vm) => vmCheck(room, vm, places.get(vm) ?? { stores: [], failures: [] }, users, encryption.get(vm)));
+  },
+});
+
+const EXPECTED = "on datastores no other tenant's VM uses, or encrypted (VSP-ENCRYPT)";
+const DATASTORE_TYPES = new Set(["vsphere_vmfs_datastore", "vsphere_nas_datastore"]);
+
+interface Places {
+  /** The datastores (and datastore clusters) the VM may occupy. */
+  stores: TfObject[];
+  /** The datastore references that did not resolve. */
+  failures: { problem: string; notInInput?: true }[];
+}
+
+/** The datastores a VM may occupy: its home, its disks', and the members of its datastore cluster. */
+function placesOf(room: Room, vm: TfObject): Places {
+  const refs: unknown[] = [vm.values.datastore_id, vm.values.datastore_cluster_id];
+  const disks = blocks(vm.values.disk);
+  for (const d of disks.list ?? []) refs.push(d.datastore_id);
+  const stores: TfObject[] = [];
+  const failures: Places["failures"] = [];
+  const add = (o: TfObject) => {
+    if (!stores.includes(o)) stores.push(o);
+  };
+  for (const expr of refs) {
+    if (expr === undefined || expr === null) continue;
+    const r = datastoreOf(room, vm, expr);
+    if (!r.target) {
+      failures.push(r.notInInput ? { problem: r.problem, notInInput: true } : { problem: r.problem });
+      continue;
+    }
+    add(r.target);
+    if (r.target.type === "vsphere_datastore_cluster")
+      for (const type of DATASTORE_TYPES)
+        for (const ds of room.resources(type)) if (room.resolve(ds, ds.values.datastore_cluster_id).target === r.target) add(ds);
+  }
+  return { stores, failures };
+}
+
+/**
+ * The datastore (or datastore cluster) a value stands for: a resource, or a data source joined by name.
+ * `data.vsphere_datastore` reads a datastore of any kind, so it joins the VMFS or NFS datastore of that
+ * name (room.resolve joins a data source to a resource of its own type only).
+ */
+function datastoreOf(room: Room, from: TfObject, expr: unknown): Resolved {
+  const ref = room.reference(from, expr);
+  if (!ref.target || ref.target.mode === "managed" || ref.target.type !== "vsphere_datastore") return room.resolve(from, expr);
+  const data = ref.target;
+  const name = data.values.name;
+  if (typeof name !== "string" || name.includes("${"))
+    return { problem: `${data.stack}: ${data.address} has no literal name to join on`, notInInput: true };
+  const found = [...DATASTORE_TYPES].flatMap((t) => room.resources(t)).filter((d) => d.values.name === name);
+  if (found.length === 1 && found[0]) return { target: found[0] };
+  if (found.length === 0) return room.notCreated(data, "datastore", name);
+  return { problem: `${data.stack}: ${data.address} reads datastore "${name}", which ${found.length} resources create` };
+}
+
+function vmCheck(room: Room, vm: TfObject, places: Places, users: Map<string, Set<string>>, encrypted: Check | undefined): Check {
+  const name = nameOf(vm);
+  const tags = vmTags(room, vm);
+  const classes = tags.byCategory.get(CATEGORY.classification) ?? [];
+  const tenant = tenantTagOf(room, vm);
+  const sensitive = classes.filter((c) => SENSITIVE_CLASSIFICATIONS.has(c as Sensitivity));
+  if (classes.length === 0 || tenant === undefined) {
+    const missing = [...(tenant === undefined ? ["tenant"] : []), ...(classes.length === 0 ? ["data-classification"] : [])];
+    return check("config", tags.problems.length > 0 ? "error" : "not-evaluable", vm, {
+      observed: `no single ${missing.join(" and ")} tag${tags.problems.length > 0 ? `; ${tags.problems.join("; ")}` : ""}`,
+      expected: EXPECTED,
+      message: `VM ${name}: whose data it holds, or how sensitive, is not in the configuration (GOV-ASSET-TAGS)`,
+    });
+  }
+  if (sensitive.length === 0)
+    return check("config", "not-applicable", vm, {
+      observed: `data-classification ${classes.join(", ")}`,
+      expected: EXPECTED,
+      message: `VM ${name}: holds ${classes.join(", ")} data, which needs neither a datastore of its own nor encryption here`,
+    });
+  if (places.failures.length > 0)
+    return check("config", joinOutcome(places.failures), vm, {
+      observed: places.failures.map((f) => f.problem).join("; "),
+      expected: "every datastore of the VM resolves to a datastore of the site",
+      message: `VM ${name}: its datastore does not resolve`,
+    });
+  if (places.stores.length === 0)
+    return check("config", "not-evaluable", vm, {
+      observed: "no datastore_id or datastore_cluster_id",
+      expected: EXPECTED,
+      message: `VM ${name}: its datastore is not in the configuration`,
+    });
+  const others = [...new Set(places.stores.flatMap((s) => [...(users.get(keyOf(s)) ?? [])]))].filter((t) => t !== tenant).sort();
+  const storeText = places.stores.map(nameOf).join(", ");
+  const head = `${sensitive.join(", ")} data of tenant ${tenant}; datastores ${storeText}`;
+  if (others.length === 0)
+    return check("config", "pass", [vm, ...places.stores], {
+      observed: `${head}: used by no other tenant`,
+      expected: EXPECTED,
+      message: `VM ${name}: on datastores of tenant ${tenant} only`,
+    });
+  const shared = places.stores.filter((s) => [...(users.get(keyOf(s)) ?? [])].some((t) => t !== tenant));
+  const sharedText = `${head}: shared with ${others.join(", ")}`;
+  if (encrypted === undefined || encrypted.evidence === "attested")
+    return check("config", "error", vm, {
+      observed: `${sharedText}; VSP-ENCRYPT gave no configuration finding for it`,
+      expected: EXPECTED,
+      message: `VM ${name}: whether it is encrypted could not be read`,
+    });
+  const targets: FindingTarget[] = [vm, ...shared, ...encrypted.targets.filter((t) => t !== vm)];
+  const outcome = encrypted.outcome;
+  const verdict =
+    outcome === "pass"
+      ? "its datastore is shared, and it is encrypted"
+      : outcome === "fail"
+        ? `shares its datastore with ${others.join(", ")} and is not encrypted`
+        : `shares its datastore with ${others.join(", ")}; whether it is encrypted: ${outcome}`;
+  return check(encrypted.evidence, outcome, targets, {
+    ...(encrypted.findingId === undefined ? {} : { findingId: encrypted.findingId }),
+    ...(encrypted.enforcement === undefined ? {} : { enforcement: encrypted.enforcement }),
+    observed: `${sharedText}; encryption: ${encrypted.observed}`,
+    expected: EXPECTED,
+    message: `VM ${name}: ${verdict}`,
+  });
+}

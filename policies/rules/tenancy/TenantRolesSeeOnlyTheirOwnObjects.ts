@@ -1,0 +1,184 @@
+import { check, joinOutcome, missingFacts } from "../../engine/checks";
+import { defineRule, type Check } from "../../engine/rule";
+import type { Room, TfObject } from "../../engine/room";
+import { ISO27001, NIS2, NSM_GRUNNPRINSIPPER } from "../../controls/references";
+import { literal } from "../firewall/fortigate";
+import { tenantTagOf } from "../governance/tenancy";
+import { nameOf } from "./tenant-ownership";
+
+/**
+ * TEN-ROLE-SCOPE: a tenant's vCenter grants reach only its own folder and resource pools (config).
+ *
+ * A tenant's principals are the users and groups its own stack (`<site>-<tenant>`) grants in a
+ * `vsphere_entity_permissions`, and any principal granted one of the roles its stack creates. Per
+ * permission entry of such a principal, in any stack (finding per `vsphere_entity_permissions`, with
+ * finding id `entry-<n>` where one holds several):
+ * - the principal belongs to one tenant only (a group two tenants grant sees both);
+ * - the entity is a `vsphere_folder` or `vsphere_resource_pool` of that tenant's own stack, never the
+ *   datacenter, a cluster, the shared `tenants` folder or another tenant's object;
+ * - with `propagate`, nothing of another tenant lies below it: no VM of another tenant (its `tenant`
+ *   tag, else its stack) in the folder or a folder under it, no other tenant's folder under its path,
+ *   no VM or pool of another tenant in the pool or a pool under it.
+ * An entity that does not resolve is an error. Principals no tenant stack grants (the site's
+ * administrators) are not this rule's. Input without facility objects does not say which stack is a
+ * tenant's: one not-evaluable finding.
+ */
+export const TenantRolesSeeOnlyTheirOwnObjects = defineRule({
+  meta: {
+    id: "TEN-ROLE-SCOPE",
+    name: "TenantRolesSeeOnlyTheirOwnObjects",
+    version: "1.0.0",
+    area: "tenancy",
+    title: "A tenant's vCenter role is granted only on its own folder and resource pool, and reaches nothing of another tenant",
+    rationale:
+      "A municipality's operators granted on the datacenter, a cluster, the shared folder or a folder holding another municipality's VMs can power off, open the console of or snapshot the other's systems.",
+    remediation:
+      "Grant the tenant's operators group only on the tenant's own folder and resource pool (MunicipalTenant does), give each municipality a group of its own, and keep other tenants' VMs, folders and pools out of them.",
+    severity: "critical",
+    enforcement: "mandatory",
+    evidence: "config",
+    params: {},
+    controls: [
+      ISO27001("8.2"),
+      // Principle 2.6 (identities and access): the numbering is marked "verify" in CONTROLS.md §3.3.
+      NSM_GRUNNPRINSIPPER("2.6", false),
+      NIS2("Art. 21(2)(i)"),
+    ],
+  },
+  check(room) {
+    if (!room.hasFacility)
+      return missingFacts(
+        {
+          observed: "no facility objects: no tenant objects to tell a tenant's stack and principals",
+          expected: "tenant objects and each tenant's stack",
+          message: "The input does not say which stack is a tenant's, so whose grant a permission is cannot be told",
+        },
+        "config",
+      );
+    const grants = room.resources("vsphere_entity_permissions");
+    const principalTenants = new Map<string, Set<string>>();
+    const add = (principal: string, tenant: string) =>
+      principalTenants.set(principal, new Set([...(principalTenants.get(principal) ?? []), tenant]));
+    for (const g of grants) {
+      const tenant = room.tenantOf(g);
+      if (tenant !== undefined) for (const e of entriesOf(g)) add(e.principal, tenant);
+    }
+    const roleTenant = new Map<TfObject, string>();
+    for (const r of room.resources("vsphere_role")) {
+      const tenant = room.tenantOf(r);
+      if (tenant !== undefined) roleTenant.set(r, tenant);
+    }
+    for (const g of grants)
+      for (const e of entriesOf(g)) {
+        const role = room.reference(g, e.role).target;
+        const tenant = role === undefined ? undefined : roleTenant.get(role);
+        if (tenant !== undefined) add(e.principal, tenant);
+      }
+    const out: Check[] = [];
+    for (const g of grants) {
+      const entries = entriesOf(g);
+      entries.forEach((e, n) => {
+        const tenants = principalTenants.get(e.principal);
+        if (tenants === undefined) return;
+        out.push(checkEntry(room, g, e, [...tenants].sort(), entries.length > 1 ? `entry-${n}` : undefined));
+      });
+    }
+    return out;
+  },
+});
+
+const EXPECTED = "granted on the tenant's own folder or resource pool only, reaching nothing of another tenant";
+
+interface Entry {
+  principal: string;
+  role: unknown;
+  propagate: boolean;
+}
+
+function entriesOf(g: TfObject): Entry[] {
+  const list = Array.isArray(g.values.permissions) ? (g.values.permissions as Record<string, unknown>[]) : [];
+  return list
+    .filter((e) => typeof e.user_or_group === "string")
+    .map((e) => ({ principal: e.user_or_group as string, role: e.role_id, propagate: e.propagate === true || e.propagate === "true" }));
+}
+
+/** Who an object of the vSphere inventory belongs to: its tenant's stack, or the site. */
+const ownerText = (room: Room, o: TfObject): string => {
+  const t = room.tenantOf(o);
+  return t === undefined ? "the site" : `tenant ${t}`;
+};
+
+const describe = (room: Room, o: TfObject): string => {
+  const path = literal(room, o, o.values.path);
+  return `${o.type.replace(/^vsphere_/, "")} ${path ?? nameOf(o)} (${ownerText(room, o)})`;
+};
+
+function checkEntry(room: Room, g: TfObject, e: Entry, tenants: string[], findingId: string | undefined): Check {
+  const id = findingId === undefined ? {} : { findingId };
+  const who = `${e.principal}${tenants.length === 1 ? ` (tenant ${tenants[0]})` : ""}`;
+  if (tenants.length > 1)
+    return check("config", "fail", g, {
+      ...id,
+      observed: `${e.principal} is granted by the stacks or roles of tenants ${tenants.join(" and ")}`,
+      expected: "a principal of one tenant only",
+      message: `${e.principal}: one group sees the objects of ${tenants.join(" and ")}`,
+    });
+  const tenant = tenants[0];
+  const entity = room.resolve(g, g.values.entity_id);
+  if (!entity.target)
+    return check("config", joinOutcome([entity]), g, {
+      ...id,
+      observed: `entity_id: ${entity.problem}`,
+      expected: EXPECTED,
+      message: `${who}: the entity it is granted on does not resolve`,
+    });
+  const on = entity.target;
+  const own = (on.type === "vsphere_folder" || on.type === "vsphere_resource_pool") && room.tenantOf(on) === tenant;
+  if (!own)
+    return check("config", "fail", [g, on], {
+      ...id,
+      observed: `${who} granted on ${describe(room, on)}`,
+      expected: EXPECTED,
+      message: `${who}: granted on ${describe(room, on)}, not on its own folder or pool`,
+    });
+  const reached = e.propagate ? reachedOthers(room, on, tenant) : [];
+  return check("config", reached.length === 0 ? "pass" : "fail", [g, on, ...reached], {
+    ...id,
+    observed:
+      `${who} granted on ${describe(room, on)}${e.propagate ? ", propagating" : ""}` +
+      (reached.length === 0 ? "" : `; reaches ${reached.map((o) => describe(room, o)).join(", ")}`),
+    expected: EXPECTED,
+    message: `${who}: ${reached.length === 0 ? "sees only its own objects" : `its grant reaches ${reached.length} object(s) of another tenant`}`,
+  });
+}
+
+/** Who owns a VM: its tenant tag, else its stack's tenant. */
+const vmTenant = (room: Room, vm: TfObject): string | undefined => tenantTagOf(room, vm) ?? room.tenantOf(vm);
+
+/** The objects of other tenants below a folder or pool the grant propagates to. */
+function reachedOthers(room: Room, on: TfObject, tenant: string): TfObject[] {
+  const foreign = (owner: string | undefined) => owner !== tenant;
+  if (on.type === "vsphere_folder") {
+    const path = literal(room, on, on.values.path);
+    if (path === undefined) return [];
+    const below = (p: string | undefined) => p !== undefined && (p === path || p.startsWith(`${path}/`));
+    return [
+      ...room.resources("vsphere_folder").filter((f) => f !== on && below(literal(room, f, f.values.path)) && foreign(room.tenantOf(f))),
+      ...room
+        .resources("vsphere_virtual_machine")
+        .filter((vm) => below(literal(room, vm, vm.values.folder)) && foreign(vmTenant(room, vm))),
+    ];
+  }
+  const inPool = (o: TfObject, key: string): boolean => {
+    for (let cur: TfObject | undefined = room.resolve(o, o.values[key]).target, depth = 0; cur && depth < 16; depth++) {
+      if (cur === on) return true;
+      if (cur.type !== "vsphere_resource_pool") return false;
+      cur = room.resolve(cur, cur.values.parent_resource_pool_id).target;
+    }
+    return false;
+  };
+  return [
+    ...room.resources("vsphere_resource_pool").filter((p) => p !== on && inPool(p, "parent_resource_pool_id") && foreign(room.tenantOf(p))),
+    ...room.resources("vsphere_virtual_machine").filter((vm) => inPool(vm, "resource_pool_id") && foreign(vmTenant(room, vm))),
+  ];
+}
