@@ -115,7 +115,7 @@ export function listTenantFiles(siteDir: string, display: (path: string) => stri
   return listing;
 }
 
-function defaultDisplay(path: string): string {
+export function defaultDisplay(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith("..") ? path : rel;
 }

@@ -1,0 +1,272 @@
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import type { Site, Tenant } from "../../plan/model";
+import { addDays } from "../../spec/dates";
+import { ipv4Problem, parseRange, type Ipv4Range } from "../../spec/ipv4";
+import type { Template } from "../../spec/types";
+import type { AddressPlan } from "./address-plan";
+import type { Renaming } from "./tenant-names";
+import { lineFinder } from "./line-finder";
+import type { ReviewNote } from "./review-notes";
+
+/** What the clone needs decided before it rewrites the file: names, addresses, VLANs, flow ids. */
+export interface CloneDecisions {
+  site: Site;
+  source: Tenant;
+  renaming: Renaming;
+  addresses: AddressPlan;
+  vlanRange: { from: number; to: number };
+  vlans: Map<number, number>;
+  flowIdOffset: number;
+  asOf: string;
+  onboardingDays: number;
+  /** Names of the site's own objects (templates, sizes, site networks, shared:<service>): never renamed. */
+  keep: ReadonlySet<string>;
+}
+
+/** The new tenant file's text, what to review in it, and what was left behind (in the source's lines). */
+export interface ClonedTenant {
+  text: string;
+  review: ReviewNote[];
+  dropped: ReviewNote[];
+}
+
+/** Legal references that record another municipality's decisions: never copied. */
+const EVIDENCE_FIELDS = ["analysisDate", "agreementRef", "dpaRef", "suaRef", "samradRef", "nhnAgreementRef", "sapoSamradRef"] as const;
+/** Fields about the source's own life in the room. */
+const SOURCE_STATE_FIELDS = ["hostMunicipality", "lifecycle", "destroyApproved"] as const;
+
+const str = (n: unknown): string | undefined => (isScalar(n) && typeof n.value === "string" ? n.value : undefined);
+const seqAt = (doc: Document, path: (string | number)[]): YAMLSeq | undefined => {
+  const n = doc.getIn(path, true);
+  return isSeq(n) ? n : undefined;
+};
+
+/**
+ * Rewrites the source tenant's file into the new tenant's: parsed as YAML (comments and key order kept
+ * where the library allows), every address of the source's range moved by the address plan, VLANs
+ * and flow ids moved, names renamed word by word, and what belongs to the source alone dropped or
+ * cleared. The result is checked by the loader before anything is written (clone-tenant.ts).
+ */
+export function cloneTenantDocument(sourceText: string, d: CloneDecisions): ClonedTenant {
+  const doc = parseDocument(sourceText, { keepSourceTokens: false });
+  const src = d.source.spec;
+  const review: ReviewNote[] = [];
+  const dropped: ReviewNote[] = [];
+  const sourceLine = lineFinder(sourceText);
+  const drop = (node: Node | null | undefined, what: string) =>
+    dropped.push({ path: [], line: node?.range ? sourceLine(node.range[0]) : 0, text: what });
+
+  // What the source alone had: workloads that are not its to copy, and the flows that name them.
+  const tenantNetworks = new Set(src.networks.map((n) => n.name));
+  const droppedVms = new Set<string>();
+  const workloads = seqAt(doc, ["workloads"]);
+  for (const item of [...(workloads?.items ?? [])]) {
+    if (!isMap(item)) continue;
+    const name = str(item.get("name", true)) ?? "";
+    const lifecycle = str(item.get("lifecycle", true));
+    const network = str(item.get("network", true)) ?? "";
+    const why =
+      lifecycle === "removed" || lifecycle === "unmanaged" || lifecycle === "retiring"
+        ? `workload ${name} (lifecycle ${lifecycle}): the source's own history`
+        : !tenantNetworks.has(network)
+          ? `workload ${name} on the site network ${network}: a shared service the host runs for the site`
+          : undefined;
+    if (!why) continue;
+    for (const vm of d.source.vms.filter((v) => v.workload.name === name)) droppedVms.add(vm.name);
+    droppedVms.add(name);
+    drop(item, why);
+    workloads!.items.splice(workloads!.items.indexOf(item), 1);
+  }
+  const flows = seqAt(doc, ["firewall", "flows"]);
+  for (const item of [...(flows?.items ?? [])]) {
+    if (!isMap(item)) continue;
+    const from = str(item.get("from", true)) ?? "";
+    const to = str(item.get("to", true)) ?? "";
+    const id = (item.get("id", true) as Scalar<number> | undefined)?.value;
+    const namesDropped = [from, to].find((e) => e.startsWith("vm:") && droppedVms.has(e.slice(3)));
+    const why = [from, to].some((e) => e.startsWith("tenant:"))
+      ? `flow ${id} (${from} -> ${to}): between two tenants; a new tenant's flows to others need their own justification and ticket`
+      : from === "internet" || item.has("publishAs")
+        ? `flow ${id} (${from} -> ${to}): inbound from the internet; publish the new tenant's services deliberately`
+        : namesDropped
+          ? `flow ${id} (${from} -> ${to}): names ${namesDropped}, which was not copied`
+          : undefined;
+    if (!why) continue;
+    drop(item, why);
+    flows!.items.splice(flows!.items.indexOf(item), 1);
+  }
+
+  // Adopted VMs are the source's running machines: the clone builds new ones from the site's templates.
+  for (const item of workloads?.items ?? []) {
+    if (isMap(item) && item.has("existing")) review.push(...buildInsteadOfAdopting(doc, item, d));
+  }
+
+  // Addresses, VLANs and names: every scalar, by what it is.
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === "key") return;
+      if (typeof node.value === "string") node.value = moveText(node.value, d, d.keep);
+    },
+  });
+  doc.setIn(["vlanRange", "from"], d.vlanRange.from);
+  doc.setIn(["vlanRange", "to"], d.vlanRange.to);
+  for (const net of seqAt(doc, ["networks"])?.items ?? []) {
+    if (!isMap(net)) continue;
+    const vlan = (net.get("vlan", true) as Scalar<number> | undefined)?.value;
+    if (typeof vlan === "number") net.set("vlan", d.vlans.get(vlan) ?? vlan);
+  }
+  for (const flow of flows?.items ?? []) {
+    if (!isMap(flow)) continue;
+    const id = (flow.get("id", true) as Scalar<number> | undefined)?.value;
+    if (typeof id === "number") flow.set("id", id + d.flowIdOffset);
+  }
+  renameComments(doc, d.renaming);
+
+  // Identity, and a partner of the room whatever the source was.
+  const to = d.renaming.to;
+  doc.set("tenant", to.id);
+  doc.set("name", to.displayName);
+  const top = doc.contents as YAMLMap;
+  const nameAt = top.items.findIndex((p) => isScalar(p.key) && p.key.value === "name");
+  top.items.splice(nameAt + 1, 0, doc.createPair("clonedFrom", `${d.site.spec.site}/${src.tenant}`));
+  for (const f of SOURCE_STATE_FIELDS) doc.delete(f);
+  if (src.hostMunicipality)
+    review.push({
+      path: ["clonedFrom"],
+      text: `cloned from the host municipality ${src.tenant}: ${to.id} is a partner tenant of the room, not a second host`,
+    });
+
+  // Evidence and grants are the source's: cleared; the new tenant is onboarding and processes nothing yet.
+  const until = addDays(d.asOf, d.onboardingDays);
+  if (doc.has("legal")) {
+    for (const f of EVIDENCE_FIELDS) doc.deleteIn(["legal", f]);
+    doc.setIn(["legal", "legalEntity"], `${to.displayName} (organisation number to be recorded)`);
+    const date = doc.createNode(until) as Scalar;
+    date.type = "QUOTE_DOUBLE"; // as the other dates are written, never read as a timestamp
+    doc.setIn(["legal", "onboardingUntil"], date);
+    doc.setIn(["legal", "processingStarted"], false);
+    review.push(
+      { path: ["legal", "legalEntity"], text: `record ${to.displayName}'s legal name and organisation number` },
+      {
+        path: ["legal", "onboardingUntil"],
+        text: `by ${until}: record the security analysis (analysisDate) and the hosting agreement (agreementRef); until then they are advisory findings`,
+      },
+      { path: ["legal", "processingStarted"], text: prerequisitesText(d) },
+      {
+        path: ["legal", "reportingRoutes"],
+        text: `check the incident reporting routes (copied from ${src.tenant}: the authorities are the country's, the channels may differ)`,
+      },
+    );
+  } else {
+    review.push({
+      path: ["tenant"],
+      text: `the source has no legal section: add legal (legalEntity, reportingRoutes) for ${to.displayName}`,
+    });
+  }
+
+  review.push(
+    { path: ["operatorsGroup"], text: `the vCenter group that operates ${to.id}'s folder and pool` },
+    ...(doc.has("directory") ? [{ path: ["directory"], text: `the Active Directory new VMs join (domain, join account, OU)` }] : []),
+    ...(doc.has("dns") ? [{ path: ["dns"], text: `the DNS servers and domain of ${to.displayName}` }] : []),
+    {
+      path: ["networks"],
+      text: `networks moved to ${d.addresses.cidr}, VLANs ${d.vlanRange.from}-${d.vlanRange.to}: check them against the core switches`,
+    },
+    { path: ["workloads"], text: `workloads copied from ${src.tenant}: adjust names, counts and sizes to ${to.displayName}'s systems` },
+  );
+  if (flows?.items.length)
+    review.push({ path: ["firewall", "flows"], text: `flows renumbered by +${d.flowIdOffset}: check each is one ${to.id} needs` });
+
+  // The source's opening comment (schema line and its history) may sit on the document or its first key.
+  const first = top.items[0]?.key;
+  const opening = `${doc.commentBefore ?? ""}\n${isScalar(first) ? (first.commentBefore ?? "") : ""}`;
+  if (isScalar(first)) first.commentBefore = undefined;
+  const header = [
+    opening.split("\n").find((l) => l.includes("yaml-language-server")) ??
+      " yaml-language-server: $schema=../../../schema/tenant.schema.json",
+    "",
+    ` ${to.displayName}: cloned from ${d.site.spec.site}/${src.tenant} by npm run clone (evaluation date ${d.asOf}).`,
+    ` Its names, addresses, VLANs and flow ids were moved; the source's evidence, agreements, flows to other`,
+    ` tenants and inbound flows were not copied. Review what the command listed before the first synth.`,
+  ];
+  doc.commentBefore = header.join("\n");
+  return { text: doc.toString({ lineWidth: 0 }), review, dropped };
+}
+
+/** A scalar's new text: an address or network of the source's range moved, any other text renamed. */
+function moveText(text: string, d: CloneDecisions, keep: ReadonlySet<string>): string {
+  if (keep.has(text)) return text;
+  if (ipv4Problem("address", text) === undefined) return d.addresses.move(text) ?? text;
+  if (ipv4Problem("network", text) === undefined) {
+    const range = parseRange(text);
+    if (typeof range === "string") return text;
+    return d.addresses.networks.get(text) ?? movedRange(range, d) ?? text;
+  }
+  return d.renaming.apply(text);
+}
+
+function movedRange(range: Ipv4Range, d: CloneDecisions): string | undefined {
+  if (range.cidr === d.source.spec.cidr) return d.addresses.cidr;
+  const first = d.addresses.move(range.cidr.split("/")[0]);
+  return first === undefined ? undefined : `${first}/${range.prefix}`;
+}
+
+function renameComments(doc: Document, renaming: Renaming): void {
+  const rename = (n: { commentBefore?: string | null; comment?: string | null }) => {
+    if (n.commentBefore) n.commentBefore = renaming.apply(n.commentBefore);
+    if (n.comment) n.comment = renaming.apply(n.comment);
+  };
+  visit(doc, {
+    Node(_, node) {
+      rename(node);
+    },
+  });
+  if (doc.comment) doc.comment = renaming.apply(doc.comment);
+}
+
+/**
+ * An adopted VM (`existing:`) is a machine of the source's inventory. The clone builds it new from the
+ * site's template for the same guest OS (else the site's first), with the first disk as system disk.
+ */
+function buildInsteadOfAdopting(doc: Document, item: YAMLMap, d: CloneDecisions): ReviewNote[] {
+  const existing = item.get("existing") as YAMLMap;
+  const guestId = str(existing.get("guestId", true));
+  const firmware = str(existing.get("firmware", true));
+  const templates = d.site.spec.templates;
+  const template: Template | undefined =
+    templates.find((t) => t.guestId === guestId && t.firmware === firmware) ?? templates.find((t) => t.guestId === guestId) ?? templates[0];
+  const disks = (existing.get("disks") as YAMLSeq | undefined)?.items ?? [];
+  const sizes = disks.map((x) => (isMap(x) ? Number((x.get("sizeGb", true) as Scalar | undefined)?.value) : NaN));
+  const systemDisk = Number.isFinite(sizes[0]) ? sizes[0] : 100;
+  const name = d.renaming.apply(str(item.get("name", true)) ?? "");
+  item.delete("existing");
+  if (item.has("datastore")) item.delete("datastore");
+  if (template) item.set("template", template.id);
+  const size = item.get("size", true);
+  const named = str(size);
+  const site = d.site.spec.vmSizes?.[named ?? ""];
+  if (named && site && site.diskGb === undefined) {
+    item.set("size", doc.createNode({ cpus: site.cpus, memoryGb: site.memoryGb, diskGb: systemDisk }, { flow: true }));
+  } else if (isMap(size) && !size.has("diskGb")) {
+    size.set("diskGb", systemDisk);
+  }
+  const extra = sizes.slice(1).filter(Number.isFinite);
+  return [
+    {
+      path: ["workloads", name],
+      text:
+        `${name} was a VM of ${d.source.spec.tenant}'s inventory (adopted with existing:); the clone builds it new from template ${template?.id ?? "(none: add one)"} with a ${systemDisk} GB system disk` +
+        (extra.length ? `; the source also had data disks of ${extra.join(", ")} GB` : ""),
+    },
+  ];
+}
+
+/** What the law requires before the new tenant's data is processed, from the data its workloads hold. */
+function prerequisitesText(d: CloneDecisions): string {
+  const data = new Set(d.source.vms.map((v) => v.workload.classification));
+  const needs = ["a data-processing agreement with the room's operator (dpaRef)"];
+  if (d.source.spec.country === "SE" && data.has("security-classified"))
+    needs.push("a säkerhetsskyddsavtal and samråd (suaRef, samradRef)", "Säkerhetspolisen's consultation (sapoSamradRef)");
+  if (d.source.spec.country === "NO" && data.has("health")) needs.push("the Norsk Helsenett connection agreement (nhnAgreementRef)");
+  return `before any of ${d.renaming.to.id}'s data is processed here, record ${needs.join(", ")}; then set processingStarted to true`;
+}
