@@ -87,7 +87,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
     checkSiteWith(site.dir, siteName, new Map([[join("tenants", `${to}.yaml`), clone.text]]), asOf, defaultDisplay);
     writeNewFile(clone.path, clone.text, display);
 
-    const sourceDisplay = site.tenants.find((t) => t.spec.tenant === from)!.file;
+    const sourceDisplay = site.tenants.find((t) => t.spec.tenant === from)?.file ?? from;
     out.write(
       `created ${display}: tenant ${to} of site ${siteName}, cloned from ${from}\n` +
         `  addresses ${clone.cidr}, VLANs ${clone.vlanRange.from}-${clone.vlanRange.to}, flow ids moved by +${clone.flowIdOffset}\n` +

@@ -96,7 +96,8 @@ export function planAddresses(source: Ipv4Range, networks: readonly Ipv4Range[],
     const value = ipToInt(ip);
     if (value < source.first || value > source.last) return undefined;
     const home = networks.find((n) => value >= n.first && value <= n.last);
-    if (home) return intToIp(value - home.first + moved.get(home.cidr)!.first);
+    const place = home && moved.get(home.cidr);
+    if (home && place) return intToIp(value - home.first + place.first);
     const offset = value - source.first;
     if (offset >= sizeOf(target))
       throw new UsageError(

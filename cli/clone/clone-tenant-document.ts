@@ -61,7 +61,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
   const droppedVms = new Set<string>();
   const workloads = seqAt(doc, ["workloads"]);
   for (const item of [...(workloads?.items ?? [])]) {
-    if (!isMap(item)) continue;
+    if (!workloads || !isMap(item)) continue;
     const name = str(item.get("name", true)) ?? "";
     const lifecycle = str(item.get("lifecycle", true));
     const network = str(item.get("network", true)) ?? "";
@@ -75,11 +75,11 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     for (const vm of d.source.vms.filter((v) => v.workload.name === name)) droppedVms.add(vm.name);
     droppedVms.add(name);
     drop(item, why);
-    workloads!.items.splice(workloads!.items.indexOf(item), 1);
+    workloads.items.splice(workloads.items.indexOf(item), 1);
   }
   const flows = seqAt(doc, ["firewall", "flows"]);
   for (const item of [...(flows?.items ?? [])]) {
-    if (!isMap(item)) continue;
+    if (!flows || !isMap(item)) continue;
     const from = str(item.get("from", true)) ?? "";
     const to = str(item.get("to", true)) ?? "";
     const id = (item.get("id", true) as Scalar<number> | undefined)?.value;
@@ -93,7 +93,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
           : undefined;
     if (!why) continue;
     drop(item, why);
-    flows!.items.splice(flows!.items.indexOf(item), 1);
+    flows.items.splice(flows.items.indexOf(item), 1);
   }
 
   // Adopted VMs are the source's running machines: the clone builds new ones from the site's templates.
@@ -236,7 +236,7 @@ function buildInsteadOfAdopting(doc: Document, item: YAMLMap, d: CloneDecisions)
   const template: Template | undefined =
     templates.find((t) => t.guestId === guestId && t.firmware === firmware) ?? templates.find((t) => t.guestId === guestId) ?? templates[0];
   const disks = (existing.get("disks") as YAMLSeq | undefined)?.items ?? [];
-  const sizes = disks.map((x) => (isMap(x) ? Number((x.get("sizeGb", true) as Scalar | undefined)?.value) : NaN));
+  const sizes = disks.map((x) => (isMap(x) ? Number(x.get("sizeGb", true)?.value) : NaN));
   const systemDisk = Number.isFinite(sizes[0]) ? sizes[0] : 100;
   const name = d.renaming.apply(str(item.get("name", true)) ?? "");
   item.delete("existing");
