@@ -66,16 +66,30 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     const lifecycle = str(item.get("lifecycle", true));
     const network = str(item.get("network", true)) ?? "";
     const why =
-      lifecycle === "removed" || lifecycle === "unmanaged" || lifecycle === "retiring"
-        ? `workload ${name} (lifecycle ${lifecycle}): the source's own history`
-        : !tenantNetworks.has(network)
-          ? `workload ${name} on the site network ${network}: a shared service the host runs for the site`
-          : undefined;
+      lifecycle === "unmanaged"
+        ? `workload ${name} (lifecycle unmanaged): a machine the source runs outside Terraform`
+        : lifecycle === "removed" || lifecycle === "retiring"
+          ? `workload ${name} (lifecycle ${lifecycle}): the source's own history`
+          : !tenantNetworks.has(network)
+            ? `workload ${name} on the site network ${network}: a shared service the host runs for the site`
+            : undefined;
     if (!why) continue;
     for (const vm of d.source.vms.filter((v) => v.workload.name === name)) droppedVms.add(vm.name);
     droppedVms.add(name);
     drop(item, why);
     workloads.items.splice(workloads.items.indexOf(item), 1);
+  }
+  const droppedEndpoints = new Set([...droppedVms].map((vm) => `vm:${vm}`));
+  const floating = seqAt(doc, ["firewall", "floatingAddresses"]);
+  for (const item of [...(floating?.items ?? [])]) {
+    if (!floating || !isMap(item)) continue;
+    const members = (item.get("vms") as YAMLSeq | undefined)?.items.map(str) ?? [];
+    const gone = members.find((vm) => vm !== undefined && droppedVms.has(vm));
+    if (!gone) continue;
+    const name = str(item.get("name", true)) ?? "";
+    droppedEndpoints.add(`floating:${name}`);
+    drop(item, `floating address ${name}: its VM ${gone} was not copied`);
+    floating.items.splice(floating.items.indexOf(item), 1);
   }
   const flows = seqAt(doc, ["firewall", "flows"]);
   for (const item of [...(flows?.items ?? [])]) {
@@ -83,7 +97,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     const from = str(item.get("from", true)) ?? "";
     const to = str(item.get("to", true)) ?? "";
     const id = (item.get("id", true) as Scalar<number> | undefined)?.value;
-    const namesDropped = [from, to].find((e) => e.startsWith("vm:") && droppedVms.has(e.slice(3)));
+    const namesDropped = [from, to].find((e) => droppedEndpoints.has(e));
     const why = [from, to].some((e) => e.startsWith("tenant:"))
       ? `flow ${id} (${from} -> ${to}): between two tenants; a new tenant's flows to others need their own justification and ticket`
       : from === "internet" || item.has("publishAs")
@@ -120,10 +134,21 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     const id = (flow.get("id", true) as Scalar<number> | undefined)?.value;
     if (typeof id === "number") flow.set("id", id + d.flowIdOffset);
   }
+  // A VDOM or link name the renaming left as it was would be the source's: the new tenant takes the default.
+  for (const key of ["vdom", "link"]) {
+    const given = str(doc.getIn(["firewall", key], true));
+    const source = key === "vdom" ? src.firewall?.vdom : src.firewall?.link;
+    if (given !== undefined && given === source) doc.deleteIn(["firewall", key]);
+  }
   renameComments(doc, d.renaming);
 
   // Identity, and a partner of the room whatever the source was.
   const to = d.renaming.to;
+  if (str(doc.get("operatorsGroup", true)) === src.operatorsGroup) {
+    // A group name without the source's id (FORSYNING\vmware-drift) would give the source's operators the new tenant.
+    const [domain, group] = src.operatorsGroup.includes("\\") ? src.operatorsGroup.split("\\", 2) : ["", src.operatorsGroup];
+    doc.set("operatorsGroup", `${domain ? `${to.id.replace(/-/g, "").toUpperCase()}\\` : ""}${domain ? group : `${to.id}-${group}`}`);
+  }
   doc.set("tenant", to.id);
   doc.set("name", to.displayName);
   const top = doc.contents as YAMLMap;
@@ -173,6 +198,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
       text: `networks moved to ${d.addresses.cidr}, VLANs ${d.vlanRange.from}-${d.vlanRange.to}: check them against the core switches`,
     },
     { path: ["workloads"], text: `workloads copied from ${src.tenant}: adjust names, counts and sizes to ${to.displayName}'s systems` },
+    ...clusterLoad(d, droppedVms),
   );
   if (flows?.items.length)
     review.push({ path: ["firewall", "flows"], text: `flows renumbered by +${d.flowIdOffset}: check each is one ${to.id} needs` });
@@ -259,6 +285,20 @@ function buildInsteadOfAdopting(doc: Document, item: YAMLMap, d: CloneDecisions)
         (extra.length ? `; the source also had data disks of ${extra.join(", ")} GB` : ""),
     },
   ];
+}
+
+/** What the copied VMs add to each cluster: whether it still survives a host failure is RED-HOST-N1's to say. */
+function clusterLoad(d: CloneDecisions, droppedVms: ReadonlySet<string>): ReviewNote[] {
+  const load = new Map<string, { vms: number; cpus: number; memoryGb: number }>();
+  for (const vm of d.source.vms) {
+    if (droppedVms.has(vm.name) || droppedVms.has(vm.workload.name)) continue;
+    const l = load.get(vm.cluster) ?? { vms: 0, cpus: 0, memoryGb: 0 };
+    load.set(vm.cluster, { vms: l.vms + 1, cpus: l.cpus + vm.size.cpus, memoryGb: l.memoryGb + vm.size.memoryGb });
+  }
+  return [...load].map(([cluster, l]) => ({
+    path: ["workloads"],
+    text: `adds ${l.vms} VMs (${l.cpus} vCPUs, ${l.memoryGb} GB memory) to cluster ${cluster}: RED-HOST-N1 in npm run synth says whether it still survives losing a host`,
+  }));
 }
 
 /** What the law requires before the new tenant's data is processed, from the data its workloads hold. */

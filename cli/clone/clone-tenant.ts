@@ -80,7 +80,8 @@ export function cloneTenantOnSite(site: Site, o: TenantCloneOptions): TenantClon
     { id: source.spec.tenant, displayName: source.spec.name, vmPrefix: fromPrefix },
     {
       id: o.to,
-      displayName: o.displayName ?? defaultDisplayName(o.to, source.spec.country),
+      displayName:
+        o.displayName ?? defaultDisplayName({ id: source.spec.tenant, displayName: source.spec.name }, o.to, source.spec.country),
       vmPrefix: o.vmPrefix ?? (fromPrefix ? defaultVmPrefix(o.to) : undefined),
     },
   );

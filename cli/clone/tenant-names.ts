@@ -12,11 +12,13 @@ export interface TenantNames {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const capitalise = (w: string) => (w.length === 0 ? w : w[0].toUpperCase() + w.slice(1));
+const isCapitalised = (w: string) => w.length > 0 && w[0] === w[0].toUpperCase() && w.slice(1) === w.slice(1).toLowerCase();
 
+/** `replacement` in the case `found` was written in: UPPER, Capitalised (word by word), or as it is. */
 function inCaseOf(found: string, replacement: string): string {
   if (found === found.toUpperCase() && found !== found.toLowerCase()) return replacement.toUpperCase();
-  if (found[0] === found[0].toUpperCase() && found.slice(1) === found.slice(1).toLowerCase())
-    return replacement[0].toUpperCase() + replacement.slice(1);
+  if (found.split(" ").every(isCapitalised)) return replacement.split(" ").map(capitalise).join(" ");
   return replacement;
 }
 
@@ -28,10 +30,16 @@ export class Renaming {
     readonly from: TenantNames,
     readonly to: TenantNames,
   ) {
-    const pairs: [string, string][] = [[from.id, to.id]];
+    // The id as names write it (kvistrup-forsyning), as domains do (kvistrupforsyning.dk) and as prose does (Kvistrup Forsyning).
+    const pairs: [string, string][] = [
+      [from.id, to.id],
+      [from.id.replace(/-/g, ""), to.id.replace(/-/g, "")],
+      [from.id.replace(/-/g, " "), to.id.replace(/-/g, " ")],
+    ];
     if (from.vmPrefix && to.vmPrefix) pairs.push([from.vmPrefix, to.vmPrefix]);
-    // Letters, digits and the accented letters of Nordic names count as word characters; a hyphen does not.
-    this.words = pairs.map(([a, b]) => [new RegExp(`(?<![\\p{L}\\p{N}])${escape(a)}(?![\\p{L}\\p{N}])`, "giu"), b]);
+    const distinct = pairs.filter(([a], i) => pairs.findIndex(([x]) => x === a) === i);
+    // Letters and digits (the accented letters of Nordic names too) make up a word; a hyphen or dot does not.
+    this.words = distinct.map(([a, b]) => [new RegExp(`(?<![\\p{L}\\p{N}])${escape(a)}(?![\\p{L}\\p{N}])`, "giu"), b]);
   }
 
   /** `text` with every whole-word use of the source's names replaced. */
@@ -39,11 +47,6 @@ export class Renaming {
     let out = text.split(this.from.displayName).join(this.to.displayName);
     for (const [word, replacement] of this.words) out = out.replace(word, (found) => inCaseOf(found, replacement));
     return out;
-  }
-
-  /** Whether `text` still names the source tenant. */
-  mentionsSource(text: string): boolean {
-    return text.includes(this.from.displayName) || this.words.some(([w]) => new RegExp(w.source, "iu").test(text));
   }
 }
 
@@ -66,12 +69,18 @@ export function defaultVmPrefix(id: string): string {
   return id.replace(/[^a-z0-9]/g, "").slice(0, 3);
 }
 
-/** A display name from the id in the country's word for municipality (nyby -> Nyby kommun). */
-export function defaultDisplayName(id: string, country: string): string {
+/**
+ * The new tenant's display name: the source's, with the words of the source's id replaced by the new
+ * id's (Kvistrup Forsyning A/S -> Vestby Forsyning A/S for vestby-forsyning, Haugnes kommune -> Nyby
+ * kommune); else the new id and the country's word for municipality (nyby -> Nyby kommun).
+ */
+export function defaultDisplayName(source: { id: string; displayName: string }, id: string, country: string): string {
+  const from = source.id.split("-");
+  const words = source.displayName.split(" ");
+  for (let i = 0; i + from.length <= words.length; i++) {
+    if (from.every((w, j) => words[i + j].toLowerCase() === w))
+      return [...words.slice(0, i), ...id.split("-").map(capitalise), ...words.slice(i + from.length)].join(" ");
+  }
   const word = { SE: "kommun", NO: "kommune", DK: "Kommune" }[country] ?? "municipality";
-  const name = id
-    .split("-")
-    .map((p) => p[0].toUpperCase() + p.slice(1))
-    .join(" ");
-  return `${name} ${word}`;
+  return `${id.split("-").map(capitalise).join(" ")} ${word}`;
 }
