@@ -1,4 +1,5 @@
 import type { Pack } from "./pack";
+import { TENANT_ISOLATION_PACK } from "./tenant-isolation";
 
 /**
  * The packs. Membership is snapshot-tested (test/policies/packs.test.ts), so moving a rule in or out
@@ -109,6 +110,7 @@ export const PACKS: readonly Pack[] = [
       "NET-VMK-SEG",
     ],
   },
+  TENANT_ISOLATION_PACK,
   {
     id: "denmark",
     title: "Denmark: NIS 2-loven (LOV nr. 434 af 6. maj 2025)",

@@ -5,6 +5,7 @@ import { facilityRules } from "./facility";
 import { firewallRules } from "./firewall";
 import { governanceRules } from "./governance";
 import { powerRules } from "./power";
+import { tenancyRules } from "./tenancy";
 import { vsphereRules } from "./vsphere";
 
 /** Every rule, by area. Packs select among them by id (policies/packs/). */
@@ -16,4 +17,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...vsphereRules,
   ...backupRules,
   ...governanceRules,
+  ...tenancyRules,
 ];

@@ -94,11 +94,12 @@ function checkCrossing(room: Room, p: FwPolicy, pairs: string[]): Check {
       expected: EXPECTED,
       message: `${name} lets ${flow} through: ${room.hasFacility ? "its comments give no ticket and justification" : "its comments are not in the format the rule reads (foreign input)"}`,
     });
-  const ok = parsed.ticket !== null && parsed.why !== null;
+  const missing = [...(parsed.ticket === null ? ["no ticket"] : []), ...(parsed.why === null ? ["no justification"] : [])];
+  const ok = missing.length === 0;
   const why = parsed.why === null ? "none" : `"${parsed.why.slice(0, 60)}${parsed.why.length > 60 ? "..." : ""}"`;
   return check("config", ok ? "pass" : "fail", p.obj, {
     observed: `${flow} (flow ${parsed.owner}/${parsed.flowId}); ticket ${parsed.ticket ?? "none"}, justification ${why}`,
     expected: EXPECTED,
-    message: `${name} lets ${flow} through: ${ok ? `ticket ${parsed.ticket ?? ""} and a justification` : `${parsed.ticket === null ? "no ticket" : "no justification"}`}`,
+    message: `${name} lets ${flow} through: ${ok ? `ticket ${parsed.ticket ?? ""} and a justification` : missing.join(" and ")}`,
   });
 }

@@ -110,7 +110,8 @@ const ownerText = (room: Room, o: TfObject): string => {
 
 const describe = (room: Room, o: TfObject): string => {
   const path = literal(room, o, o.values.path);
-  return `${o.type.replace(/^vsphere_/, "")} ${path ?? nameOf(o)} (${ownerText(room, o)})`;
+  const what = `${o.type.replace(/^vsphere_/, "")} ${path ?? nameOf(o)}`;
+  return o.mode === "data" ? `${what} (read from vCenter by ${o.stack})` : `${what} (${ownerText(room, o)})`;
 };
 
 function checkEntry(room: Room, g: TfObject, e: Entry, tenants: string[], findingId: string | undefined): Check {
@@ -124,7 +125,7 @@ function checkEntry(room: Room, g: TfObject, e: Entry, tenants: string[], findin
       message: `${e.principal}: one group sees the objects of ${tenants.join(" and ")}`,
     });
   const tenant = tenants[0];
-  const entity = room.resolve(g, g.values.entity_id);
+  const entity = room.reference(g, g.values.entity_id);
   if (!entity.target)
     return check("config", joinOutcome([entity]), g, {
       ...id,
@@ -132,8 +133,13 @@ function checkEntry(room: Room, g: TfObject, e: Entry, tenants: string[], findin
       expected: EXPECTED,
       message: `${who}: the entity it is granted on does not resolve`,
     });
-  const on = entity.target;
-  const own = (on.type === "vsphere_folder" || on.type === "vsphere_resource_pool") && room.tenantOf(on) === tenant;
+  // A tenant's own folder and pools are resources of its own stack; a data source reads something
+  // someone else created (the datacenter, a cluster, the shared folder), whatever it joins to.
+  const on = entity.target.mode === "data" ? (room.joinData(entity.target).target ?? entity.target) : entity.target;
+  const own =
+    entity.target.mode === "managed" &&
+    (on.type === "vsphere_folder" || on.type === "vsphere_resource_pool") &&
+    room.tenantOf(on) === tenant;
   if (!own)
     return check("config", "fail", [g, on], {
       ...id,
