@@ -37,6 +37,8 @@ export class TenantRecords extends Construct {
         sapoSamradRef: legal?.sapoSamradRef ?? null,
         reportingRoutes: legal?.reportingRoutes ?? [],
         onboardingUntil: legal?.onboardingUntil ?? null,
+        // Without a legal block nothing says otherwise: processing (secure by default).
+        processingStarted: legal?.processingStarted ?? true,
       });
       for (const w of t.workloads) {
         const mine = vms.filter((vm) => vm.workload === w);

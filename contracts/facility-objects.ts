@@ -291,7 +291,14 @@ export interface TenantObject extends Base<"tenant"> {
   /** SE: the written consultation with Säkerhetspolisen before a classified information system goes into operation. Optional: older output lacks it. */
   sapoSamradRef?: string | null;
   reportingRoutes: ReportingRoute[];
+  /** The last day (YYYY-MM-DD) of a new tenant's onboarding window: until then its missing evidence is advisory. Null: not onboarding. */
   onboardingUntil: string | null;
+  /**
+   * Whether the tenant's data is processed in the room yet. Only while false may a missing legal
+   * prerequisite (security agreement, consultation, data-processing or health-network agreement) be an
+   * advisory finding. Optional: older and foreign output lacks it, and absent means processing (secure by default).
+   */
+  processingStarted?: boolean;
 }
 
 export type Sensitivity = "public" | "internal" | "personal" | "health" | "security-classified";

@@ -83,6 +83,7 @@ export const PACKS: readonly Pack[] = [
     appliesTo: "every-site",
     rules: [
       "GOV-ASSET-TAGS",
+      "GOV-ONBOARDING",
       "SEC-ENDPOINT",
       "PHY-ACCESS",
       "PHY-MAINT",
@@ -116,7 +117,7 @@ export const PACKS: readonly Pack[] = [
     title: "Denmark: NIS 2-loven (LOV nr. 434 af 6. maj 2025)",
     description: "Municipalities are covered; § 6 stk. 1 nr. 1-10 mirrors NIS2 Art. 21(2)(a)-(j); incidents are reported via Virk.dk.",
     appliesTo: { country: "DK" },
-    rules: ["DK-NIS2-6-MEASURES", "INC-REPORTING-ROUTE", "BKP-3-2-1", "BKP-RESTORE-TEST", "FW-LOG", "VSP-ENCRYPT"],
+    rules: ["DK-NIS2-6-MEASURES", "INC-REPORTING-ROUTE", "GDPR-DPA", "BKP-3-2-1", "BKP-RESTORE-TEST", "FW-LOG", "VSP-ENCRYPT"],
   },
   {
     id: "sweden",
@@ -124,7 +125,16 @@ export const PACKS: readonly Pack[] = [
     description:
       "All municipalities are covered by the cybersäkerhetslag; security-sensitive activity adds the protective-security analysis, outsourcing agreements and consultation.",
     appliesTo: { country: "SE" },
-    rules: ["INC-REPORTING-ROUTE", "SE-SSKL-ANALYSIS", "SE-SSKL-4-8-OUTSOURCE", "SE-SSKL-IS-SAMRAD", "BKP-3-2-1", "FW-LOG", "VSP-ENCRYPT"],
+    rules: [
+      "INC-REPORTING-ROUTE",
+      "SE-SSKL-ANALYSIS",
+      "SE-SSKL-4-8-OUTSOURCE",
+      "SE-SSKL-IS-SAMRAD",
+      "GDPR-DPA",
+      "BKP-3-2-1",
+      "FW-LOG",
+      "VSP-ENCRYPT",
+    ],
   },
   {
     id: "norway",
@@ -132,6 +142,15 @@ export const PACKS: readonly Pack[] = [
     description:
       "Norway has no NIS2 yet (EEA processing): the Digital Security Act (NIS1), NSM's basic principles, the Security Act for graded values and Normen for health data via the NHN agreement.",
     appliesTo: { country: "NO" },
-    rules: ["INC-REPORTING-ROUTE", "NO-SIKL-EXCLUDE", "NO-NORMEN-ZONE", "FW-ALLOWLIST", "BKP-IMMUTABLE", "BKP-RESTORE-TEST", "VSP-ENCRYPT"],
+    rules: [
+      "INC-REPORTING-ROUTE",
+      "NO-SIKL-EXCLUDE",
+      "NO-NORMEN-ZONE",
+      "GDPR-DPA",
+      "FW-ALLOWLIST",
+      "BKP-IMMUTABLE",
+      "BKP-RESTORE-TEST",
+      "VSP-ENCRYPT",
+    ],
   },
 ];

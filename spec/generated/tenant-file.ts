@@ -69,7 +69,7 @@ export interface TenantFile {
      */
     analysisDate?: string;
     /**
-     * Hosting or cooperation agreement between the host municipality and its partners. Required where there is another party: for a partner tenant (not hostMunicipality), and for a host municipality once it hosts a partner tenant on the site; a host that hosts nobody may leave it out.
+     * Hosting or cooperation agreement between the host municipality and its partners. Required where there is another party: for a partner tenant (not hostMunicipality), and for a host municipality once it hosts a partner tenant on the site; a host that hosts nobody may leave it out. A tenant being onboarded (onboardingUntil set) may load without it: the policy check GOV-ONBOARDING reports it, advisory until onboardingUntil and mandatory after; a host needs it at load time only for its partners that are not onboarding.
      */
     agreementRef?: string;
     /**

@@ -22,6 +22,7 @@ function alpha(): Tenant {
       agreementRef: "AGR-2026-01",
       dpaRef: "DPA-7",
       reportingRoutes: [{ regime: "gdpr", authority: "Datatilsynet", channel: "altinn" }],
+      processingStarted: true,
     },
   });
   spec.workloads.push(appliance.workload, batch);
@@ -63,12 +64,31 @@ describe("TenantRecords", () => {
       nhnAgreementRef: null,
       reportingRoutes: [{ regime: "gdpr", authority: "Datatilsynet", channel: "altinn" }],
       onboardingUntil: null,
+      processingStarted: true,
     });
   });
 
-  test("no legal block: every legal fact is null (the rules report what is missing)", () => {
+  test("no legal block: every legal fact is null (the rules report what is missing), and the data counts as processed", () => {
     const objects = synth([tenant()]);
-    expect(objects.tenant_alpha).toMatchObject({ legalEntity: null, agreementRef: null, dpaRef: null, reportingRoutes: [] });
+    expect(objects.tenant_alpha).toMatchObject({
+      legalEntity: null,
+      agreementRef: null,
+      dpaRef: null,
+      reportingRoutes: [],
+      onboardingUntil: null,
+      processingStarted: true,
+    });
+  });
+
+  test("a tenant being onboarded: its window and that its data is not processed yet", () => {
+    const legal = {
+      legalEntity: "Alpha kommune (org. 944 000 001)",
+      reportingRoutes: [{ regime: "gdpr" as const, authority: "Datatilsynet", channel: "altinn" }],
+      onboardingUntil: "2027-02-20",
+      processingStarted: false,
+    };
+    const objects = synth([tenant({ spec: { legal } })]);
+    expect(objects.tenant_alpha).toMatchObject({ onboardingUntil: "2027-02-20", processingStarted: false, agreementRef: null });
   });
 
   test("one workload record per workload entry, with sensitivity, criticality, lifecycle and backup class", () => {

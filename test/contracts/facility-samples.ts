@@ -201,6 +201,7 @@ export const MAXIMAL: Samples = {
     sapoSamradRef: null,
     reportingRoutes: [{ regime: "nis2-dk", authority: "CSIRT", channel: "portal" }],
     onboardingUntil: "2026-12-31",
+    processingStarted: false,
   },
   workload: {
     ...MINIMAL.workload,

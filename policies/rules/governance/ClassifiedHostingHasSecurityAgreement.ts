@@ -1,6 +1,7 @@
 import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import { SE_PMFS_2022_1, SE_SAKERHETSSKYDDSLAG } from "../../controls/references";
+import { enforcementOf, missingPrerequisite } from "./onboarding";
 import { hostOf, present, tenantsHolding } from "./tenancy";
 
 /**
@@ -15,12 +16,15 @@ import { hostOf, present, tenantsHolding } from "./tenancy";
  * `samradRequired` (default true) assumes konfidentiell or higher; a site whose analysis shows only
  * begränsat hemlig sets it false in its policy file. The documented special assessment and the
  * suitability test (4 kap. 8 §) have no field in the vocabulary: not covered.
+ *
+ * Both are due before access: a missing one is advisory only while the tenant declares that its data
+ * is not processed in the room yet (`processingStarted: false`); its onboarding window never defers them.
  */
 export const ClassifiedHostingHasSecurityAgreement = defineRule({
   meta: {
     id: "SE-SSKL-4-8-OUTSOURCE",
     name: "ClassifiedHostingHasSecurityAgreement",
-    version: "1.1.0",
+    version: "1.2.0",
     area: "law",
     title: "Security-classified Swedish workloads hosted by another legal entity have a säkerhetsskyddsavtal and samråd",
     rationale:
@@ -45,7 +49,7 @@ export const ClassifiedHostingHasSecurityAgreement = defineRule({
       SE_PMFS_2022_1("ch. 7 when another actor gets access"),
     ],
   },
-  check(room, { params }) {
+  check(room, { params, asOf }) {
     if (room.facility("tenant").length === 0)
       return missingFacts({
         observed: "no tenant objects",
@@ -78,21 +82,25 @@ export const ClassifiedHostingHasSecurityAgreement = defineRule({
         continue;
       }
       const operator = `operated by ${host.id} (${host.legalEntity ?? "legal entity not recorded"})`;
+      const noSua = missingPrerequisite(t, asOf, `the säkerhetsskyddsavtal with ${host.id}`);
       checks.push(
         check("declared", present(t.suaRef) ? "pass" : "fail", t, {
           findingId: "sua",
           observed: `${held}; ${operator}; suaRef ${t.suaRef ?? "-"}`,
           expected: "suaRef: a säkerhetsskyddsavtal with the operator, before access",
-          message: `Tenant ${t.id}: ${present(t.suaRef) ? `säkerhetsskyddsavtal ${t.suaRef}` : `no säkerhetsskyddsavtal with ${host.id}, which runs its classified systems`}`,
+          message: `Tenant ${t.id}: ${present(t.suaRef) ? `säkerhetsskyddsavtal ${t.suaRef}` : `no säkerhetsskyddsavtal with ${host.id}, which runs its classified systems${noSua.note}`}`,
+          ...(present(t.suaRef) ? {} : enforcementOf(noSua)),
         }),
       );
+      const noSamrad = missingPrerequisite(t, asOf, "the samråd with the supervisory authority");
       checks.push(
         params.samradRequired
           ? check("declared", present(t.samradRef) ? "pass" : "fail", t, {
               findingId: "samrad",
               observed: `${held}; ${operator}; samradRef ${t.samradRef ?? "-"}`,
               expected: "samradRef: samråd with the supervisory authority (samradRequired = true)",
-              message: `Tenant ${t.id}: ${present(t.samradRef) ? `samråd ${t.samradRef}` : "no samråd with the supervisory authority recorded"}`,
+              message: `Tenant ${t.id}: ${present(t.samradRef) ? `samråd ${t.samradRef}` : `no samråd with the supervisory authority recorded${noSamrad.note}`}`,
+              ...(present(t.samradRef) ? {} : enforcementOf(noSamrad)),
             })
           : check("declared", "not-applicable", t, {
               findingId: "samrad",

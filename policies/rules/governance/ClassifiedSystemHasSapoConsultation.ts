@@ -3,6 +3,7 @@ import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { Room } from "../../engine/room";
 import { SE_PMFS_2022_1, SE_SAKERHETSSKYDDSFORORDNING } from "../../controls/references";
+import { enforcementOf, missingPrerequisite } from "./onboarding";
 import { clusterOfVm, keyOf, managedVms, present, tenantTagOf, tenantsHolding, vmsOfWorkload } from "./tenancy";
 
 /** The other tenants whose VMs share a compute cluster with the workload's VMs. */
@@ -29,13 +30,15 @@ function sharingTenants(room: Room, w: FacilityOf<"workload">): string[] {
  * the tenant's `sapoSamradRef` (its own fact; `samradRef` is the samråd with the supervisory authority
  * under 4 kap. 9 §, another act with another authority). It is checked for every such workload, and the
  * finding says when the workload shares a cluster with other tenants (the catalogue's "blocked from the
- * shared cluster unless" case). An output written before the field existed is not-evaluable.
+ * shared cluster unless" case). An output written before the field existed is not-evaluable. A missing
+ * consultation is advisory only while the tenant declares that its data is not processed in the room
+ * yet (`processingStarted: false`); its onboarding window never defers it.
  */
 export const ClassifiedSystemHasSapoConsultation = defineRule({
   meta: {
     id: "SE-SSKL-IS-SAMRAD",
     name: "ClassifiedSystemHasSapoConsultation",
-    version: "1.1.0",
+    version: "1.2.0",
     area: "law",
     title: "Security-classified Swedish information systems were consulted with Säkerhetspolisen before operation",
     rationale:
@@ -52,7 +55,7 @@ export const ClassifiedSystemHasSapoConsultation = defineRule({
       SE_PMFS_2022_1("ch. 4 IS security"),
     ],
   },
-  check(room) {
+  check(room, { asOf }) {
     if (room.facility("tenant").length === 0)
       return missingFacts({
         observed: "no tenant objects",
@@ -74,14 +77,17 @@ export const ClassifiedSystemHasSapoConsultation = defineRule({
               message: `Workload ${w.id}: the output predates the sapoSamradRef field.`,
             }),
           );
-        else
+        else {
+          const missing = missingPrerequisite(t, asOf, "the written consultation with Säkerhetspolisen");
           checks.push(
             check("declared", present(t.sapoSamradRef) ? "pass" : "fail", w, {
               observed,
               expected,
-              message: `Workload ${w.id} (${w.system}): ${present(t.sapoSamradRef) ? `consulted (${t.sapoSamradRef})` : `no consultation with Säkerhetspolisen recorded, ${placement}`}`,
+              message: `Workload ${w.id} (${w.system}): ${present(t.sapoSamradRef) ? `consulted (${t.sapoSamradRef})` : `no consultation with Säkerhetspolisen recorded, ${placement}${missing.note}`}`,
+              ...(present(t.sapoSamradRef) ? {} : enforcementOf(missing)),
             }),
           );
+        }
       }
     }
     return checks;

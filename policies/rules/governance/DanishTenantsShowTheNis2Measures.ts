@@ -7,6 +7,7 @@ import type { TfObject } from "../../engine/room";
 import { NIS2, NIS2_DK } from "../../controls/references";
 import { REPORTING_AUTHORITIES } from "./EveryTenantHasItsReportingRoutes";
 import { addMonths } from "../../engine/dates";
+import { missingEvidence } from "./onboarding";
 import { CATEGORY, managedVms, singleTag, tenantTagOf, vmTags } from "./tenancy";
 
 const list = (vms: readonly TfObject[]) =>
@@ -36,6 +37,9 @@ const NOT_IN_OUTPUT: Record<number, string> = {
  * the output). Nr. 4, 5, 6 and 10 are not-evaluable with the reason. A finding fails only where the
  * output shows the measure missing.
  *
+ * A missing risk analysis of a tenant being onboarded says so ("onboarding until <date>"); the finding
+ * is advisory anyway.
+ *
  * Advisory by design: it is the § 6 overview for the Danish pack, and each measure it reads is enforced
  * by its own mandatory rule (INC-REPORTING-ROUTE, the backup rules, SEC-ENDPOINT, VSP-ENCRYPT,
  * GOV-ASSET-TAGS), so one missing measure does not gate a stack twice; the adopted VMs that keep their
@@ -45,7 +49,7 @@ export const DanishTenantsShowTheNis2Measures = defineRule({
   meta: {
     id: "DK-NIS2-6-MEASURES",
     name: "DanishTenantsShowTheNis2Measures",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "law",
     title: "Danish tenants: the NIS 2-loven § 6 measures the configuration shows",
     rationale:
@@ -112,7 +116,7 @@ export const DanishTenantsShowTheNis2Measures = defineRule({
           findingId: m1.findingId,
           observed: `analysisDate ${t.analysisDate ?? "-"}`,
           expected: `a risk analysis dated ${cutoff} to ${asOf}`,
-          message: `Tenant ${t.id}, ${m1.label}: ${current ? `analysis of ${t.analysisDate ?? ""}` : "no current risk analysis recorded"}`,
+          message: `Tenant ${t.id}, ${m1.label}: ${current ? `analysis of ${t.analysisDate ?? ""}` : `no current risk analysis recorded${t.analysisDate === null ? missingEvidence(t, asOf).note : ""}`}`,
         }),
       );
 

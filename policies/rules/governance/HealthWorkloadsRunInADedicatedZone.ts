@@ -2,6 +2,7 @@ import { check, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { TfObject } from "../../engine/room";
 import { NO_NHN_AGREEMENT, NO_NORMEN, NSM_GRUNNPRINSIPPER } from "../../controls/references";
+import { enforcementOf, missingPrerequisite } from "./onboarding";
 import { CATEGORY, keyOf, managedVms, portGroupsOfVm, present, singleTag, tenantTagOf, tenantsHolding, vmTags } from "./tenancy";
 
 /**
@@ -12,6 +13,10 @@ import { CATEGORY, keyOf, managedVms, portGroupsOfVm, present, singleTag, tenant
  * of cooperating municipalities): one finding per port group (config, from the VMs' data-classification
  * tags). A port group that does not resolve is an error.
  *
+ * The NHN agreement is due before health data is processed: a missing one is advisory only while the
+ * tenant declares that its data is not processed in the room yet (`processingStarted: false`); its
+ * onboarding window never defers it. The zone findings are configuration and never deferred.
+ *
  * Not covered: that only policies from Helsenett-facing or allowed sources reach the zone. The firewall
  * stacks hold zones of interfaces and address groups of shared services, but nothing typed says which
  * firewall zone is the health zone or which sources are Helsenett-facing, so any check would guess from
@@ -21,7 +26,7 @@ export const HealthWorkloadsRunInADedicatedZone = defineRule({
   meta: {
     id: "NO-NORMEN-ZONE",
     name: "HealthWorkloadsRunInADedicatedZone",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "law",
     title: "Norwegian health workloads run in a dedicated health zone under an NHN agreement",
     rationale:
@@ -39,7 +44,7 @@ export const HealthWorkloadsRunInADedicatedZone = defineRule({
       NSM_GRUNNPRINSIPPER("2.5.1 filter allow-listed traffic between zones"),
     ],
   },
-  check(room) {
+  check(room, { asOf }) {
     if (room.facility("tenant").length === 0)
       return missingFacts({
         observed: "no tenant objects",
@@ -49,15 +54,18 @@ export const HealthWorkloadsRunInADedicatedZone = defineRule({
     const healthTenants = tenantsHolding(room, "NO", "health");
     if (healthTenants.length === 0) return [];
     const checks: Check[] = [];
-    for (const { tenant: t, workloads } of healthTenants)
+    for (const { tenant: t, workloads } of healthTenants) {
+      const missing = missingPrerequisite(t, asOf, "the connection agreement with Norsk Helsenett");
       checks.push(
         check("declared", present(t.nhnAgreementRef) ? "pass" : "fail", t, {
           findingId: "nhn-agreement",
           observed: `nhnAgreementRef ${t.nhnAgreementRef ?? "-"} (${workloads.length} health workloads)`,
           expected: "nhnAgreementRef: the connection agreement with Norsk Helsenett",
-          message: `Tenant ${t.id}: ${present(t.nhnAgreementRef) ? `NHN agreement ${t.nhnAgreementRef}` : "health workloads without an NHN connection agreement recorded"}`,
+          message: `Tenant ${t.id}: ${present(t.nhnAgreementRef) ? `NHN agreement ${t.nhnAgreementRef}` : `health workloads without an NHN connection agreement recorded${missing.note}`}`,
+          ...(present(t.nhnAgreementRef) ? {} : enforcementOf(missing)),
         }),
       );
+    }
     const norwegianHealth = new Set(healthTenants.map((x) => x.tenant.id));
     const classificationOf = (vm: TfObject) => singleTag(vmTags(room, vm), CATEGORY.classification).name;
     const onPortGroup = new Map<string, { pg: TfObject; vms: TfObject[]; zoneVms: number }>();

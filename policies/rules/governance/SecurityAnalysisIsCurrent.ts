@@ -2,20 +2,23 @@ import { attested, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import { SE_SAKERHETSSKYDDSFORORDNING, SE_SAKERHETSSKYDDSLAG } from "../../controls/references";
 import { addMonths } from "../../engine/dates";
+import { enforcementOf, missingEvidence } from "./onboarding";
 import { workloadsOf } from "./tenancy";
 
 /**
  * SE-SSKL-ANALYSIS: a Swedish tenant with security-classified workloads (säkerhetskänslig verksamhet)
  * has a säkerhetsskyddsanalys dated within `maxAgeMonths` (24: SSF 2 kap. 1 §, "at least every second
  * year") before the evaluation date, and not after it. The analysis is a person's record (the tenant's
- * `analysisDate`): `attested` when current, `fail` when missing or overdue, never a pass. Whether the
- * placement is consistent with the analysis is not in the configuration (not covered).
+ * `analysisDate`): `attested` when current, `fail` when missing or overdue, never a pass. A missing
+ * analysis of a tenant being onboarded is advisory up to its `onboardingUntil`, mandatory after (an
+ * overdue one never is: it is no longer missing evidence of a new tenant). Whether the placement is
+ * consistent with the analysis is not in the configuration (not covered).
  */
 export const SecurityAnalysisIsCurrent = defineRule({
   meta: {
     id: "SE-SSKL-ANALYSIS",
     name: "SecurityAnalysisIsCurrent",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "law",
     title: "Swedish tenants with security-classified workloads have a current säkerhetsskyddsanalys",
     rationale:
@@ -58,7 +61,8 @@ export const SecurityAnalysisIsCurrent = defineRule({
             : date < cutoff
               ? `the analysis of ${date} is older than ${params.maxAgeMonths} months`
               : `analysis of ${date} is current`;
-      return attested(outcome, t, { observed, expected, message: `Tenant ${t.id}: ${why}` });
+      const deferral = date === null ? missingEvidence(t, asOf) : { note: "" };
+      return attested(outcome, t, { observed, expected, message: `Tenant ${t.id}: ${why}${deferral.note}`, ...enforcementOf(deferral) });
     });
   },
 });

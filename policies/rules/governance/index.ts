@@ -7,7 +7,9 @@ import { EveryVmDeclaresEndpointProtection } from "./EveryVmDeclaresEndpointProt
 import { EveryVmIsOwnedAndClassified } from "./EveryVmIsOwnedAndClassified";
 import { GradedSystemsRunOnDedicatedInfrastructure } from "./GradedSystemsRunOnDedicatedInfrastructure";
 import { HealthWorkloadsRunInADedicatedZone } from "./HealthWorkloadsRunInADedicatedZone";
+import { PersonalDataHasAProcessingAgreement } from "./PersonalDataHasAProcessingAgreement";
 import { SecurityAnalysisIsCurrent } from "./SecurityAnalysisIsCurrent";
+import { TenantsJoinUnderAHostingAgreement } from "./TenantsJoinUnderAHostingAgreement";
 
 /** The governance rules (area governance) and the national law rules (area law), one per file. */
 export const governanceRules: readonly Rule[] = [
@@ -20,4 +22,6 @@ export const governanceRules: readonly Rule[] = [
   GradedSystemsRunOnDedicatedInfrastructure,
   HealthWorkloadsRunInADedicatedZone,
   DanishTenantsShowTheNis2Measures,
+  TenantsJoinUnderAHostingAgreement,
+  PersonalDataHasAProcessingAgreement,
 ];

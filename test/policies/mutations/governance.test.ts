@@ -99,6 +99,19 @@ const MUTATIONS: Mutation[] = [
     address: "terraform_data.tenant_kvistrup",
     findingId: "nr-3",
   },
+  {
+    rule: "GOV-ONBOARDING",
+    what: "Lauvstad loses its hosting agreement with Fjordvik",
+    mutate: (d) => (facilityInput(d, "fjordvik", "tenant", "lauvstad").agreementRef = null),
+    address: "terraform_data.tenant_lauvstad",
+    findingId: "agreement",
+  },
+  {
+    rule: "GDPR-DPA",
+    what: "Lauvstad loses its data-processing agreement with Fjordvik",
+    mutate: (d) => (facilityInput(d, "fjordvik", "tenant", "lauvstad").dpaRef = null),
+    address: "terraform_data.tenant_lauvstad",
+  },
 ];
 
 describe("governance and law rules over the example output", () => {

@@ -118,6 +118,7 @@ export const tenant = (id: string, more: Partial<Fields<"tenant">> = {}): Fields
   sapoSamradRef: null,
   reportingRoutes: [],
   onboardingUntil: null,
+  processingStarted: true,
   ...more,
 });
 
