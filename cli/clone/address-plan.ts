@@ -9,11 +9,10 @@ export interface UsedRange {
 
 /** How the source tenant's addresses move: its range, each network to its new place. */
 export interface AddressPlan {
-  cidr: string;
-  /** Source network cidr -> new network cidr. */
-  networks: Map<string, string>;
   /** The new address of an address of the source range; undefined for an address outside it (a shared service's, which stays). */
   move(ip: string): string | undefined;
+  /** The new place of a network of the source range (the range itself, a network, a part of one); undefined outside it. */
+  moveRange(cidr: string): string | undefined;
 }
 
 const PRIVATE_BLOCKS = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => parseRange(c) as Ipv4Range);
@@ -106,5 +105,13 @@ export function planAddresses(source: Ipv4Range, networks: readonly Ipv4Range[],
       );
     return intToIp(target.first + offset);
   };
-  return { cidr: target.cidr, networks: new Map([...moved].map(([from, to]) => [from, to.cidr])), move };
+  const moveRange = (cidr: string): string | undefined => {
+    if (cidr === source.cidr) return target.cidr;
+    const network = moved.get(cidr);
+    if (network) return network.cidr;
+    const [first, prefix] = cidr.split("/");
+    const to = move(first);
+    return to === undefined ? undefined : `${to}/${prefix}`;
+  };
+  return { move, moveRange };
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Site, Tenant } from "../../plan/model";
 import { addDays } from "../../spec/dates";
-import { ipv4Problem, parseRange, type Ipv4Range } from "../../spec/ipv4";
+import { ipv4Problem, parseRange } from "../../spec/ipv4";
 import type { Template } from "../../spec/types";
 import type { AddressPlan } from "./address-plan";
 import type { Renaming } from "./tenant-names";
@@ -15,10 +15,13 @@ export interface CloneDecisions {
   renaming: Renaming;
   addresses: AddressPlan;
   vlanRange: { from: number; to: number };
-  vlans: Map<number, number>;
+  /** The new VLAN id of a VLAN of the source. */
+  moveVlan(vlan: number): number;
   flowIdOffset: number;
   asOf: string;
   onboardingDays: number;
+  /** A whole site is cloned: its host municipality stays the new site's host. */
+  keepsHost?: boolean;
   /** Names of the site's own objects (templates, sizes, site networks, shared:<service>): never renamed. */
   keep: ReadonlySet<string>;
 }
@@ -127,7 +130,9 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
   for (const net of seqAt(doc, ["networks"])?.items ?? []) {
     if (!isMap(net)) continue;
     const vlan = (net.get("vlan", true) as Scalar<number> | undefined)?.value;
-    if (typeof vlan === "number") net.set("vlan", d.vlans.get(vlan) ?? vlan);
+    if (typeof vlan === "number") net.set("vlan", d.moveVlan(vlan));
+    // An imported port group is the source's: the new tenant's network is created.
+    if (net.has("importId")) net.delete("importId");
   }
   for (const flow of flows?.items ?? []) {
     if (!isMap(flow)) continue;
@@ -154,8 +159,8 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
   const top = doc.contents as YAMLMap;
   const nameAt = top.items.findIndex((p) => isScalar(p.key) && p.key.value === "name");
   top.items.splice(nameAt + 1, 0, doc.createPair("clonedFrom", `${d.site.spec.site}/${src.tenant}`));
-  for (const f of SOURCE_STATE_FIELDS) doc.delete(f);
-  if (src.hostMunicipality)
+  for (const f of SOURCE_STATE_FIELDS) if (f !== "hostMunicipality" || !d.keepsHost) doc.delete(f);
+  if (src.hostMunicipality && !d.keepsHost)
     review.push({
       path: ["clonedFrom"],
       text: `cloned from the host municipality ${src.tenant}: ${to.id} is a partner tenant of the room, not a second host`,
@@ -195,7 +200,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     ...(doc.has("dns") ? [{ path: ["dns"], text: `the DNS servers and domain of ${to.displayName}` }] : []),
     {
       path: ["networks"],
-      text: `networks moved to ${d.addresses.cidr}, VLANs ${d.vlanRange.from}-${d.vlanRange.to}: check them against the core switches`,
+      text: `networks moved to ${d.addresses.moveRange(src.cidr) ?? src.cidr}, VLANs ${d.vlanRange.from}-${d.vlanRange.to}: check them against the core switches`,
     },
     { path: ["workloads"], text: `workloads copied from ${src.tenant}: adjust names, counts and sizes to ${to.displayName}'s systems` },
     ...clusterLoad(d, droppedVms),
@@ -211,7 +216,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     opening.split("\n").find((l) => l.includes("yaml-language-server")) ??
       " yaml-language-server: $schema=../../../schema/tenant.schema.json",
     "",
-    ` ${to.displayName}: cloned from ${d.site.spec.site}/${src.tenant} by npm run clone (evaluation date ${d.asOf}).`,
+    ` ${to.displayName}: made by npm run clone from the tenant clonedFrom names (evaluation date ${d.asOf}).`,
     ` Its names, addresses, VLANs and flow ids were moved; the source's evidence, agreements, flows to other`,
     ` tenants and inbound flows were not copied. Review what the command listed before the first synth.`,
   ];
@@ -226,15 +231,9 @@ function moveText(text: string, d: CloneDecisions, keep: ReadonlySet<string>): s
   if (ipv4Problem("network", text) === undefined) {
     const range = parseRange(text);
     if (typeof range === "string") return text;
-    return d.addresses.networks.get(text) ?? movedRange(range, d) ?? text;
+    return d.addresses.moveRange(range.cidr) ?? text;
   }
   return d.renaming.apply(text);
-}
-
-function movedRange(range: Ipv4Range, d: CloneDecisions): string | undefined {
-  if (range.cidr === d.source.spec.cidr) return d.addresses.cidr;
-  const first = d.addresses.move(range.cidr.split("/")[0]);
-  return first === undefined ? undefined : `${first}/${range.prefix}`;
 }
 
 function renameComments(doc: Document, renaming: Renaming): void {

@@ -92,7 +92,7 @@ export function cloneTenantOnSite(site: Site, o: TenantCloneOptions): TenantClon
     renaming,
     addresses,
     vlanRange,
-    vlans,
+    moveVlan: (v) => vlans.get(v) ?? v,
     flowIdOffset,
     asOf: o.asOf,
     onboardingDays: o.onboardingDays,
@@ -101,7 +101,7 @@ export function cloneTenantOnSite(site: Site, o: TenantCloneOptions): TenantClon
   return {
     ...cloned,
     path: join(site.dir, "tenants", `${o.to}.yaml`),
-    cidr: addresses.cidr,
+    cidr: target.cidr,
     vlanRange,
     flowIdOffset,
     review: locateNotes(cloned.text, cloned.review),

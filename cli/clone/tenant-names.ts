@@ -24,30 +24,44 @@ function inCaseOf(found: string, replacement: string): string {
 
 /** A renaming from one tenant's names to another's, applied word by word to any text. */
 export class Renaming {
-  private readonly words: [RegExp, string][];
+  /** One pattern for every name, longest first, so each place is renamed once and never renamed again. */
+  private readonly pattern: RegExp;
+  private readonly replacements = new Map<string, string>();
 
+  /** `also`: further names renamed alongside (a site's id and municipality, the other tenants of a cloned site). */
   constructor(
     readonly from: TenantNames,
     readonly to: TenantNames,
+    also: readonly { from: TenantNames; to: TenantNames }[] = [],
   ) {
-    // The id as names write it (kvistrup-forsyning), as domains do (kvistrupforsyning.dk) and as prose does (Kvistrup Forsyning).
-    const pairs: [string, string][] = [
-      [from.id, to.id],
-      [from.id.replace(/-/g, ""), to.id.replace(/-/g, "")],
-      [from.id.replace(/-/g, " "), to.id.replace(/-/g, " ")],
+    const all = [{ from, to }, ...also];
+    const longestFirst = (a: [string, string], b: [string, string]) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
+    const names = [
+      ...all.map((x): [string, string] => [x.from.displayName, x.to.displayName]),
+      ...all.flatMap((x) => wordPairs(x.from, x.to)),
     ];
-    if (from.vmPrefix && to.vmPrefix) pairs.push([from.vmPrefix, to.vmPrefix]);
-    const distinct = pairs.filter(([a], i) => pairs.findIndex(([x]) => x === a) === i);
+    for (const [a, b] of names.sort(longestFirst)) if (!this.replacements.has(a.toLowerCase())) this.replacements.set(a.toLowerCase(), b);
     // Letters and digits (the accented letters of Nordic names too) make up a word; a hyphen or dot does not.
-    this.words = distinct.map(([a, b]) => [new RegExp(`(?<![\\p{L}\\p{N}])${escape(a)}(?![\\p{L}\\p{N}])`, "giu"), b]);
+    const alternatives = [...this.replacements.keys()].map(escape).join("|");
+    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "giu");
   }
 
   /** `text` with every whole-word use of the source's names replaced. */
   apply(text: string): string {
-    let out = text.split(this.from.displayName).join(this.to.displayName);
-    for (const [word, replacement] of this.words) out = out.replace(word, (found) => inCaseOf(found, replacement));
-    return out;
+    return text.replace(this.pattern, (found) => inCaseOf(found, this.replacements.get(found.toLowerCase()) ?? found));
   }
+}
+
+/** The words to replace for one tenant (or site): its id as written in names, domains and prose, and its VM prefix. */
+function wordPairs(from: TenantNames, to: TenantNames): [string, string][] {
+  // The id as names write it (kvistrup-forsyning), as domains do (kvistrupforsyning.dk) and as prose does (Kvistrup Forsyning).
+  const pairs: [string, string][] = [
+    [from.id, to.id],
+    [from.id.replace(/-/g, ""), to.id.replace(/-/g, "")],
+    [from.id.replace(/-/g, " "), to.id.replace(/-/g, " ")],
+  ];
+  if (from.vmPrefix && to.vmPrefix) pairs.push([from.vmPrefix, to.vmPrefix]);
+  return pairs;
 }
 
 /**
