@@ -13,7 +13,8 @@ import { nameOf } from "./tenant-ownership";
  * `vsphere_entity_permissions`, and any principal granted one of the roles its stack creates. Per
  * permission entry of such a principal, in any stack (finding per `vsphere_entity_permissions`, with
  * finding id `entry-<n>` where one holds several):
- * - the principal belongs to one tenant only (a group two tenants grant sees both);
+ * - the principal belongs to one tenant only (a group two tenants grant sees both; names compared
+ *   without case, as the directory does);
  * - the entity is a `vsphere_folder` or `vsphere_resource_pool` of that tenant's own stack, never the
  *   datacenter, a cluster, the shared `tenants` folder or another tenant's object;
  * - with `propagate`, nothing of another tenant lies below it: no VM of another tenant (its `tenant`
@@ -58,7 +59,7 @@ export const TenantRolesSeeOnlyTheirOwnObjects = defineRule({
     const grants = room.resources("vsphere_entity_permissions");
     const principalTenants = new Map<string, Set<string>>();
     const add = (principal: string, tenant: string) =>
-      principalTenants.set(principal, new Set([...(principalTenants.get(principal) ?? []), tenant]));
+      principalTenants.set(keyOfPrincipal(principal), new Set([...(principalTenants.get(keyOfPrincipal(principal)) ?? []), tenant]));
     for (const g of grants) {
       const tenant = room.tenantOf(g);
       if (tenant !== undefined) for (const e of entriesOf(g)) add(e.principal, tenant);
@@ -78,7 +79,7 @@ export const TenantRolesSeeOnlyTheirOwnObjects = defineRule({
     for (const g of grants) {
       const entries = entriesOf(g);
       entries.forEach((e, n) => {
-        const tenants = principalTenants.get(e.principal);
+        const tenants = principalTenants.get(keyOfPrincipal(e.principal));
         if (tenants === undefined) return;
         out.push(checkEntry(room, g, e, [...tenants].sort(), entries.length > 1 ? `entry-${n}` : undefined));
       });
@@ -88,6 +89,9 @@ export const TenantRolesSeeOnlyTheirOwnObjects = defineRule({
 });
 
 const EXPECTED = "granted on the tenant's own folder or resource pool only, reaching nothing of another tenant";
+
+/** Directory names are case-insensitive (`HAUGNES\\Ops` is `haugnes\\ops`). */
+const keyOfPrincipal = (principal: string): string => principal.toLowerCase();
 
 interface Entry {
   principal: string;

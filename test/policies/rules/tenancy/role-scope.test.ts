@@ -87,6 +87,11 @@ describe("TEN-ROLE-SCOPE TenantRolesSeeOnlyTheirOwnObjects", () => {
       observed: "TA\\ops is granted by the stacks or roles of tenants ta and tb",
     });
     expect(findingAt(fs, grant("ta", "folder")).outcome).toBe("fail");
+    // The directory compares names without case.
+    const cased = isolationRoom().edit("tb", "vsphere_entity_permissions", "tb_folder", (v) => {
+      (v.permissions as { user_or_group: string }[])[0].user_or_group = "ta\\OPS";
+    });
+    expect(findingAt(findingsOf(RULE, cased), grant("tb", "folder")).outcome).toBe("fail");
   });
 
   test("an entity that does not resolve is an error; foreign input (no facility objects) is one not-evaluable finding", () => {
