@@ -17,7 +17,8 @@ import { liveTenants, nameOf } from "./tenant-ownership";
  * (known, not applied) that declare that cluster. A cluster that does not resolve is an error. A
  * sensitive tenant's unmanaged workload is checked on its declared cluster (declared); one that
  * declares none is not-evaluable. A sensitive tenant with no VM and no unmanaged workload in the
- * configuration is not-evaluable on its tenant object. Whether the dedicated cluster was approved
+ * configuration is not-evaluable on its tenant object. A failure that only an unmanaged workload's
+ * declared cluster shows is `declared` evidence. Whether the dedicated cluster was approved
  * (Säkerhetspolisen's consultation, NSM's approval) is SE-SSKL-IS-SAMRAD's and not covered. Input
  * without tenant objects names no sensitive tenant: one not-evaluable finding.
  */
@@ -55,18 +56,27 @@ export const SecuritySensitiveTenantsRunOnDedicatedHosts = defineRule({
         "config",
       );
     const vms = managedVms(room);
-    const tenantsOfCluster = new Map<string, Set<string>>();
-    const note = (cluster: string, tenant: string) =>
-      tenantsOfCluster.set(cluster, new Set([...(tenantsOfCluster.get(cluster) ?? []), tenant]));
+    // Who is in each cluster, by how the rule knows: managed VMs (config), unmanaged workloads (declared).
+    const inCluster = { config: new Map<string, Set<string>>(), declared: new Map<string, Set<string>>() };
+    const note = (by: Map<string, Set<string>>, cluster: string, tenant: string) =>
+      by.set(cluster, new Set([...(by.get(cluster) ?? []), tenant]));
     for (const vm of vms) {
       const c = clusterOfVm(room, vm).target;
       const tenant = tenantTagOf(room, vm) ?? `untagged VM ${nameOf(vm)}`;
-      if (c) note(nameOf(c), tenant);
+      if (c) note(inCluster.config, nameOf(c), tenant);
     }
     // Unmanaged workloads are known and counted, never applied: only their declared cluster says where they run.
     const unmanaged = room.facility("workload").filter((w) => w.lifecycle === "unmanaged");
-    for (const w of unmanaged) if (w.cluster !== undefined) note(w.cluster, w.tenantId);
-    const othersIn = (cluster: string, tenant: string) => [...(tenantsOfCluster.get(cluster) ?? [])].filter((t) => t !== tenant).sort();
+    for (const w of unmanaged) if (w.cluster !== undefined) note(inCluster.declared, w.cluster, w.tenantId);
+    const othersBy = (by: Map<string, Set<string>>, cluster: string, tenant: string) =>
+      [...(by.get(cluster) ?? [])].filter((t) => t !== tenant);
+    const othersIn = (cluster: string, tenant: string) =>
+      [...new Set([...othersBy(inCluster.config, cluster, tenant), ...othersBy(inCluster.declared, cluster, tenant)])].sort();
+    /** A failure that only unmanaged workloads' declarations show rests on them. */
+    const evidenceOf = (cluster: string, tenant: string, own: "config" | "declared"): "config" | "declared" =>
+      othersBy(inCluster.config, cluster, tenant).length === 0 && othersBy(inCluster.declared, cluster, tenant).length > 0
+        ? "declared"
+        : own;
 
     const checks: Check[] = [];
     for (const tenant of liveTenants(room)) {
@@ -98,7 +108,7 @@ export const SecuritySensitiveTenantsRunOnDedicatedHosts = defineRule({
         const name = nameOf(cluster.target);
         const others = othersIn(name, tenant.id);
         checks.push(
-          check("config", others.length === 0 ? "pass" : "fail", [vm, cluster.target], {
+          check(evidenceOf(name, tenant.id, "config"), others.length === 0 ? "pass" : "fail", [vm, cluster.target], {
             observed: `tenant ${tenant.id} (${because}); cluster ${name}: ${others.length === 0 ? `only ${tenant.id}` : `also ${others.join(", ")}`}`,
             expected: EXPECTED,
             message: `VM ${nameOf(vm)} of security-sensitive tenant ${tenant.id}: ${others.length === 0 ? `cluster ${name} is dedicated` : `cluster ${name} is shared with ${others.join(", ")}`}`,

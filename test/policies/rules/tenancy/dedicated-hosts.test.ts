@@ -44,13 +44,18 @@ describe("TEN-DEDICATED-HOSTS SecuritySensitiveTenantsRunOnDedicatedHosts", () =
     const vmThere = room().edit("tb", "vsphere_virtual_machine", "tb-vm1", (v) => {
       v.resource_pool_id = "${vsphere_resource_pool.pool_sakra.id}";
     });
-    expect(findingAt(findingsOf(RULE, vmThere), VM("ta-sak1")).outcome).toBe("fail");
+    expect(findingAt(findingsOf(RULE, vmThere), VM("ta-sak1"))).toMatchObject({ outcome: "fail", evidence: "config" });
     const unmanaged = room().facility(
       "workload",
       workload("tb-legacy", "tb", ["tb-legacy1"], { lifecycle: "unmanaged", cluster: "sakra" }),
     );
     const f = findingAt(findingsOf(RULE, unmanaged), VM("ta-sak1"));
-    expect(f).toMatchObject({ outcome: "fail", observed: "tenant ta (security-classified workload(s) ta-sak); cluster sakra: also tb" });
+    // Only tb's declaration puts it there: the failure rests on a declared fact.
+    expect(f).toMatchObject({
+      outcome: "fail",
+      evidence: "declared",
+      observed: "tenant ta (security-classified workload(s) ta-sak); cluster sakra: also tb",
+    });
   });
 
   test("applies in every country; a tenant without classified workloads is no finding", () => {
