@@ -4,10 +4,11 @@ import { parseArgs } from "node:util";
 import { planSites } from "../plan/plan-sites";
 import { defaultDisplay } from "../spec/site-directory";
 import { evaluationDate } from "./as-of";
-import { checkSiteWith } from "./clone/check-before-writing";
+import { checkNewSite, checkSiteWith } from "./clone/check-before-writing";
+import { cloneSite } from "./clone/clone-site";
 import { cloneTenantOnSite } from "./clone/clone-tenant";
 import type { ReviewNote } from "./clone/review-notes";
-import { writeNewFile } from "./clone/write-new-file";
+import { writeNewDirectory, writeNewFile } from "./clone/write-new-file";
 import { exitQuietlyOnClosedOutput, reportFailure } from "./command-failure";
 import { ExitCode, UsageError } from "./exit-codes";
 
@@ -21,6 +22,15 @@ export const CLONE_USAGE = `usage: npm run clone -- tenant --site <site> --from 
   --name       its legal display name (default: <Name> kommun/kommune/Kommune by the country)
   --vm-prefix  the word its VM names start with (default: the first three letters of <name>)
   --as-of      evaluation date (else ROOM_AS_OF, else today); onboarding ends 90 days after it
+       npm run clone -- site --from <site> --to <name> [--sites <dir>] [--cidr <cidr>] [--vlans <from>-<to>]
+                          [--name "<municipality>"] [--tenant <partner>=<id>...] [--as-of <YYYY-MM-DD>]
+  site         writes <sites>/<name>/, a room for a partner that builds its own from <site>: site.yaml (facility,
+               park, SAN, firewall, backup room), the host municipality as <name>, and policy.yaml; inventory
+               ids, host thumbprints, LUN ids, the internet uplink, records, approvers and waivers not copied
+  --tenant     (site) a partner tenant of <site> that comes along, under a new id (repeatable)
+  --cidr       (site) where the site's networks and tenants move together (default: the next free range of
+               their covering range's size beside every other site)
+  --vlans      (site) move every VLAN into this range (default: the new room keeps the VLAN ids)
 Nothing is written unless the result loads; an existing file is never replaced; the source is never touched.
 Exit 0: written; 2: bad input or usage (nothing written).`;
 
@@ -40,6 +50,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
         vlans: { type: "string" },
         name: { type: "string" },
         "vm-prefix": { type: "string" },
+        tenant: { type: "string", multiple: true },
         "as-of": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -51,14 +62,23 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       return ExitCode.ok;
     }
     const [what, ...rest] = positionals;
-    if (what !== "tenant")
-      throw new UsageError(`expected what to clone, tenant, found ${what === undefined ? "nothing" : JSON.stringify(what)}`);
+    if (what !== "tenant" && what !== "site")
+      throw new UsageError(`expected what to clone, tenant or site, found ${what === undefined ? "nothing" : JSON.stringify(what)}`);
     if (rest.length) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
     const required = (name: "site" | "from" | "to") => {
       const v = values[name];
       if (v === undefined || v === "") throw new UsageError(`--${name} is required`);
       return v;
     };
+    const onlyFor = (option: "site" | "vm-prefix" | "tenant", command: string) => {
+      if (values[option] !== undefined) throw new UsageError(`--${option} is an option of clone ${command}`);
+    };
+    if (what === "site") {
+      onlyFor("site", "tenant");
+      onlyFor("vm-prefix", "tenant");
+      return cloneSiteCommand({ ...values, from: required("from"), to: required("to") }, out);
+    }
+    onlyFor("tenant", "site");
     const siteName = required("site");
     const from = required("from");
     const to = required("to");
@@ -101,6 +121,48 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
   }
 }
 
+function cloneSiteCommand(
+  values: { from: string; to: string; sites?: string; cidr?: string; vlans?: string; name?: string; tenant?: string[]; "as-of"?: string },
+  out: NodeJS.WritableStream,
+): number {
+  const asOf = evaluationDate(values["as-of"]);
+  const sitesDir = values.sites ?? "sites";
+  const tenants = new Map<string, string>();
+  for (const t of values.tenant ?? []) {
+    const m = /^([^=]+)=([^=]+)$/.exec(t);
+    if (!m) throw new UsageError(`--tenant: expected <tenant of the source>=<new id>, such as haugnes=nyby, found ${JSON.stringify(t)}`);
+    if (tenants.has(m[1])) throw new UsageError(`--tenant: ${m[1]} is given twice`);
+    tenants.set(m[1], m[2]);
+  }
+  const target = join(sitesDir, values.to);
+  refuseExisting(target);
+  // Every site must load: the new one's addresses are chosen beside all of them.
+  const { sites } = planSites(sitesDir, { asOf });
+  const clone = cloneSite(sites, {
+    from: values.from,
+    to: values.to,
+    cidr: values.cidr,
+    vlans: values.vlans,
+    displayName: values.name,
+    tenants,
+    asOf,
+    onboardingDays: ONBOARDING_DAYS,
+  });
+  const files = new Map(clone.files.map((f) => [f.rel, f.text]));
+  checkNewSite(values.to, files, asOf, (rel) => defaultDisplay(join(target, rel)));
+  writeNewDirectory(target, files, defaultDisplay(target));
+
+  const shown = (rel: string) => defaultDisplay(join(target, rel));
+  out.write(
+    `created ${defaultDisplay(target)}: site ${values.to} from the blueprint of ${values.from}, with ${clone.files.map((f) => f.rel).join(", ")}\n` +
+      `  addresses ${clone.cidr}${clone.internet ? `, internet uplink placeholder ${clone.internet}` : ""}\n` +
+      `\nreview next:\n${clone.files.map((f) => formatNotes(shown(f.rel), f.review)).join("")}` +
+      clone.dropped.map((d) => `\nnot copied from ${defaultDisplay(d.file)}:\n${formatNotes(defaultDisplay(d.file), d.notes)}`).join("") +
+      `\nthen: npm run synth -- --site ${values.to}\n`,
+  );
+  return ExitCode.ok;
+}
+
 function refuseExisting(path: string): void {
   try {
     lstatSync(path);
@@ -111,7 +173,7 @@ function refuseExisting(path: string): void {
 }
 
 const formatNotes = (file: string, notes: readonly (ReviewNote & { line?: number })[]) =>
-  notes.map((n) => `  ${file}:${n.line ?? 1}  ${n.text}\n`).join("");
+  notes.map((n) => `  ${n.line ? `${file}:${n.line}` : file}  ${n.text}\n`).join("");
 
 if (require.main === module) {
   exitQuietlyOnClosedOutput(process.stdout);

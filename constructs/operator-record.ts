@@ -11,6 +11,8 @@ export interface OperatorRecordProps {
   readonly hostTenant?: string;
   /** Every stack synth writes for the site. */
   readonly stacks: readonly string[];
+  /** The end of a new room's onboarding (site.yaml `onboardingUntil`), if it is being onboarded. */
+  readonly onboardingUntil?: string;
 }
 
 /**
@@ -18,11 +20,16 @@ export interface OperatorRecordProps {
  * country, the host municipality's tenant) and which stacks make up the whole site, so a check of part
  * of the output can say what it lacks. Address: `terraform_data.operator_<site>`.
  */
-export function addOperatorRecord(scope: Construct, { siteName, legalEntity, country, hostTenant, stacks }: OperatorRecordProps): void {
+export function addOperatorRecord(
+  scope: Construct,
+  { siteName, legalEntity, country, hostTenant, stacks, onboardingUntil }: OperatorRecordProps,
+): void {
   new FacilityObject(scope, siteName, "operator", siteName, {
     legalEntity,
     country,
     hostTenant: hostTenant ?? null,
     stacks: [...stacks].sort(),
+    // Only a room being onboarded says so: every other site's object is as before.
+    ...(onboardingUntil === undefined ? {} : { onboardingUntil }),
   });
 }

@@ -272,6 +272,8 @@ export interface OperatorObject extends Base<"operator"> {
   hostTenant: string | null;
   /** The stacks synth wrote for the site, sorted. Optional: a foreign writer may not know them. */
   stacks?: string[];
+  /** The end of a new room's onboarding (YYYY-MM-DD): until then a record missing altogether is advisory. Absent: not onboarding. */
+  onboardingUntil?: string;
 }
 
 export interface TenantObject extends Base<"tenant"> {

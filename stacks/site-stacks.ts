@@ -100,6 +100,7 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     legalEntity: s.municipality,
     country: s.country,
     hostTenant: site.tenants.find((t) => t.spec.hostMunicipality)?.spec.tenant,
+    onboardingUntil: s.onboardingUntil,
     stacks: [vsphere, facility, ...tenants.values(), ...(firewall ? [firewall] : []), ...tenantFirewalls.values()].map((st) => st.node.id),
   });
   return firewall ? { vsphere, facility, tenants, firewall, tenantFirewalls } : { vsphere, facility, tenants, tenantFirewalls };

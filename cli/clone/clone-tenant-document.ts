@@ -5,6 +5,7 @@ import { ipv4Problem, parseRange } from "../../spec/ipv4";
 import type { Template } from "../../spec/types";
 import type { AddressPlan } from "./address-plan";
 import type { Renaming } from "./tenant-names";
+import { replaceOpeningComment, renameComments } from "./file-comments";
 import { lineFinder } from "./line-finder";
 import type { ReviewNote } from "./review-notes";
 
@@ -31,6 +32,8 @@ export interface ClonedTenant {
   text: string;
   review: ReviewNote[];
   dropped: ReviewNote[];
+  /** The source's VMs the new file has no copy of. */
+  droppedVms: ReadonlySet<string>;
 }
 
 /** Legal references that record another municipality's decisions: never copied. */
@@ -73,7 +76,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
         ? `workload ${name} (lifecycle unmanaged): a machine the source runs outside Terraform`
         : lifecycle === "removed" || lifecycle === "retiring"
           ? `workload ${name} (lifecycle ${lifecycle}): the source's own history`
-          : !tenantNetworks.has(network)
+          : !tenantNetworks.has(network) && !d.keepsHost
             ? `workload ${name} on the site network ${network}: a shared service the host runs for the site`
             : undefined;
     if (!why) continue;
@@ -205,23 +208,15 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     { path: ["workloads"], text: `workloads copied from ${src.tenant}: adjust names, counts and sizes to ${to.displayName}'s systems` },
     ...clusterLoad(d, droppedVms),
   );
-  if (flows?.items.length)
+  if (flows?.items.length && d.flowIdOffset !== 0)
     review.push({ path: ["firewall", "flows"], text: `flows renumbered by +${d.flowIdOffset}: check each is one ${to.id} needs` });
 
-  // The source's opening comment (schema line and its history) may sit on the document or its first key.
-  const first = top.items[0]?.key;
-  const opening = `${doc.commentBefore ?? ""}\n${isScalar(first) ? (first.commentBefore ?? "") : ""}`;
-  if (isScalar(first)) first.commentBefore = undefined;
-  const header = [
-    opening.split("\n").find((l) => l.includes("yaml-language-server")) ??
-      " yaml-language-server: $schema=../../../schema/tenant.schema.json",
-    "",
-    ` ${to.displayName}: made by npm run clone from the tenant clonedFrom names (evaluation date ${d.asOf}).`,
-    ` Its names, addresses, VLANs and flow ids were moved; the source's evidence, agreements, flows to other`,
-    ` tenants and inbound flows were not copied. Review what the command listed before the first synth.`,
-  ];
-  doc.commentBefore = header.join("\n");
-  return { text: doc.toString({ lineWidth: 0 }), review, dropped };
+  replaceOpeningComment(doc, "../../../schema/tenant.schema.json", [
+    `${to.displayName}: made by npm run clone from the tenant clonedFrom names (evaluation date ${d.asOf}).`,
+    `Its names, addresses, VLANs and flow ids were moved; the source's evidence, agreements, flows to other`,
+    `tenants and inbound flows were not copied. Review what the command listed before the first synth.`,
+  ]);
+  return { text: doc.toString({ lineWidth: 0 }), review, dropped, droppedVms };
 }
 
 /** A scalar's new text: an address or network of the source's range moved, any other text renamed. */
@@ -234,19 +229,6 @@ function moveText(text: string, d: CloneDecisions, keep: ReadonlySet<string>): s
     return d.addresses.moveRange(range.cidr) ?? text;
   }
   return d.renaming.apply(text);
-}
-
-function renameComments(doc: Document, renaming: Renaming): void {
-  const rename = (n: { commentBefore?: string | null; comment?: string | null }) => {
-    if (n.commentBefore) n.commentBefore = renaming.apply(n.commentBefore);
-    if (n.comment) n.comment = renaming.apply(n.comment);
-  };
-  visit(doc, {
-    Node(_, node) {
-      rename(node);
-    },
-  });
-  if (doc.comment) doc.comment = renaming.apply(doc.comment);
 }
 
 /**

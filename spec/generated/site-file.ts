@@ -93,6 +93,10 @@ export interface SiteFile {
    * The municipality that owns and runs the room.
    */
   municipality: string;
+  /**
+   * End of a new room's onboarding (npm run clone -- site sets it 90 days after its evaluation date): until then a record that is missing altogether (a restore test, a service record) is an advisory finding; a failed or overdue one is not.
+   */
+  onboardingUntil?: string;
   country: Country;
   /**
    * A production site may not keep Terraform state locally.

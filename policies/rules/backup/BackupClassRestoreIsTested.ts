@@ -2,7 +2,8 @@ import type { AttestationFields, BackupClassObject } from "../../../contracts/fa
 import { attested, missingFacts } from "../../engine/checks";
 import { daysBetween } from "../../engine/dates";
 import { defineRule, type Check } from "../../engine/rule";
-import type { FindingTarget } from "../../engine/room";
+import type { FindingTarget, Room } from "../../engine/room";
+import { enforcementOf, missingRoomRecord } from "../governance/onboarding";
 import { IMPL_REG_2024_2690, ISO27001, NSM_GRUNNPRINSIPPER } from "../../controls/references";
 import { noBackupClasses } from "./no-backup-classes";
 
@@ -15,13 +16,14 @@ type Record = AttestationFields & { id: string; target: FindingTarget };
  * `restore-test` objects of the class (and `evidence` records of kind `restore-test` about it), with who
  * (role), when and which document; the outcome is `attested` when current, `fail` when missing, failed
  * or overdue, never pass. Dates compare with the evaluation date. A restore test of a class the site
- * does not declare is an error finding.
+ * does not declare is an error finding. In a room being onboarded (the operator's `onboardingUntil`, set
+ * by `npm run clone -- site`) a class with no restore test at all is advisory up to that day.
  */
 export const BackupClassRestoreIsTested = defineRule({
   meta: {
     id: "BKP-RESTORE-TEST",
     name: "BackupClassRestoreIsTested",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "backup",
     title: "Every backup class has a recent, passed restore test on record",
     rationale:
@@ -68,6 +70,7 @@ export const BackupClassRestoreIsTested = defineRule({
     for (const cls of room.facility("backup-class"))
       out.push(
         judge(
+          room,
           cls,
           records.filter((r) => r.classId === cls.id),
           params.maxAgeDays,
@@ -78,15 +81,18 @@ export const BackupClassRestoreIsTested = defineRule({
   },
 });
 
-function judge(cls: BackupClassObject, tests: Record[], maxAgeDays: number, asOf: string): Check {
+function judge(room: Room, cls: BackupClassObject, tests: Record[], maxAgeDays: number, asOf: string): Check {
   const expected = `result pass, dated <= ${maxAgeDays} days before ${asOf}, next due not before ${asOf}`;
   const latest = [...tests].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : 1))[0];
-  if (!latest)
+  if (!latest) {
+    const deferral = missingRoomRecord(room, cls.site, asOf);
     return attested("fail", cls, {
       observed: "no restore test on record",
       expected,
-      message: `Backup class ${cls.id} has never been restore-tested on record.`,
+      message: `Backup class ${cls.id} has never been restore-tested on record${deferral.note}.`,
+      ...enforcementOf(deferral),
     });
+  }
   const age = daysBetween(latest.date, asOf);
   const due = typeof latest.nextDue === "string" ? latest.nextDue : null;
   const dueIn = due === null ? undefined : daysBetween(asOf, due);

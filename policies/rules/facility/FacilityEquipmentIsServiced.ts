@@ -3,6 +3,7 @@ import { attested, missingFacts, num } from "../../engine/checks";
 import { addMonths } from "../../engine/dates";
 import type { Room } from "../../engine/room";
 import { defineRule, type Check } from "../../engine/rule";
+import { enforcementOf, missingRoomRecord } from "../governance/onboarding";
 import { ISO27001, IMPL_REG_2024_2690 } from "../../controls/references";
 
 type Evidence = FacilityOf<"evidence">;
@@ -13,14 +14,15 @@ type Evidence = FacilityOf<"evidence">;
  * for a room, the record is the service of its fire suppression) that is no older than
  * `maxAgeMonths`, passed, and whose `nextDue` has not passed. A person's record: the outcome is
  * `attested` when current, `fail` when missing, failed or overdue, never pass. Records dated after
- * the evaluation date do not count. A load test is not a service visit (RED-UPS-AUTONOMY and RED-GEN
+ * the evaluation date do not count. In a room being onboarded (the operator's `onboardingUntil`, set by
+ * `npm run clone -- site`) a missing record is advisory up to that day; a failed or overdue one never is. A load test is not a service visit (RED-UPS-AUTONOMY and RED-GEN
  * read those); the site records both.
  */
 export const FacilityEquipmentIsServiced = defineRule({
   meta: {
     id: "PHY-MAINT",
     name: "FacilityEquipmentIsServiced",
-    version: "1.0.0",
+    version: "1.1.0",
     area: "physical",
     title: "UPS, generators, cooling units and fire suppression have a current service record",
     rationale:
@@ -75,11 +77,13 @@ function serviceCheck(
   const latest = records[0];
   if (!latest) {
     const future = all.length > 0 ? `; ${all.length} dated after ${asOf} (${all.map((e) => e.id).join(", ")})` : "";
+    const deferral = missingRoomRecord(room, s.target.site, asOf);
     return attested("fail", s.target, {
       findingId: s.findingId,
       observed: `no service record${future}`,
       expected,
-      message: `${s.what} has no service record in site ${room.site}`,
+      message: `${s.what} has no service record in site ${room.site}${deferral.note}`,
+      ...enforcementOf(deferral),
     });
   }
   const problems: string[] = [];

@@ -1,4 +1,5 @@
 import type { FacilityOf } from "../../../contracts/facility-objects";
+import type { Room } from "../../engine/room";
 
 /**
  * How a tenant's onboarding bends the enforcement of its findings; not a rule. Two different things:
@@ -49,3 +50,16 @@ export function missingPrerequisite(t: Tenant, asOf: string, what: string): Defe
 
 /** The check fields of a deferral: the enforcement override, when there is one. */
 export const enforcementOf = (d: Deferral): { enforcement?: "advisory" } => (d.enforcement ? { enforcement: d.enforcement } : {});
+
+/**
+ * A record missing altogether (no restore test, no service record) at site `site`: advisory while the
+ * site's room is being onboarded (its operator object's `onboardingUntil`, the last day included). A
+ * record that failed or is overdue is never deferred: it says something about the room.
+ */
+export function missingRoomRecord(room: Room, site: string, asOf: string): Deferral {
+  const until = room.facilityById("operator", site)?.onboardingUntil;
+  if (until === undefined) return { note: "" };
+  return asOf <= until
+    ? { enforcement: "advisory", note: `; the room is being onboarded until ${until}` }
+    : { note: `; the room's onboarding ended on ${until}` };
+}
