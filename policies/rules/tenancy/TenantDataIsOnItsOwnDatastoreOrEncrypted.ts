@@ -4,7 +4,7 @@ import { check, joinOutcome, missingFacts } from "../../engine/checks";
 import { defineRule, type Check } from "../../engine/rule";
 import type { FindingTarget, Resolved, Room, TfObject } from "../../engine/room";
 import { GDPR, ISO27001, NIS2, NSM_GRUNNPRINSIPPER } from "../../controls/references";
-import { CATEGORY, keyOf, managedVms, tenantTagOf, vmTags } from "../governance/tenancy";
+import { CATEGORY, keyOf, managedVms, singleTag, vmTags, type VmTags } from "../governance/tenancy";
 import { SensitiveDataIsEncryptedAtRest } from "../vsphere/SensitiveDataIsEncryptedAtRest";
 import { blocks } from "../vsphere/values";
 import { nameOf } from "./tenant-ownership";
@@ -56,10 +56,12 @@ export const TenantDataIsOnItsOwnDatastoreOrEncrypted = defineRule({
         "config",
       );
     const vms = managedVms(room);
-    const places = new Map(vms.map((vm) => [vm, placesOf(room, vm)]));
+    const tags = new Map(vms.map((vm) => [vm, vmTags(room, vm)]));
+    const members = clusterMembers(room);
+    const places = new Map(vms.map((vm) => [vm, placesOf(room, vm, members)]));
     const users = new Map<string, Set<string>>();
     for (const vm of vms) {
-      const party = tenantTagOf(room, vm) ?? `untagged VM ${nameOf(vm)}`;
+      const party = singleTag(tags.get(vm) ?? vmTags(room, vm), CATEGORY.tenant).name ?? `untagged VM ${nameOf(vm)}`;
       for (const p of places.get(vm)?.stores ?? []) {
         const set = users.get(keyOf(p)) ?? new Set<string>();
         set.add(party);
@@ -71,7 +73,9 @@ export const TenantDataIsOnItsOwnDatastoreOrEncrypted = defineRule({
       const first = c.targets[0];
       if (first && "mode" in first && !encryption.has(first)) encryption.set(first, c);
     }
-    return vms.map((vm) => vmCheck(room, vm, places.get(vm) ?? { stores: [], failures: [] }, users, encryption.get(vm)));
+    return vms.map((vm) =>
+      vmCheck(vm, tags.get(vm) ?? vmTags(room, vm), places.get(vm) ?? { stores: [], failures: [] }, users, encryption.get(vm)),
+    );
   },
 });
 
@@ -86,7 +90,7 @@ interface Places {
 }
 
 /** The datastores a VM may occupy: its home, its disks', and the members of its datastore cluster. */
-function placesOf(room: Room, vm: TfObject): Places {
+function placesOf(room: Room, vm: TfObject, members: Map<TfObject, TfObject[]>): Places {
   const refs: unknown[] = [vm.values.datastore_id, vm.values.datastore_cluster_id];
   const disks = blocks(vm.values.disk);
   for (const d of disks.list ?? []) refs.push(d.datastore_id);
@@ -103,11 +107,21 @@ function placesOf(room: Room, vm: TfObject): Places {
       continue;
     }
     add(r.target);
-    if (r.target.type === "vsphere_datastore_cluster")
-      for (const type of DATASTORE_TYPES)
-        for (const ds of room.resources(type)) if (room.resolve(ds, ds.values.datastore_cluster_id).target === r.target) add(ds);
+    for (const ds of members.get(r.target) ?? []) add(ds);
   }
   return { stores, failures };
+}
+
+/** The member datastores of each datastore cluster (a datastore's `datastore_cluster_id`). */
+function clusterMembers(room: Room): Map<TfObject, TfObject[]> {
+  const out = new Map<TfObject, TfObject[]>();
+  for (const type of DATASTORE_TYPES)
+    for (const ds of room.resources(type)) {
+      if (ds.values.datastore_cluster_id === undefined) continue;
+      const c = room.resolve(ds, ds.values.datastore_cluster_id).target;
+      if (c) out.set(c, [...(out.get(c) ?? []), ds]);
+    }
+  return out;
 }
 
 /**
@@ -128,11 +142,10 @@ function datastoreOf(room: Room, from: TfObject, expr: unknown): Resolved {
   return { problem: `${data.stack}: ${data.address} reads datastore "${name}", which ${found.length} resources create` };
 }
 
-function vmCheck(room: Room, vm: TfObject, places: Places, users: Map<string, Set<string>>, encrypted: Check | undefined): Check {
+function vmCheck(vm: TfObject, tags: VmTags, places: Places, users: Map<string, Set<string>>, encrypted: Check | undefined): Check {
   const name = nameOf(vm);
-  const tags = vmTags(room, vm);
   const classes = tags.byCategory.get(CATEGORY.classification) ?? [];
-  const tenant = tenantTagOf(room, vm);
+  const tenant = singleTag(tags, CATEGORY.tenant).name;
   const sensitive = classes.filter((c) => SENSITIVE_CLASSIFICATIONS.has(c as Sensitivity));
   if (classes.length === 0 || tenant === undefined) {
     const missing = [...(tenant === undefined ? ["tenant"] : []), ...(classes.length === 0 ? ["data-classification"] : [])];

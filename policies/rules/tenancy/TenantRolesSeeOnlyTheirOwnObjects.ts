@@ -75,13 +75,15 @@ export const TenantRolesSeeOnlyTheirOwnObjects = defineRule({
         const tenant = role === undefined ? undefined : roleTenant.get(role);
         if (tenant !== undefined) add(e.principal, tenant);
       }
+    let known: Inventory | undefined;
+    const inventory = () => (known ??= new Inventory(room));
     const out: Check[] = [];
     for (const g of grants) {
       const entries = entriesOf(g);
       entries.forEach((e, n) => {
         const tenants = principalTenants.get(keyOfPrincipal(e.principal));
         if (tenants === undefined) return;
-        out.push(checkEntry(room, g, e, [...tenants].sort(), entries.length > 1 ? `entry-${n}` : undefined));
+        out.push(checkEntry(room, inventory, g, e, [...tenants].sort(), entries.length > 1 ? `entry-${n}` : undefined));
       });
     }
     return out;
@@ -118,7 +120,14 @@ const describe = (room: Room, o: TfObject): string => {
   return o.mode === "data" ? `${what} (read from vCenter by ${o.stack})` : `${what} (${ownerText(room, o)})`;
 };
 
-function checkEntry(room: Room, g: TfObject, e: Entry, tenants: string[], findingId: string | undefined): Check {
+function checkEntry(
+  room: Room,
+  inventory: () => Inventory,
+  g: TfObject,
+  e: Entry,
+  tenants: string[],
+  findingId: string | undefined,
+): Check {
   const id = findingId === undefined ? {} : { findingId };
   const who = `${e.principal}${tenants.length === 1 ? ` (tenant ${tenants[0]})` : ""}`;
   if (tenants.length > 1)
@@ -151,7 +160,7 @@ function checkEntry(room: Room, g: TfObject, e: Entry, tenants: string[], findin
       expected: EXPECTED,
       message: `${who}: granted on ${describe(room, on)}, not on its own folder or pool`,
     });
-  const reached = e.propagate ? reachedOthers(room, on, tenant) : [];
+  const reached = e.propagate ? inventory().reachedOthers(on, tenant) : [];
   return check("config", reached.length === 0 ? "pass" : "fail", [g, on, ...reached], {
     ...id,
     observed:
@@ -162,33 +171,58 @@ function checkEntry(room: Room, g: TfObject, e: Entry, tenants: string[], findin
   });
 }
 
-/** Who owns a VM: its tenant tag, else its stack's tenant. */
-const vmTenant = (room: Room, vm: TfObject): string | undefined => tenantTagOf(room, vm) ?? room.tenantOf(vm);
+/** A folder, pool or VM with its owner, its folder path and the resource pools it lies in (innermost first). */
+interface Placed {
+  o: TfObject;
+  owner: string | undefined;
+  path: string | undefined;
+  pools: TfObject[];
+}
 
-/** The objects of other tenants below a folder or pool the grant propagates to. */
-function reachedOthers(room: Room, on: TfObject, tenant: string): TfObject[] {
-  const foreign = (owner: string | undefined) => owner !== tenant;
-  if (on.type === "vsphere_folder") {
-    const path = literal(room, on, on.values.path);
-    if (path === undefined) return [];
-    const below = (p: string | undefined) => p !== undefined && (p === path || p.startsWith(`${path}/`));
-    return [
-      ...room.resources("vsphere_folder").filter((f) => f !== on && below(literal(room, f, f.values.path)) && foreign(room.tenantOf(f))),
-      ...room
-        .resources("vsphere_virtual_machine")
-        .filter((vm) => below(literal(room, vm, vm.values.folder)) && foreign(vmTenant(room, vm))),
-    ];
+/** Where every folder, pool and VM of the room lies, read once per room (grants are checked against it). */
+class Inventory {
+  readonly placed: Placed[];
+  private readonly chains = new Map<TfObject, TfObject[]>();
+
+  constructor(private readonly room: Room) {
+    const folders = room
+      .resources("vsphere_folder")
+      .map((o) => this.place(o, room.tenantOf(o), literal(room, o, o.values.path), undefined));
+    const pools = room
+      .resources("vsphere_resource_pool")
+      .map((o) => this.place(o, room.tenantOf(o), undefined, o.values.parent_resource_pool_id));
+    // A VM's owner is its tenant tag, else its stack's tenant.
+    const vms = room
+      .resources("vsphere_virtual_machine")
+      .map((o) => this.place(o, tenantTagOf(room, o) ?? room.tenantOf(o), literal(room, o, o.values.folder), o.values.resource_pool_id));
+    this.placed = [...folders, ...pools, ...vms];
   }
-  const inPool = (o: TfObject, key: string): boolean => {
-    for (let cur: TfObject | undefined = room.resolve(o, o.values[key]).target, depth = 0; cur && depth < 16; depth++) {
-      if (cur === on) return true;
-      if (cur.type !== "vsphere_resource_pool") return false;
-      cur = room.resolve(cur, cur.values.parent_resource_pool_id).target;
+
+  private place(o: TfObject, owner: string | undefined, path: string | undefined, poolExpr: unknown): Placed {
+    const parent = poolExpr === undefined ? undefined : this.room.resolve(o, poolExpr).target;
+    return { o, owner, path, pools: parent === undefined ? [] : this.chain(parent, 0) };
+  }
+
+  /** A pool and the pools above it; a cluster or host ends the chain. */
+  private chain(pool: TfObject, depth: number): TfObject[] {
+    const known = this.chains.get(pool);
+    if (known) return known;
+    if (pool.type !== "vsphere_resource_pool" || depth > 16) return [];
+    const up = this.room.resolve(pool, pool.values.parent_resource_pool_id).target;
+    const list = [pool, ...(up === undefined ? [] : this.chain(up, depth + 1))];
+    this.chains.set(pool, list);
+    return list;
+  }
+
+  /** The objects of other tenants (or of the site) below a folder or pool a grant propagates to. */
+  reachedOthers(on: TfObject, tenant: string): TfObject[] {
+    if (on.type === "vsphere_folder") {
+      const path = literal(this.room, on, on.values.path);
+      if (path === undefined) return [];
+      return this.placed
+        .filter((p) => p.o !== on && p.path !== undefined && (p.path === path || p.path.startsWith(`${path}/`)) && p.owner !== tenant)
+        .map((p) => p.o);
     }
-    return false;
-  };
-  return [
-    ...room.resources("vsphere_resource_pool").filter((p) => p !== on && inPool(p, "parent_resource_pool_id") && foreign(room.tenantOf(p))),
-    ...room.resources("vsphere_virtual_machine").filter((vm) => inPool(vm, "resource_pool_id") && foreign(vmTenant(room, vm))),
-  ];
+    return this.placed.filter((p) => p.o !== on && p.pools.includes(on) && p.owner !== tenant).map((p) => p.o);
+  }
 }
