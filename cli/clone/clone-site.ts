@@ -80,7 +80,13 @@ export function cloneSite(sites: readonly Site[], o: SiteCloneOptions): SiteClon
     o.displayName ?? defaultDisplayName({ id: source.spec.site, displayName: source.spec.municipality }, o.to, source.spec.country);
   const siteNames = { from: { id: source.spec.site, displayName: source.spec.municipality }, to: { id: o.to, displayName: municipality } };
   const moves: { tenant: Tenant; to: TenantNames }[] = [];
-  if (host) moves.push({ tenant: host, to: { id: o.to, displayName: municipality, vmPrefix: defaultVmPrefix(o.to) } });
+  const prefixes = new Set<string>();
+  const prefixFor = (id: string) => {
+    const p = defaultVmPrefix(id, prefixes);
+    prefixes.add(p);
+    return p;
+  };
+  if (host) moves.push({ tenant: host, to: { id: o.to, displayName: municipality, vmPrefix: prefixFor(o.to) } });
   for (const [from, to] of o.tenants) {
     const tenant = source.tenants.find((x) => x.spec.tenant === from) as Tenant;
     moves.push({
@@ -88,7 +94,7 @@ export function cloneSite(sites: readonly Site[], o: SiteCloneOptions): SiteClon
       to: {
         id: to,
         displayName: defaultDisplayName({ id: from, displayName: tenant.spec.name }, to, tenant.spec.country),
-        vmPrefix: defaultVmPrefix(to),
+        vmPrefix: prefixFor(to),
       },
     });
   }

@@ -205,7 +205,17 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
       path: ["networks"],
       text: `networks moved to ${d.addresses.moveRange(src.cidr) ?? src.cidr}, VLANs ${d.vlanRange.from}-${d.vlanRange.to}: check them against the core switches`,
     },
-    { path: ["workloads"], text: `workloads copied from ${src.tenant}: adjust names, counts and sizes to ${to.displayName}'s systems` },
+    {
+      path: ["workloads"],
+      text:
+        `workloads copied from ${src.tenant}` +
+        (to.vmPrefix && d.renaming.from.vmPrefix ? ` (VM names now start ${to.vmPrefix}-, not ${d.renaming.from.vmPrefix}-)` : "") +
+        `: adjust names, counts and sizes to ${to.displayName}'s systems`,
+    },
+    {
+      path: ["tenant"],
+      text: `the comments are the source's with names replaced: facts they state (policy id blocks, history) may not hold`,
+    },
     ...clusterLoad(d, droppedVms),
   );
   if (flows?.items.length && d.flowIdOffset !== 0)

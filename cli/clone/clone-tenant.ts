@@ -82,7 +82,14 @@ export function cloneTenantOnSite(site: Site, o: TenantCloneOptions): TenantClon
       id: o.to,
       displayName:
         o.displayName ?? defaultDisplayName({ id: source.spec.tenant, displayName: source.spec.name }, o.to, source.spec.country),
-      vmPrefix: o.vmPrefix ?? (fromPrefix ? defaultVmPrefix(o.to) : undefined),
+      vmPrefix:
+        o.vmPrefix ??
+        (fromPrefix
+          ? defaultVmPrefix(
+              o.to,
+              new Set(site.tenants.flatMap((t) => vmPrefixOf((t.spec.workloads ?? []).map((w) => w.namePattern ?? w.name)) ?? [])),
+            )
+          : undefined),
     },
   );
   const text = readSourceText(site.dir, o.from);

@@ -78,9 +78,17 @@ export function vmPrefixOf(vmNames: readonly string[]): string | undefined {
   return best && best[1] * 2 >= vmNames.length ? best[0] : undefined;
 }
 
-/** The prefix for the new tenant's VMs: its id's first three letters and digits (nyby -> nyb). */
-export function defaultVmPrefix(id: string): string {
-  return id.replace(/[^a-z0-9]/g, "").slice(0, 3);
+/**
+ * The prefix for the new tenant's VMs, one no other tenant's VMs use: its id's first three letters and
+ * digits (nyby -> nyb), else its words' initials (vestby-forsyning -> vf), else the three letters and a
+ * digit (nyb2).
+ */
+export function defaultVmPrefix(id: string, taken: ReadonlySet<string> = new Set()): string {
+  const letters = id.replace(/[^a-z0-9]/g, "");
+  const words = id.split("-").filter((w) => w !== "");
+  const candidates = [letters.slice(0, 3), ...(words.length > 1 ? [words.map((w) => w[0]).join("")] : [])];
+  for (let n = 2; n <= 9; n++) candidates.push(`${letters.slice(0, 3)}${n}`);
+  return candidates.find((c) => !taken.has(c)) ?? letters;
 }
 
 /**
