@@ -100,8 +100,15 @@ describe("defaultVmPrefix", () => {
     ["vestby-forsyning", "ves"],
     ["a1-b2", "a1b"],
     ["by", "by"],
-  ])("%s -> %s", (id, prefix) => {
+  ])("%s -> %s on a site where no tenant uses it", (id, prefix) => {
     expect(defaultVmPrefix(id)).toBe(prefix);
+  });
+
+  test("a prefix another tenant of the site uses is not taken: the id's initials, then a digit", () => {
+    expect(defaultVmPrefix("vestby-forsyning", new Set(["ves", "kv", "kf"]))).toBe("vf");
+    expect(defaultVmPrefix("vestby-forsyning", new Set(["ves", "vf"]))).toBe("ves2");
+    expect(defaultVmPrefix("nyby", new Set(["nyb"]))).toBe("nyb2");
+    expect(defaultVmPrefix("nyby", new Set(["nyb", "nyb2", "nyb3"]))).toBe("nyb4");
   });
 });
 
