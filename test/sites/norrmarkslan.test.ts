@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cpSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { AS_OF, runSynth, tempDir } from "../helpers";
+import { AS_OF, EXAMPLES, runSynth, sharedSynth, tempDir } from "../helpers";
 import { COUNTY_SITE, SHARED_SYNTHS } from "../shared-synth";
 
 /**
@@ -24,13 +24,6 @@ interface TfJson {
 let sites: string;
 let out: string;
 let result: { code: number; stdout: string; stderr: string };
-
-beforeAll(() => {
-  sites = join(tempDir("county-"), "sites");
-  cpSync(SOURCE, join(sites, COUNTY_SITE), { recursive: true });
-  out = join(tempDir("county-out-"), "out");
-  result = runSynth(["--sites", sites, "--out", out, "--as-of", AS_OF]);
-}, 600_000); // a minute on an idle two-core machine, several on a busy one
 
 const stacks = (): string[] => readdirSync(join(out, "stacks")).sort();
 const stackText = (stack: string): string => readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8");
@@ -62,7 +55,24 @@ function vmAddresses(tenant: string): string[] {
   });
 }
 
+describe("the shared examples", () => {
+  test("leave the county site out (EXAMPLES and the shared synthesis), which the repository's sites/ holds", () => {
+    expect(readdirSync(SHARED_SYNTHS.examples)).toContain(COUNTY_SITE);
+    expect(readdirSync(EXAMPLES)).not.toContain(COUNTY_SITE);
+    expect(readdirSync(EXAMPLES).sort()).toEqual(readdirSync(SHARED_SYNTHS.examples).filter((d) => d !== COUNTY_SITE).sort());
+    expect(readdirSync(sharedSynth("examples").sites)).not.toContain(COUNTY_SITE);
+    expect(readdirSync(join(sharedSynth("examples").out, "stacks")).filter((s) => s.startsWith(`${COUNTY_SITE}-`))).toEqual([]);
+  });
+});
+
 describe("the county example site", () => {
+  beforeAll(() => {
+    sites = join(tempDir("county-"), "sites");
+    cpSync(SOURCE, join(sites, COUNTY_SITE), { recursive: true });
+    out = join(tempDir("county-out-"), "out");
+    result = runSynth(["--sites", sites, "--out", out, "--as-of", AS_OF]);
+  }, 600_000); // a minute on an idle two-core machine, several on a busy one
+
   test("synthesizes and passes every mandatory rule (exit 0), writing no new address pin", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
