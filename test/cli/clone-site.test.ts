@@ -4,6 +4,8 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import { main } from "../../cli/clone";
 import { PLACEHOLDER_THUMBPRINT } from "../../cli/clone/clone-site-document";
+import { writeNewDirectory } from "../../cli/clone/write-new-file";
+import { UsageError } from "../../cli/exit-codes";
 import type { Site } from "../../plan/model";
 import { networkOfInterface, overlaps, parseRange, type Ipv4Range } from "../../spec/ipv4";
 import { AS_OF, copySites, edit, escapeRegExp, EXAMPLES, lineOf, load, outputCollector, runSynth, tempDir, treeOf } from "../helpers";
@@ -345,7 +347,7 @@ describe("npm run clone -- site --vlans", () => {
   beforeAll(() => {
     sites = copySites(EXAMPLES);
     moved = cloneSite(sites, ...VESTBY, "--vlans", "1000-1999");
-    alone = cloneSite(sites, "--from", "kvistrup", "--to", "solby");
+    alone = cloneSite(sites, "--from", "kvistrup", "--to", "solby", "--name", "Solbjerg Kommune");
   });
 
   test("--vlans 1000-1999 moves every VLAN of the site's networks and tenants by one offset", () => {
@@ -369,6 +371,14 @@ describe("npm run clone -- site --vlans", () => {
     expect(alone.stdout).toContain(
       `\nnot copied from ${join(sites, "kvistrup", "tenants")}:\n  ${join(sites, "kvistrup", "tenants")}  tenant kvistrup-forsyning: a partner of kvistrup's room (take it along with --tenant kvistrup-forsyning=<id>)\n`,
     );
+    // --name names the municipality and the host, and the list speaks of it.
+    expect(parse(readFileSync(join(sites, "solby", "site.yaml"), "utf8")).municipality).toBe("Solbjerg Kommune");
+    expect(parse(readFileSync(join(sites, "solby", "tenants", "solby.yaml"), "utf8")).name).toBe("Solbjerg Kommune");
+    expect(alone.stdout).toContain("approvers.yaml: the source's people and the risks they accepted; Solbjerg Kommune names its own\n");
+    // Two new sites, two uplink placeholders.
+    const uplink = (o: string) => /internet uplink placeholder (\S+)\n/.exec(o)?.[1];
+    expect(uplink(moved.stdout)).toBe("192.0.2.0/28");
+    expect(uplink(alone.stdout)).toBe("192.0.2.16/28");
     // Its shared-service VMs go with it: only the host's stay in the new site's shared services.
     const vms = valuesOf(parse(readFileSync(join(sites, "solby", "site.yaml"), "utf8")), "vms").flat() as string[];
     expect(vms.length).toBeGreaterThan(0);
@@ -511,8 +521,45 @@ describe("npm run clone -- site: bad input is exit 2, a clear message and nothin
     expect(stderr).toMatch(/nothing was written/);
   });
 
+  test("a bad --as-of date", () => {
+    expect(refused(sites, kvistrupTo("vestby", "--as-of", "2026-02-30"))).toMatch(
+      /^--as-of: expected a date as YYYY-MM-DD, found "2026-02-30"\n/,
+    );
+  });
+
   test("--from and --to are required", () => {
     expect(refused(sites, ["--to", "vestby"])).toMatch(/^--from is required\nusage: npm run clone/);
     expect(refused(sites, ["--from", "kvistrup"])).toMatch(/^--to is required\nusage: npm run clone/);
+  });
+});
+
+describe("writeNewDirectory: a directory someone made meanwhile is never replaced", () => {
+  const files = new Map([
+    ["site.yaml", "site: vestby\n"],
+    [join("tenants", "vestby.yaml"), "tenant: vestby\n"],
+  ]);
+
+  test.each([
+    ["an empty directory", (p: string) => mkdirSync(p)],
+    ["a directory with a file", (p: string) => (mkdirSync(p), writeFileSync(join(p, "notes.txt"), "mine\n"))],
+    ["a file", (p: string) => writeFileSync(p, "mine\n")],
+  ])("the name is taken by %s: UsageError, left as it was, no temporary left", (_, make) => {
+    const parent = tempDir();
+    const path = join(parent, "vestby");
+    make(path);
+    const listing = entries(parent);
+    const before = treeOf(parent);
+    expect(() => writeNewDirectory(path, files, "sites/vestby")).toThrow(
+      new UsageError("sites/vestby already exists; it was left unchanged and nothing was written", false),
+    );
+    expect(entries(parent)).toEqual(listing);
+    expect(treeOf(parent)).toEqual(before);
+  });
+
+  test("a free name: every file with its text, nothing beside it", () => {
+    const parent = tempDir();
+    writeNewDirectory(join(parent, "vestby"), files, "sites/vestby");
+    expect(entries(parent)).toEqual(["vestby/", "vestby/site.yaml", "vestby/tenants/", "vestby/tenants/vestby.yaml"]);
+    for (const [rel, text] of files) expect(readFileSync(join(parent, "vestby", rel), "utf8")).toBe(text);
   });
 });
