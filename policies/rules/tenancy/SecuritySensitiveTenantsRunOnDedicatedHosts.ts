@@ -60,10 +60,12 @@ export const SecuritySensitiveTenantsRunOnDedicatedHosts = defineRule({
     const inCluster = { config: new Map<string, Set<string>>(), declared: new Map<string, Set<string>>() };
     const note = (by: Map<string, Set<string>>, cluster: string, tenant: string) =>
       by.set(cluster, new Set([...(by.get(cluster) ?? []), tenant]));
+    // Each VM's tenant and cluster, read once (a site holds thousands).
+    const tenantOf = new Map(vms.map((vm) => [vm, tenantTagOf(room, vm)]));
+    const clusterOf = new Map(vms.map((vm) => [vm, clusterOfVm(room, vm)]));
     for (const vm of vms) {
-      const c = clusterOfVm(room, vm).target;
-      const tenant = tenantTagOf(room, vm) ?? `untagged VM ${nameOf(vm)}`;
-      if (c) note(inCluster.config, nameOf(c), tenant);
+      const c = clusterOf.get(vm)?.target;
+      if (c) note(inCluster.config, nameOf(c), tenantOf.get(vm) ?? `untagged VM ${nameOf(vm)}`);
     }
     // Unmanaged workloads are known and counted, never applied: only their declared cluster says where they run.
     const unmanaged = room.facility("workload").filter((w) => w.lifecycle === "unmanaged");
@@ -83,7 +85,7 @@ export const SecuritySensitiveTenantsRunOnDedicatedHosts = defineRule({
       const classified = workloadsOf(room, tenant.id).filter((w) => w.sensitivity === "security-classified");
       if (classified.length === 0) continue;
       const because = `security-classified workload(s) ${classified.map((w) => w.id).join(", ")}`;
-      const mine = vms.filter((vm) => tenantTagOf(room, vm) === tenant.id);
+      const mine = vms.filter((vm) => tenantOf.get(vm) === tenant.id);
       const mineUnmanaged = unmanaged.filter((w) => w.tenantId === tenant.id);
       if (mine.length === 0 && mineUnmanaged.length === 0)
         checks.push(
@@ -94,7 +96,7 @@ export const SecuritySensitiveTenantsRunOnDedicatedHosts = defineRule({
           }),
         );
       for (const vm of mine) {
-        const cluster = clusterOfVm(room, vm);
+        const cluster = clusterOf.get(vm) ?? clusterOfVm(room, vm);
         if (!cluster.target) {
           checks.push(
             check("config", joinOutcome([cluster]), vm, {
