@@ -27,6 +27,8 @@ export class Renaming {
   /** One pattern for every name, longest first, so each place is renamed once and never renamed again. */
   private readonly pattern: RegExp;
   private readonly replacements = new Map<string, string>();
+  /** Source words as prose writes them (Tallmo, Kvistrup Forsyning) -> the new tenant's proper name (Ängby). */
+  private readonly properNames = new Map<string, string>();
 
   /** `also`: further names renamed alongside (a site's id and municipality, the other tenants of a cloned site). */
   constructor(
@@ -41,6 +43,10 @@ export class Renaming {
       ...all.flatMap((x) => wordPairs(x.from, x.to)),
     ];
     for (const [a, b] of names.sort(longestFirst)) if (!this.replacements.has(a.toLowerCase())) this.replacements.set(a.toLowerCase(), b);
+    for (const x of all) {
+      const proper = properName(x.from, x.to);
+      if (proper) this.properNames.set(x.from.id.replace(/-/g, " "), proper);
+    }
     // Letters and digits (the accented letters of Nordic names too) make up a word; a hyphen or dot does not.
     const alternatives = [...this.replacements.keys()].map(escape).join("|");
     this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "giu");
@@ -48,8 +54,28 @@ export class Renaming {
 
   /** `text` with every whole-word use of the source's names replaced. */
   apply(text: string): string {
-    return text.replace(this.pattern, (found) => inCaseOf(found, this.replacements.get(found.toLowerCase()) ?? found));
+    return text.replace(this.pattern, (found) => {
+      // Capitalised, the id is the municipality's name in prose: "Tallmo's RDS farm" -> "Ängby's RDS farm".
+      const proper = found.split(" ").every(isCapitalised) ? this.properNames.get(found.toLowerCase().replace(/-/g, " ")) : undefined;
+      return proper ?? inCaseOf(found, this.replacements.get(found.toLowerCase()) ?? found);
+    });
   }
+}
+
+/**
+ * The new name as prose writes it: the new display name without the words the source's display name
+ * has besides its id (Tallmo kommun -> Ängby kommun gives Ängby; Kvistrup Forsyning A/S -> Vestby
+ * Forsyning A/S gives Vestby Forsyning). None when the display names do not follow the ids.
+ */
+function properName(from: TenantNames, to: TenantNames): string | undefined {
+  const idWords = from.id.split("-");
+  const generic = from.displayName.split(" ").filter((w) => !idWords.includes(w.toLowerCase()));
+  if (generic.length === from.displayName.split(" ").length) return undefined;
+  const proper = to.displayName
+    .split(" ")
+    .filter((w) => !generic.includes(w))
+    .join(" ");
+  return proper === "" ? undefined : proper;
 }
 
 /** The words to replace for one tenant (or site): its id as written in names, domains and prose, and its VM prefix. */
