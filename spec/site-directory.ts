@@ -28,6 +28,10 @@ export interface TenantListing {
 
 /** Site and tenant ids: they name directories, files and stacks (the schema's name pattern). */
 const ID = new RegExp(siteSchema.$defs.name.pattern);
+
+/** Whether `name` is a site or tenant id (the schema's name pattern), and how messages say what one is. */
+export const isSpecId = (name: string): boolean => ID.test(name);
+export const SPEC_ID_WORDS: string = siteSchema.$defs.name["x-expected"];
 // The pattern allows 1 + 62 characters.
 const ID_WORDS = `${siteSchema.$defs.name["x-expected"]}, at most 63 characters`;
 const TENANT_FILE = /\.ya?ml$/;

@@ -4,7 +4,7 @@ import { parseDocument, visit } from "yaml";
 import type { Site, Tenant } from "../../plan/model";
 import { addDays } from "../../spec/dates";
 import { networkOfInterface } from "../../spec/ipv4";
-import siteSchema from "../../schema/site.schema.json";
+import { isSpecId, SPEC_ID_WORDS } from "../../spec/site-directory";
 import { UsageError } from "../exit-codes";
 import { readCidrOption, type UsedRange } from "./address-plan";
 import { cloneSiteDocument } from "./clone-site-document";
@@ -42,8 +42,6 @@ export interface SiteClone {
   internet?: string;
 }
 
-const ID = new RegExp(siteSchema.$defs.name.pattern);
-
 /** Names of a tenant, with the prefix its VMs share. */
 function namesOf(t: Tenant): TenantNames {
   return {
@@ -60,8 +58,7 @@ function namesOf(t: Tenant): TenantNames {
  * people and are not copied.
  */
 export function cloneSite(sites: readonly Site[], o: SiteCloneOptions): SiteClone {
-  if (!ID.test(o.to))
-    throw new UsageError(`--to: expected a site id (${siteSchema.$defs.name["x-expected"]}), found ${JSON.stringify(o.to)}`);
+  if (!isSpecId(o.to)) throw new UsageError(`--to: expected a site id (${SPEC_ID_WORDS}), found ${JSON.stringify(o.to)}`);
   const source = sites.find((s) => s.spec.site === o.from);
   if (!source)
     throw new UsageError(`--from: no site ${JSON.stringify(o.from)}; the sites are ${sites.map((s) => s.spec.site).join(", ")}`, false);
@@ -71,7 +68,7 @@ export function cloneSite(sites: readonly Site[], o: SiteCloneOptions): SiteClon
     const t = source.tenants.find((x) => x.spec.tenant === from);
     if (!t) throw new UsageError(`--tenant ${from}=${to}: site ${o.from} has no tenant ${from}`, false);
     if (t === host) throw new UsageError(`--tenant ${from}=${to}: ${from} is the host municipality, which comes along as ${o.to}`, false);
-    if (!ID.test(to) || to === o.to || [...o.tenants].some(([f, x]) => x === to && f !== from))
+    if (!isSpecId(to) || to === o.to || [...o.tenants].some(([f, x]) => x === to && f !== from))
       throw new UsageError(`--tenant ${from}=${to}: expected a new tenant id, distinct from the others and from ${o.to}`, false);
   }
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Site } from "../../plan/model";
 import { parseRange, type Ipv4Range } from "../../spec/ipv4";
 import { readSpecBytes } from "../../spec/spec-source";
-import siteSchema from "../../schema/site.schema.json";
+import { isSpecId, SPEC_ID_WORDS } from "../../spec/site-directory";
 import { UsageError } from "../exit-codes";
 import { firstOverlap, nextFreeRange, planAddresses, readCidrOption } from "./address-plan";
 import { cloneTenantDocument, type ClonedTenant } from "./clone-tenant-document";
@@ -35,15 +35,12 @@ export interface TenantClone extends ClonedTenant {
   review: (ReviewNote & { line: number })[];
 }
 
-const ID = new RegExp(siteSchema.$defs.name.pattern);
-
 /**
  * Decides where the new tenant goes on a loaded site (names, address range, VLANs, flow ids) and
  * rewrites the source tenant's file for it. Refuses, as usage errors, what would collide with the site.
  */
 export function cloneTenantOnSite(site: Site, o: TenantCloneOptions): TenantClone {
-  if (!ID.test(o.to))
-    throw new UsageError(`--to: expected a tenant id (${siteSchema.$defs.name["x-expected"]}), found ${JSON.stringify(o.to)}`);
+  if (!isSpecId(o.to)) throw new UsageError(`--to: expected a tenant id (${SPEC_ID_WORDS}), found ${JSON.stringify(o.to)}`);
   const source = site.tenants.find((t) => t.spec.tenant === o.from);
   const ids = site.tenants.map((t) => t.spec.tenant);
   if (!source)
