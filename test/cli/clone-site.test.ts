@@ -316,6 +316,19 @@ describe("npm run clone -- site: kvistrup's room for vestby, with its partner, s
     expect(found).toEqual([]);
   });
 
+  // clone-bugs.md S5 (fixed by a63f2bc): kvistrup's kv- and kf- both became ves- (ves-dc01 twice).
+  test("VM names stay distinct across the new site's tenants, as they were in the source", () => {
+    const names = (dir: string, tenants: string[]) =>
+      tenants.flatMap((t) =>
+        (parse(readFileSync(join(dir, "tenants", `${t}.yaml`), "utf8")).workloads as { name?: string; namePattern?: string }[]).map(
+          (w) => w.namePattern ?? w.name,
+        ),
+      );
+    const duplicates = (all: unknown[]) => all.filter((n, i) => all.indexOf(n) !== i);
+    expect(duplicates(names(join(sites, "kvistrup"), ["kvistrup", "kvistrup-forsyning"]))).toEqual([]);
+    expect(duplicates(names(target, ["vestby", "vestby-forsyning"]))).toEqual([]);
+  });
+
   test("without --vlans every VLAN is kept", () => {
     const planned = load(sites).sites;
     const kvistrup = planned.find((s) => s.spec.site === "kvistrup") as Site;
