@@ -113,7 +113,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
         `  addresses ${clone.cidr}, VLANs ${clone.vlanRange.from}-${clone.vlanRange.to}, flow ids moved by +${clone.flowIdOffset}\n` +
         `\nreview next:\n${formatNotes(display, clone.review)}` +
         (clone.dropped.length ? `\nnot copied from ${sourceDisplay}:\n${formatNotes(sourceDisplay, clone.dropped)}` : "") +
-        `\nthen: npm run synth -- --site ${siteName}\n`,
+        `\nthen: npm run synth -- ${values.sites === undefined ? "" : `--sites ${values.sites} `}--site ${siteName}\n`,
     );
     return ExitCode.ok;
   } catch (e) {
@@ -158,7 +158,7 @@ function cloneSiteCommand(
       `  addresses ${clone.cidr}${clone.internet ? `, internet uplink placeholder ${clone.internet}` : ""}\n` +
       `\nreview next:\n${clone.files.map((f) => formatNotes(shown(f.rel), f.review)).join("")}` +
       clone.dropped.map((d) => `\nnot copied from ${defaultDisplay(d.file)}:\n${formatNotes(defaultDisplay(d.file), d.notes)}`).join("") +
-      `\nthen: npm run synth -- --site ${values.to}\n`,
+      `\nthen: npm run synth -- ${values.sites === undefined ? "" : `--sites ${values.sites} `}--site ${values.to}\n`,
   );
   return ExitCode.ok;
 }

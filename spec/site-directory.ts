@@ -62,7 +62,10 @@ export function listSites(sitesDir: string, options: SiteListOptions): SiteListi
     }
     const dir = join(sitesDir, name);
     const kind = pathKind(dir);
-    if (kind.kind === "file" || kind.kind === "special") warnings.push(at(dir, `skipped: ${describeKind(kind)}, not a site directory`));
+    // A hidden entry is no site: an editor's, or a clone's staging directory a killed run left behind.
+    if (name.startsWith(".")) warnings.push(at(dir, `skipped: a hidden ${kind.kind === "directory" ? "directory" : "file"}, not a site`));
+    else if (kind.kind === "file" || kind.kind === "special")
+      warnings.push(at(dir, `skipped: ${describeKind(kind)}, not a site directory`));
     else if (kind.kind !== "directory") errors.push(at(dir, `expected a site directory, found ${describeKind(kind)}`));
     else if (!isSite(dir)) warnings.push(at(dir, `skipped: no site.yaml, so not a site`));
     else if (!ID.test(name)) errors.push(at(dir, `expected a site id as the directory name (${ID_WORDS}), found ${JSON.stringify(name)}`));

@@ -98,7 +98,8 @@ export function planAddresses(source: Ipv4Range, networks: readonly Ipv4Range[],
     const place = home && moved.get(home.cidr);
     if (home && place) return intToIp(value - home.first + place.first);
     const offset = value - source.first;
-    if (offset >= sizeOf(target))
+    // Packed, the offsets of the source's range no longer mean anything: its first network may lie there now.
+    if (offset >= sizeOf(target) || sizeOf(target) < sizeOf(source))
       throw new UsageError(
         `address ${ip} of the source lies in none of its networks and has no place in ${target.cidr}: give a --cidr as large as ${source.cidr}`,
         false,

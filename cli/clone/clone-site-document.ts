@@ -84,7 +84,7 @@ export function cloneSiteDocument(sourceText: string, d: SiteCloneDecisions): { 
     if (typeof vlan === "number") net.set("vlan", d.moveVlan(vlan));
   }
   markSourcesAsBlueprint(doc.contents as YAMLMap, d.sourceSite);
-  renameComments(doc, d.renaming);
+  renameComments(doc, d.renaming, d.addresses);
 
   doc.set("site", d.newSite);
   doc.set("municipality", d.municipality);

@@ -6,7 +6,7 @@ import { addDays } from "../../spec/dates";
 import { networkOfInterface } from "../../spec/ipv4";
 import { isSpecId, SPEC_ID_WORDS } from "../../spec/site-directory";
 import { UsageError } from "../exit-codes";
-import { readCidrOption, type UsedRange } from "./address-plan";
+import { readCidrOption, type AddressPlan, type UsedRange } from "./address-plan";
 import { cloneSiteDocument } from "./clone-site-document";
 import { cloneTenantDocument } from "./clone-tenant-document";
 import { renameComments } from "./file-comments";
@@ -98,14 +98,13 @@ export function cloneSite(sites: readonly Site[], o: SiteCloneOptions): SiteClon
   const pairs = [siteNames, ...moves.map((m) => ({ from: namesOf(m.tenant), to: m.to }))];
 
   // Addresses: beside every other site's, so the rooms of a cooperation can be connected.
-  const others: UsedRange[] = sites
-    .filter((s) => s !== source)
-    .flatMap((s) => [
-      ...siteRanges(s),
-      ...(s.spec.firewall
-        ? [{ range: networkOfInterface(s.spec.firewall.internet.address), owner: `the internet uplink of site ${s.spec.site}` }]
-        : []),
-    ]);
+  // The source is one of them: the new room is connected to it more often than to any other.
+  const others: UsedRange[] = sites.flatMap((s) => [
+    ...siteRanges(s),
+    ...(s.spec.firewall
+      ? [{ range: networkOfInterface(s.spec.firewall.internet.address), owner: `the internet uplink of site ${s.spec.site}` }]
+      : []),
+  ]);
   const { plan, target, internet } = planSiteAddresses(source, others, o.cidr === undefined ? undefined : readCidrOption(o.cidr));
   const moveVlan = vlanShift(
     source,
@@ -128,6 +127,7 @@ export function cloneSite(sites: readonly Site[], o: SiteCloneOptions): SiteClon
       flowIdOffset: 0,
       asOf: o.asOf,
       onboardingDays: o.onboardingDays,
+      inNewSite: true,
       keepsHost: m.tenant === host,
       keep: new Set(),
     });
@@ -161,7 +161,7 @@ export function cloneSite(sites: readonly Site[], o: SiteCloneOptions): SiteClon
   files.unshift({ rel: "site.yaml", text: site.text, review: locateNotes(site.text, site.review) });
   const policy = join(source.dir, "policy.yaml");
   if (existsSync(policy)) {
-    const text = renamedText(readFileSync(policy, "utf8"), siteRenaming);
+    const text = renamedText(readFileSync(policy, "utf8"), siteRenaming, plan);
     files.push({
       rel: "policy.yaml",
       text,
@@ -205,13 +205,13 @@ function tenantFile(site: Site, tenant: string): string {
 }
 
 /** A YAML file with its values and comments renamed. */
-function renamedText(text: string, renaming: Renaming): string {
+function renamedText(text: string, renaming: Renaming, addresses: AddressPlan): string {
   const doc = parseDocument(text);
   visit(doc, {
     Scalar(key, node) {
       if (key !== "key" && typeof node.value === "string") node.value = renaming.apply(node.value);
     },
   });
-  renameComments(doc, renaming);
+  renameComments(doc, renaming, addresses);
   return doc.toString({ lineWidth: 0 });
 }

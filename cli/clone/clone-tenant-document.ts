@@ -6,6 +6,8 @@ import type { Template } from "../../spec/types";
 import type { AddressPlan } from "./address-plan";
 import type { Renaming } from "./tenant-names";
 import { replaceOpeningComment, renameComments } from "./file-comments";
+import { UsageError } from "../exit-codes";
+import { MAX_LINK_NAME, tenantLink } from "../../plan/firewall/fortios-names";
 import { lineFinder } from "./line-finder";
 import type { ReviewNote } from "./review-notes";
 
@@ -21,7 +23,9 @@ export interface CloneDecisions {
   flowIdOffset: number;
   asOf: string;
   onboardingDays: number;
-  /** A whole site is cloned: its host municipality stays the new site's host. */
+  /** A whole site is cloned into a new one (its tenants' names and links come along, renamed). */
+  inNewSite?: boolean;
+  /** In a new site: this is its host municipality, which stays the host. */
   keepsHost?: boolean;
   /** Names of the site's own objects (templates, sizes, site networks, shared:<service>): never renamed. */
   keep: ReadonlySet<string>;
@@ -148,7 +152,15 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
     const source = key === "vdom" ? src.firewall?.vdom : src.firewall?.link;
     if (given !== undefined && given === source) doc.deleteIn(["firewall", key]);
   }
-  renameComments(doc, d.renaming);
+  const link = freeLink(doc, d);
+  if (link) {
+    doc.setIn(["firewall", "link"], link);
+    review.push({
+      path: ["firewall", "link"],
+      text: `inter-VDOM link ${link}: the default (the VDOM name's first 11 characters) is another tenant's`,
+    });
+  }
+  renameComments(doc, d.renaming, d.addresses);
 
   // Identity, and a partner of the room whatever the source was.
   const to = d.renaming.to;
@@ -161,6 +173,8 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
   doc.set("name", to.displayName);
   const top = doc.contents as YAMLMap;
   const nameAt = top.items.findIndex((p) => isScalar(p.key) && p.key.value === "name");
+  // A clone of a clone records its own source, in the place the first clonedFrom had.
+  doc.delete("clonedFrom");
   top.items.splice(nameAt + 1, 0, doc.createPair("clonedFrom", `${d.site.spec.site}/${src.tenant}`));
   for (const f of SOURCE_STATE_FIELDS) if (f !== "hostMunicipality" || !d.keepsHost) doc.delete(f);
   if (src.hostMunicipality && !d.keepsHost)
@@ -217,6 +231,7 @@ export function cloneTenantDocument(sourceText: string, d: CloneDecisions): Clon
       text: `the comments are the source's with names replaced: facts they state (policy id blocks, history) may not hold`,
     },
     ...clusterLoad(d, droppedVms),
+    ...dedicatedClusters(d),
   );
   if (flows?.items.length && d.flowIdOffset !== 0)
     review.push({ path: ["firewall", "flows"], text: `flows renumbered by +${d.flowIdOffset}: check each is one ${to.id} needs` });
@@ -251,14 +266,22 @@ function buildInsteadOfAdopting(doc: Document, item: YAMLMap, d: CloneDecisions)
   const firmware = str(existing.get("firmware", true));
   const templates = d.site.spec.templates;
   const template: Template | undefined =
-    templates.find((t) => t.guestId === guestId && t.firmware === firmware) ?? templates.find((t) => t.guestId === guestId) ?? templates[0];
+    templates.find((t) => t.guestId === guestId && t.firmware === firmware) ??
+    templates.find((t) => t.guestId === guestId) ??
+    // Else one of the same OS family: guest ids of Windows start with "windows".
+    templates.find((t) => (t.os === "windows") === (guestId ?? "").startsWith("windows"));
   const disks = (existing.get("disks") as YAMLSeq | undefined)?.items ?? [];
   const sizes = disks.map((x) => (isMap(x) ? Number(x.get("sizeGb", true)?.value) : NaN));
   const systemDisk = Number.isFinite(sizes[0]) ? sizes[0] : 100;
   const name = d.renaming.apply(str(item.get("name", true)) ?? "");
   item.delete("existing");
   if (item.has("datastore")) item.delete("datastore");
-  if (template) item.set("template", template.id);
+  if (!template)
+    throw new UsageError(
+      `workload ${name} of ${d.source.spec.tenant} is a running VM (existing:, guest ${guestId ?? "unknown"}); the clone builds it new, but site ${d.site.spec.site} has no template of its OS: add one to site.yaml; nothing was written`,
+      false,
+    );
+  item.set("template", template.id);
   const size = item.get("size", true);
   const named = str(size);
   const site = d.site.spec.vmSizes?.[named ?? ""];
@@ -272,7 +295,7 @@ function buildInsteadOfAdopting(doc: Document, item: YAMLMap, d: CloneDecisions)
     {
       path: ["workloads", name],
       text:
-        `${name} was a VM of ${d.source.spec.tenant}'s inventory (adopted with existing:); the clone builds it new from template ${template?.id ?? "(none: add one)"} with a ${systemDisk} GB system disk` +
+        `${name} was a VM of ${d.source.spec.tenant}'s inventory (adopted with existing:); the clone builds it new from template ${template.id} with a ${systemDisk} GB system disk` +
         (extra.length ? `; the source also had data disks of ${extra.join(", ")} GB` : ""),
     },
   ];
@@ -290,6 +313,45 @@ function clusterLoad(d: CloneDecisions, droppedVms: ReadonlySet<string>): Review
     path: ["workloads"],
     text: `adds ${l.vms} VMs (${l.cpus} vCPUs, ${l.memoryGb} GB memory) to cluster ${cluster}: RED-HOST-N1 in npm run synth says whether it still survives losing a host`,
   }));
+}
+
+/**
+ * Clusters only the source's VMs use are its dedicated hosts (TEN-DEDICATED-HOSTS holds a
+ * security-sensitive tenant to them): the copy would land on them. Said at the line that names one.
+ */
+function dedicatedClusters(d: CloneDecisions): ReviewNote[] {
+  const src = d.source.spec.tenant;
+  const users = new Map<string, Set<string>>();
+  for (const t of d.site.tenants) for (const vm of t.vms) users.set(vm.cluster, (users.get(vm.cluster) ?? new Set()).add(t.spec.tenant));
+  const own = (cluster: string | undefined) => cluster !== undefined && [...(users.get(cluster) ?? [])].every((t) => t === src);
+  const sensitive = d.source.vms.some((vm) => vm.workload.classification === "security-classified");
+  const text = (cluster: string) =>
+    `cluster ${cluster} holds only ${src}'s VMs (its dedicated hosts${sensitive ? ", which TEN-DEDICATED-HOSTS requires" : ""}): give ${d.renaming.to.id} a cluster of its own, and datastores, before the first synth`;
+  const notes: ReviewNote[] = [];
+  if (own(d.source.spec.cluster)) notes.push({ path: ["cluster"], text: text(d.source.spec.cluster as string) });
+  for (const w of d.source.spec.workloads ?? [])
+    if (w.cluster !== undefined && w.cluster !== d.source.spec.cluster && own(w.cluster))
+      notes.push({ path: ["workloads", d.renaming.apply(w.name), "cluster"], text: text(w.cluster) });
+  return notes;
+}
+
+/**
+ * A link name for the new tenant when the one it would get is another tenant's (FortiOS link names are
+ * global on the box and at most 11 characters): its id's letters, cut to leave room for a digit.
+ */
+function freeLink(doc: Document, d: CloneDecisions): string | undefined {
+  // In a new site the tenants' links are the source's, renamed, and as distinct as they were.
+  if (!d.site.spec.firewall || d.inNewSite) return undefined;
+  const taken = new Set(d.site.tenants.map((t) => tenantLink(t.spec)));
+  const vdom = str(doc.getIn(["firewall", "vdom"], true)) ?? d.renaming.to.id;
+  const wanted = str(doc.getIn(["firewall", "link"], true)) ?? vdom.slice(0, MAX_LINK_NAME);
+  if (!taken.has(wanted)) return undefined;
+  const letters = d.renaming.to.id.replace(/[^a-z0-9]/g, "");
+  const candidates = [
+    letters.slice(0, MAX_LINK_NAME),
+    ...Array.from({ length: 9 }, (_, i) => `${letters.slice(0, MAX_LINK_NAME - 1)}${i + 1}`),
+  ];
+  return candidates.find((c) => !taken.has(c));
 }
 
 /** What the law requires before the new tenant's data is processed, from the data its workloads hold. */

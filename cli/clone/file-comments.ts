@@ -1,15 +1,27 @@
 import { isScalar, visit, type Document, type YAMLMap } from "yaml";
+import { ipv4Problem } from "../../spec/ipv4";
+import type { AddressPlan } from "./address-plan";
 import type { Renaming } from "./tenant-names";
 
-/** Every comment of the file renamed like its values. */
-export function renameComments(doc: Document, renaming: Renaming): void {
+const IPV4_IN_TEXT = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(\/\d{1,2})?(?![\d.]*\d)/g;
+
+/** Every comment of the file renamed like its values, the addresses in it moved like theirs. */
+export function renameComments(doc: Document, renaming: Renaming, addresses: AddressPlan): void {
+  const rewrite = (text: string) =>
+    renaming.apply(
+      text.replace(IPV4_IN_TEXT, (found: string, ip: string, prefix: string | undefined) => {
+        if (ipv4Problem("address", ip) !== undefined) return found;
+        if (prefix === undefined) return addresses.move(ip) ?? found;
+        return addresses.moveRange(found) ?? found;
+      }),
+    );
   visit(doc, {
     Node(_, node) {
-      if (node.commentBefore) node.commentBefore = renaming.apply(node.commentBefore);
-      if (node.comment) node.comment = renaming.apply(node.comment);
+      if (node.commentBefore) node.commentBefore = rewrite(node.commentBefore);
+      if (node.comment) node.comment = rewrite(node.comment);
     },
   });
-  if (doc.comment) doc.comment = renaming.apply(doc.comment);
+  if (doc.comment) doc.comment = rewrite(doc.comment);
 }
 
 /**

@@ -75,6 +75,14 @@ function properName(from: TenantNames, to: TenantNames): string | undefined {
     .split(" ")
     .filter((w) => !generic.includes(w))
     .join(" ");
+  // Swedish puts the name in the genitive before kommun (Älvstads kommun): the name itself has no s.
+  const fold = (s: string) =>
+    s
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "");
+  if (proper.endsWith("s") && fold(proper) !== fold(to.id) && fold(proper.slice(0, -1)) === fold(to.id)) return proper.slice(0, -1);
   return proper === "" ? undefined : proper;
 }
 

@@ -1,48 +1,65 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../exit-codes";
 
 /**
- * Writes a file that must not exist yet, whole or not at all: the text goes to a hidden temporary file
- * beside it, which is then hard-linked to the name. link(2) fails when the name exists, so a file
- * someone wrote meanwhile is never replaced; an interrupted run leaves at most the temporary file,
- * which is removed on the way out (Ctrl-C included).
+ * A hidden name beside `path` that nothing else uses: a random part, so a file a killed run left (even
+ * one with this run's pid, as containers reuse pids) is never opened, replaced or removed.
  */
-export function writeNewFile(path: string, text: string, display: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const cleanUp = () => {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
-    }
-  };
+const stagingName = (path: string) => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+
+/** Removes `staged` on Ctrl-C or a TERM while `work` runs, then lets the signal end the process. */
+function cleaningUpOnSignal<T>(staged: () => void, work: () => T): T {
   const onSignal = (signal: NodeJS.Signals) => {
-    cleanUp();
+    staged();
     process.kill(process.pid, signal);
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
-    const fd = openSync(temp, "wx", 0o644);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      linkSync(temp, path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EEXIST")
-        throw new UsageError(`${display} already exists; it was left unchanged and nothing was written`, false);
-      throw new UsageError(`cannot write ${display}: ${(e as Error).message}; nothing was written`, false);
-    }
+    return work();
   } finally {
-    cleanUp();
     process.removeListener("SIGINT", onSignal);
     process.removeListener("SIGTERM", onSignal);
   }
+}
+
+/** File-system trouble at the place the user chose (read-only, full, gone, taken): exit 2, nothing written. */
+function refusal(e: unknown, display: string): unknown {
+  if (e instanceof UsageError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "EEXIST" || code === "ENOTEMPTY")
+    return new UsageError(`${display} already exists; it was left unchanged and nothing was written`, false);
+  if (code !== undefined) return new UsageError(`cannot write ${display}: ${(e as Error).message}; nothing was written`, false);
+  return e;
+}
+
+/**
+ * Writes a file that must not exist yet, whole or not at all: the text goes to a hidden temporary file
+ * beside it, which is then hard-linked to the name. link(2) fails when the name exists, so a file
+ * someone wrote meanwhile is never replaced; the temporary file is removed on the way out, Ctrl-C
+ * included.
+ */
+export function writeNewFile(path: string, text: string, display: string): void {
+  const temp = stagingName(path);
+  const remove = () => rmSync(temp, { force: true });
+  cleaningUpOnSignal(remove, () => {
+    try {
+      const fd = openSync(temp, "wx", 0o644);
+      try {
+        writeSync(fd, text);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      linkSync(temp, path);
+    } catch (e) {
+      throw refusal(e, display);
+    } finally {
+      remove();
+    }
+  });
 }
 
 /**
@@ -51,40 +68,27 @@ export function writeNewFile(path: string, text: string, display: string): void 
  * the temporary directory renamed onto the empty directory just made (rename(2) replaces an empty one).
  */
 export function writeNewDirectory(path: string, files: ReadonlyMap<string, string>, display: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temp = stagingName(path);
   let claimed = false;
-  const cleanUp = () => {
+  const remove = () => {
     rmSync(temp, { recursive: true, force: true });
     if (claimed) rmSync(path, { recursive: true, force: true });
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    cleanUp();
-    process.kill(process.pid, signal);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    mkdirSync(temp);
-    for (const [rel, text] of files) {
-      mkdirSync(dirname(join(temp, rel)), { recursive: true });
-      writeFileSync(join(temp, rel), text, { flag: "wx" });
-    }
+  cleaningUpOnSignal(remove, () => {
     try {
+      mkdirSync(temp);
+      for (const [rel, text] of files) {
+        mkdirSync(dirname(join(temp, rel)), { recursive: true });
+        writeFileSync(join(temp, rel), text, { flag: "wx" });
+      }
       mkdirSync(path);
+      claimed = true;
+      renameSync(temp, path);
+      claimed = false;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EEXIST")
-        throw new UsageError(`${display} already exists; it was left unchanged and nothing was written`, false);
-      throw new UsageError(`cannot write ${display}: ${(e as Error).message}; nothing was written`, false);
+      throw refusal(e, display);
+    } finally {
+      remove();
     }
-    claimed = true;
-    renameSync(temp, path);
-    claimed = false;
-  } catch (e) {
-    cleanUp();
-    throw e;
-  } finally {
-    rmSync(temp, { recursive: true, force: true });
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-  }
+  });
 }
