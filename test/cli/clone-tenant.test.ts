@@ -80,7 +80,8 @@ const CLONES = [
     site: "kvistrup",
     from: "kvistrup-forsyning",
     to: "vestby-forsyning",
-    args: ["--vlans", "400-409", "--vm-prefix", "vf"],
+    // The default VM prefix: not ves, which vestby's VMs have by now, but the id's initials.
+    args: ["--vlans", "400-409"],
     sourceNames: ["kvistrup-forsyning", "kvistrupforsyning", "Kvistrup Forsyning", "Kvistrup Forsyning A/S", "kf"],
   },
 ] as const;
@@ -110,7 +111,8 @@ describe("npm run clone -- tenant: a partner, the host and a /22, synthesized on
     expect(r?.stderr).toBe("");
     expect(r?.code).toBe(0);
     expect(r?.stdout).toContain(`created ${fileOf(sites, c)}: tenant ${c.to} of site ${c.site}, cloned from ${c.from}\n`);
-    expect(r?.stdout).toContain(`then: npm run synth -- --site ${c.site}\n`);
+    // The next command synthesizes the sites the clone was given, not the repository's.
+    expect(r?.stdout.endsWith(`\nthen: npm run synth -- --sites ${sites} --site ${c.site}\n`)).toBe(true);
     expect(existsSync(fileOf(sites, c))).toBe(true);
   });
 
@@ -180,6 +182,9 @@ describe("npm run clone -- tenant: a partner, the host and a /22, synthesized on
     const forsyning = spec("kvistrup", "vestby-forsyning");
     expect(forsyning?.vlanRange).toEqual({ from: 400, to: 409 });
     expect(forsyning?.networks.map((n) => n.vlan)).toEqual([401, 402]);
+    // Its VMs' prefix is not vestby's (ves): the id's initials.
+    expect(forsyning?.workloads.map((w) => w.namePattern ?? w.name)).toEqual(expect.arrayContaining(["vf-dc01", "vf-dc02"]));
+    expect(results.get("vestby-forsyning")?.stdout).toMatch(/VM names now start vf-, not kf-/);
   });
 
   test.each(CLONES.map((c) => [c.to, c] as const))(
@@ -484,5 +489,97 @@ describe("npm run clone -- tenant: bad input is exit 2, a clear message and noth
     const r = runClone(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^usage: npm run clone -- tenant --site <site> --from <tenant> --to <name>/);
+  });
+});
+
+describe("npm run clone -- tenant: what a clone is made of, beyond the examples", () => {
+  test("the same clone twice gives the same bytes (nothing depends on the clock or the run)", () => {
+    const [a, b] = [copySites(EXAMPLES), copySites(EXAMPLES)];
+    const args = ["--site", "fjordvik", "--from", "haugnes", "--to", "nyby", "--vm-prefix", "nyv", "--name", "Nyvik kommune"];
+    for (const sites of [a, b]) expect(clone(sites, ...args).code).toBe(0);
+    const text = (sites: string) => readFileSync(join(sites, "fjordvik", "tenants", "nyby.yaml"), "utf8");
+    expect(text(a)).toBe(text(b));
+    // --vm-prefix and --name are what the new names are made of.
+    const spec = parse(text(a));
+    expect(spec.name).toBe("Nyvik kommune");
+    expect(spec.workloads.map((w: { name: string; namePattern?: string }) => w.namePattern ?? w.name)).toEqual(
+      expect.arrayContaining(["nyv-dc01", "nyv-sql01", "nyv-rds{n:02}"]),
+    );
+  });
+
+  test("a clone of a clone: the new clonedFrom replaces the source's", () => {
+    const sites = copySites(EXAMPLES);
+    expect(clone(sites, "--site", "fjordvik", "--from", "haugnes", "--to", "nyby").code).toBe(0);
+    const r = clone(sites, "--site", "fjordvik", "--from", "nyby", "--to", "ostby");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(sites, "fjordvik", "tenants", "ostby.yaml"), "utf8");
+    expect(text.match(/^clonedFrom: .*$/gm)).toEqual(["clonedFrom: fjordvik/nyby"]);
+    expect(parse(text).legal).toMatchObject({ onboardingUntil: "2027-02-20", processingStarted: false });
+  });
+
+  test("an adopted Windows VM is rebuilt from a Windows template, though the site lists a Linux one first", () => {
+    // The tiny fixture: templates rhel9 (linux) then win2022 (windows); alpha's legacy-app is Windows Server 2016.
+    const sites = copySites();
+    const r = clone(sites, "--site", "tiny", "--from", "alpha", "--to", "beta");
+    expect(r.code).toBe(0);
+    const beta = parse(readFileSync(join(sites, "tiny", "tenants", "beta.yaml"), "utf8"));
+    expect(beta.workloads.find((w: { name: string }) => w.name === "legacy-app")).toMatchObject({ template: "win2022" });
+    expect(r.stdout).toMatch(/legacy-app was a VM of alpha's inventory .* template win2022/);
+  });
+
+  test("an adopted VM whose OS the site has no template for is refused: exit 2, nothing written", () => {
+    const sites = copySites();
+    edit(sites, "tiny/site.yaml", /^.*id: win2022, vm: tpl-win2022.*\n/m, "");
+    edit(sites, "tiny/tenants/alpha.yaml", /template: win2022/g, "template: rhel9");
+    const before = treeOf(sites);
+    const r = clone(sites, "--site", "tiny", "--from", "alpha", "--to", "beta");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/legacy-app of alpha .*windows9Server64Guest.* no template of its OS.*nothing was written/);
+    expect([...treeOf(sites).keys()].sort()).toEqual([...before.keys()].sort());
+  });
+
+  test("two clones whose ids share their first 11 characters get inter-VDOM links of their own", () => {
+    const sites = copySites(EXAMPLES);
+    for (const to of ["vestby-forsyning", "vestby-forsyningen"]) {
+      const r = clone(sites, "--site", "kvistrup", "--from", "kvistrup-forsyning", "--to", to);
+      expect([to, r.stderr, r.code]).toEqual([to, "", 0]);
+    }
+    // The loader refuses two tenants on one inter-VDOM link; loading is the check.
+    expect(
+      load(sites)
+        .sites.find((s) => s.spec.site === "kvistrup")
+        ?.tenants.map((t) => t.spec.tenant),
+    ).toEqual(expect.arrayContaining(["vestby-forsyning", "vestby-forsyningen"]));
+  });
+
+  test("a clone of a security-sensitive tenant is told that the source's cluster is the source's dedicated hosts", () => {
+    // alpha of the tiny fixture, made security-sensitive on a cluster of its own (TEN-DEDICATED-HOSTS).
+    const sites = copySites();
+    edit(
+      sites,
+      "tiny/tenants/alpha.yaml",
+      'operatorsGroup: "ALPHA\\\\vmware-operators"\n',
+      'operatorsGroup: "ALPHA\\\\vmware-operators"\ncluster: prod\n',
+    );
+    edit(sites, "tiny/tenants/alpha.yaml", "classification: health", "classification: security-classified");
+    const r = clone(sites, "--site", "tiny", "--from", "alpha", "--to", "beta");
+    expect(r.code).toBe(0);
+    const file = join(sites, "tiny", "tenants", "beta.yaml");
+    const note = review(r.stdout).find((n) => /dedicated/i.test(n.text));
+    expect(note?.text).toMatch(/prod/);
+    expect(lineText(file, note?.line ?? 0)).toMatch(/^cluster: /);
+  });
+
+  test("a temporary file a killed run left behind (same pid) is no internal error, and the result is whole or absent", () => {
+    const sites = copySites(EXAMPLES);
+    const tenants = join(sites, "fjordvik", "tenants");
+    writeFileSync(join(tenants, `.nyby.yaml.${process.pid}.tmp`), "left by a run that was killed\n");
+    const r = clone(sites, "--site", "fjordvik", "--from", "haugnes", "--to", "nyby");
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect([0, 2]).toContain(r.code);
+    const written = join(tenants, "nyby.yaml");
+    if (r.code === 0) expect(parse(readFileSync(written, "utf8")).tenant).toBe("nyby");
+    else expect(existsSync(written)).toBe(false);
   });
 });

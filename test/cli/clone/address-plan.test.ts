@@ -80,6 +80,13 @@ describe("planAddresses: a smaller target packs the networks, largest first", ()
     expect(plan.move("10.40.30.126")).toBe("10.70.6.126");
   });
 
+  test("an address of the source range in none of its networks has no place in a packed range: a usage error naming it", () => {
+    // 10.40.0.53 would land on 10.70.4.53, inside the packed servere network (10.70.4.0/24).
+    expect(() => plan.move("10.40.0.53")).toThrow(UsageError);
+    expect(() => plan.move("10.40.0.53")).toThrow(/10\.40\.0\.53/);
+    expect(() => plan.move("10.40.99.10")).toThrow(/10\.40\.99\.10 .*--cidr as large as 10\.40\.0\.0\/16/);
+  });
+
   test("a smaller network is placed after a larger one listed after it, never across it", () => {
     const source = range("10.50.0.0/16");
     const nets = ["10.50.1.0/26", "10.50.2.0/24", "10.50.3.0/25"].map(range);

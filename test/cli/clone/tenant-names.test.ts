@@ -72,6 +72,27 @@ describe("Renaming: the source's names become the new tenant's", () => {
     expect(alvstad.apply("tallmo.se")).toBe("alvstad.se");
   });
 
+  test("capitalised, the id in prose is the new display name's proper name", () => {
+    const angby = new Renaming(
+      { id: "tallmo", displayName: "Tallmo kommun", vmPrefix: "tlm" },
+      { id: "angby", displayName: "Ängby kommun", vmPrefix: "ang" },
+    );
+    expect(angby.apply("Tallmo's RDS farm")).toBe("Ängby's RDS farm");
+    expect(angby.apply("Tallmo is controller for its own data")).toBe("Ängby is controller for its own data");
+    expect(angby.apply("e-tjanster.tallmo.se")).toBe("e-tjanster.angby.se");
+    expect(forsyning.apply("Kvistrup Forsyning's OT network")).toBe("Vestby Forsyning's OT network");
+  });
+
+  test("a Swedish genitive display name (Älvstads kommun) gives the name without its genitive s in prose", () => {
+    const alvstad = new Renaming(
+      { id: "tallmo", displayName: "Tallmo kommun", vmPrefix: "tlm" },
+      { id: "alvstad", displayName: "Älvstads kommun", vmPrefix: "alv" },
+    );
+    expect(alvstad.apply("Tallmo's RDS farm")).toBe("Älvstad's RDS farm");
+    expect(alvstad.apply("Tallmo is controller")).toBe("Älvstad is controller");
+    expect(alvstad.apply("Tallmo kommun")).toBe("Älvstads kommun");
+  });
+
   test("without a VM prefix on either side, VM names are left as they are", () => {
     const noPrefix = new Renaming({ id: "haugnes", displayName: "Haugnes kommune" }, { id: "nyby", displayName: "Nyby kommune" });
     expect(noPrefix.apply("hgn-dc01")).toBe("hgn-dc01");
