@@ -186,7 +186,7 @@ export const MAXIMAL: Samples = {
   "backup-copy": { ...MINIMAL["backup-copy"], source, roomId: "room-b", offsiteSite: "other", immutable: true, offsiteKm: 42 },
   "restore-test": { ...MINIMAL["restore-test"], source, nextDue: "2027-01-28" },
   evidence: { ...MINIMAL.evidence, source, nextDue: null },
-  operator: { ...MINIMAL.operator, source, hostTenant: "t", stacks: ["s-facility", "s-t", "s-vsphere"] },
+  operator: { ...MINIMAL.operator, source, hostTenant: "t", stacks: ["s-facility", "s-t", "s-vsphere"], onboardingUntil: "2027-02-20" },
   tenant: {
     ...MINIMAL.tenant,
     source,

@@ -103,6 +103,7 @@ test("the columns: the tenants' laws in the input, then the every-site packs wit
     "site-standard vsphere-hardening",
     "site-standard fortigate-baseline",
     "site-standard iso27001",
+    "site-standard tenant-isolation",
   ]);
   const cites = (id: string) => {
     const c = result.scope.columns.find((x) => x.id === id);

@@ -132,7 +132,7 @@ test("foreign Terraform without facility objects: the scope says what is not dec
       ],
       tenants: [],
       stacks: [{ name: "main", kind: "other" }],
-      packs: ["redundancy", "vsphere-hardening", "fortigate-baseline", "iso27001"],
+      packs: ["redundancy", "vsphere-hardening", "fortigate-baseline", "iso27001", "tenant-isolation"],
     },
   ]);
   expect(result.scope.columns.every((c) => c.basis === "site-standard")).toBe(true);
