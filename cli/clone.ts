@@ -1,4 +1,4 @@
-import { lstatSync } from "node:fs";
+import { existsSync, lstatSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { planSites } from "../plan/plan-sites";
@@ -112,6 +112,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       `created ${display}: tenant ${to} of site ${siteName}, cloned from ${from}\n` +
         `  addresses ${clone.cidr}, VLANs ${clone.vlanRange.from}-${clone.vlanRange.to}, flow ids moved by +${clone.flowIdOffset}\n` +
         `\nreview next:\n${formatNotes(display, clone.review)}` +
+        rosterNote(site.dir, to) +
         (clone.dropped.length ? `\nnot copied from ${sourceDisplay}:\n${formatNotes(sourceDisplay, clone.dropped)}` : "") +
         `\nthen: npm run synth -- ${values.sites === undefined ? "" : `--sites ${values.sites} `}--site ${siteName}\n`,
     );
@@ -161,6 +162,13 @@ function cloneSiteCommand(
       `\nthen: npm run synth -- ${values.sites === undefined ? "" : `--sites ${values.sites} `}--site ${values.to}\n`,
   );
   return ExitCode.ok;
+}
+
+/** The roster's approvers are the site's people: none of them has authority over the new tenant yet. */
+function rosterNote(siteDir: string, tenant: string): string {
+  const roster = join(siteDir, "approvers.yaml");
+  if (!existsSync(roster)) return "";
+  return `  ${defaultDisplay(roster)}  the roster was written before ${tenant}: give an approver authority over it before a waiver of its findings can be approved\n`;
 }
 
 function refuseExisting(path: string): void {
