@@ -1,31 +1,21 @@
-import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
-import { main } from "../../cli/clone";
+import { hashes, lineText, notesUnder, runClone } from "./clone-output";
 import { PLACEHOLDER_THUMBPRINT } from "../../cli/clone/clone-site-document";
 import { writeNewDirectory } from "../../cli/clone/write-new-file";
 import { UsageError } from "../../cli/exit-codes";
 import type { Site } from "../../plan/model";
 import { networkOfInterface, overlaps, parseRange, type Ipv4Range } from "../../spec/ipv4";
-import { AS_OF, copySites, edit, escapeRegExp, EXAMPLES, lineOf, load, outputCollector, runSynth, tempDir, treeOf } from "../helpers";
+import { AS_OF, copySites, edit, escapeRegExp, EXAMPLES, lineOf, load, runSynth, tempDir, treeOf } from "../helpers";
 
 /**
  * `npm run clone -- site`: a whole room for a partner that builds its own, from kvistrup. One clone is
  * synthesized (the new site alone); the rest are read as files or through the loader.
  */
 
-function runClone(args: string[]): { code: number; stdout: string; stderr: string } {
-  const out = outputCollector();
-  const err = outputCollector();
-  const code = main(args, out.stream, err.stream);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
 const cloneSite = (sites: string, ...args: string[]) => runClone(["site", "--sites", sites, "--as-of", AS_OF, ...args]);
 const VESTBY = ["--from", "kvistrup", "--to", "vestby", "--tenant", "kvistrup-forsyning=vestby-forsyning"];
-
-/** sha256 of every file below `dir`, by relative path. */
-const hashes = (dir: string) => new Map([...treeOf(dir)].map(([path, bytes]) => [path, createHash("sha256").update(bytes).digest("hex")]));
 
 /** Every entry below `dir`, directories (with a trailing /) and hidden ones included. */
 function entries(dir: string): string[] {
@@ -40,21 +30,6 @@ function entries(dir: string): string[] {
   walk(dir);
   return found.sort();
 }
-
-/** The `file:line  text` notes printed under a heading of the clone's output. */
-function notesUnder(stdout: string, heading: RegExp): { file: string; line: number; text: string }[] {
-  const lines = stdout.split("\n");
-  const start = lines.findIndex((l) => heading.test(l));
-  if (start < 0) throw new Error(`no heading ${String(heading)} in:\n${stdout}`);
-  const notes = [];
-  for (const l of lines.slice(start + 1)) {
-    const m = /^ {2}(\S+):(\d+) {2}(.*)$/.exec(l);
-    if (!m) break;
-    notes.push({ file: m[1], line: Number(m[2]), text: m[3] });
-  }
-  return notes;
-}
-const lineText = (file: string, n: number) => readFileSync(file, "utf8").split("\n")[n - 1];
 
 const range = (cidr: string) => parseRange(cidr) as Ipv4Range;
 const DOCUMENTATION = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"].map(range);

@@ -1,41 +1,14 @@
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { main } from "../../cli/clone";
+import { hashes, lineText, notesUnder, runClone } from "./clone-output";
 import { overlaps, parseRange, type Ipv4Range } from "../../spec/ipv4";
-import { AS_OF, copySites, edit, escapeRegExp, EXAMPLES, lineOf, load, outputCollector, runSynth, tempDir, treeOf } from "../helpers";
-
-/** Runs `npm run clone` in-process. */
-function runClone(args: string[]): { code: number; stdout: string; stderr: string } {
-  const out = outputCollector();
-  const err = outputCollector();
-  const code = main(args, out.stream, err.stream);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+import { AS_OF, copySites, edit, escapeRegExp, EXAMPLES, lineOf, load, runSynth, tempDir, treeOf } from "../helpers";
 
 const clone = (sites: string, ...args: string[]) => runClone(["tenant", "--sites", sites, "--as-of", AS_OF, ...args]);
 
-/** sha256 of every file below `dir`, by relative path. */
-const hashes = (dir: string) => new Map([...treeOf(dir)].map(([path, bytes]) => [path, createHash("sha256").update(bytes).digest("hex")]));
-
-/** The `file:line  text` notes printed under a heading of the clone's output. */
-function notesUnder(stdout: string, heading: RegExp): { file: string; line: number; text: string }[] {
-  const lines = stdout.split("\n");
-  const start = lines.findIndex((l) => heading.test(l));
-  if (start < 0) throw new Error(`no heading ${String(heading)} in:\n${stdout}`);
-  const notes = [];
-  for (const l of lines.slice(start + 1)) {
-    const m = /^ {2}(\S+):(\d+) {2}(.*)$/.exec(l);
-    if (!m) break;
-    notes.push({ file: m[1], line: Number(m[2]), text: m[3] });
-  }
-  return notes;
-}
 const review = (stdout: string) => notesUnder(stdout, /^review next:$/);
 const dropped = (stdout: string) => notesUnder(stdout, /^not copied from /);
-/** The text of line `n` (1-based) of a file. */
-const lineText = (file: string, n: number) => readFileSync(file, "utf8").split("\n")[n - 1];
 
 const range = (cidr: string) => parseRange(cidr) as Ipv4Range;
 
