@@ -4,7 +4,7 @@ import { App } from "cdktf";
 import { ValidateProviderPresence } from "cdktf/lib/validations";
 import type { PlannedSites } from "../plan/plan-sites";
 import { addSiteStacks } from "../stacks/site-stacks";
-import { recordCreationStacks } from "../stacks/cdktf-creation-stacks";
+import { useCdktfShortcuts } from "../stacks/cdktf-shortcuts";
 
 export interface StackSummary {
   stack: string;
@@ -41,7 +41,7 @@ export function synthesizeSites(app: App, loaded: PlannedSites): Record<string, 
  * fail where no terraform binary is installed, which synth does not need.
  */
 export function newApp(outdir?: string): App {
-  recordCreationStacks(false);
+  useCdktfShortcuts();
   return new App({ outdir, stackTraces: false, skipValidation: true });
 }
 

@@ -18,6 +18,7 @@ import type { ManagedVm, RemovedVm, Site, SiteFirewallModel, Tenant } from "../p
 import { siteDevices } from "../spec/facility/devices";
 import { stackNames } from "../contracts/stack-names";
 import { configureStateBackend } from "./state-backend";
+import { RoomStack } from "./room-stack";
 import { addVsphereProvider } from "./vsphere-provider";
 
 export interface SiteStacks {
@@ -30,7 +31,7 @@ export interface SiteStacks {
 }
 
 function newStack(app: App, site: Site, name: string): TerraformStack {
-  const stack = new TerraformStack(app, name);
+  const stack = new RoomStack(app, name);
   configureStateBackend(stack, { siteName: site.spec.site, stackName: name, state: site.spec.state });
   return stack;
 }

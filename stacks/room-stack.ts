@@ -1,0 +1,120 @@
+/**
+ * The stacks of a room: cdktf's TerraformStack, synthesized with two of its passes left out. Both are
+ * whole walks of every value of every resource through cdktf's token resolver, and neither changes a
+ * byte of our stacks:
+ *
+ * 1. `prepareStack` resolves every element once in "preparing" mode before the real synthesis. That
+ *    pass exists for cross-stack references (a token of one stack used in another, which cdktf turns
+ *    into an output and a remote-state data source). Our stacks never share tokens: each reads what it
+ *    needs of the others through data sources by name. The pass is skipped; a reference that would
+ *    have needed it fails synth loudly (see `refuseCrossStackReferences`) instead of being written
+ *    wrong.
+ * 2. `toTerraform` resolves each element, merges the fragments, and then resolves the merged document
+ *    once more. That last pass only matters for tokens in stack-level overrides (`addOverride` on the
+ *    stack) or outputs; our stacks have neither, so their document is written as merged. A stack with
+ *    either is synthesized by cdktf's own code.
+ *
+ * Read in cdktf 0.21.0 (lib/terraform-stack.js, lib/tfExpression.js); the shortcuts apply to that
+ * exact version only. test/stacks/cdktf-shortcuts.test.ts synthesizes the example sites both ways and
+ * compares every byte, and fails on any other cdktf version.
+ */
+import { TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
+import type { IConstruct } from "constructs";
+import { CDKTF_VERSION_READ, installedCdktfVersion } from "./cdktf-version";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { resolve } = require("cdktf/lib/_tokens") as { resolve(scope: IConstruct, obj: unknown, preparing?: boolean): unknown };
+const { deepMerge } = require("cdktf/lib/util") as { deepMerge(target: unknown, ...sources: unknown[]): unknown };
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+let shortcuts = true;
+
+/** Whether room stacks leave out the two passes (true by default; false: cdktf's own synthesis). */
+export function useStackShortcuts(on: boolean): void {
+  shortcuts = on;
+  if (on) refuseCrossStackReferences();
+}
+
+const shortcutsApply = () => shortcuts && installedCdktfVersion() === CDKTF_VERSION_READ;
+
+/** The private state of cdktf's TerraformStack that its toTerraform reads (0.21.0). */
+interface StackInternals {
+  rawOverrides: Record<string, unknown>;
+  cdktfVersion: string;
+}
+
+export class RoomStack extends TerraformStack {
+  prepareStack(): void {
+    if (!shortcutsApply()) return super.prepareStack();
+    this.ensureBackendExists(); // the other half of cdktf's prepareStack
+  }
+
+  toTerraform(): Record<string, unknown> {
+    const internals = this as unknown as StackInternals;
+    const elements = terraformElements(this);
+    if (!shortcutsApply() || Object.keys(internals.rawOverrides).length > 0 || elements.some(TerraformOutput.isTerraformOutput))
+      return super.toTerraform() as Record<string, unknown>;
+    // cdktf 0.21.0's TerraformStack.toTerraform, step by step, without resolving the merged result again.
+    const metadata = { version: internals.cdktfVersion, stackName: this.node.id, backend: "local", cloud: undefined };
+    for (const element of elements) deepMerge(metadata, resolve(this, element.toMetadata()));
+    const tf: Record<string, unknown> = { "//": { metadata, outputs: {} } };
+    for (const element of elements) deepMerge(tf, resolve(this, withoutUndefined(element.toTerraform())));
+    return tf;
+  }
+}
+
+/**
+ * The same value without its undefined object values and array elements, which cdktf's resolver
+ * drops anyway, but only after resolving each key and making a context for each: a generated
+ * resource's attributes are mostly unset optional arguments (a VM has over a hundred). Descends only
+ * into plain objects and arrays; tokens and other class instances are left for the resolver.
+ */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined);
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (v !== undefined) result[key] = withoutUndefined(v);
+  return result;
+}
+
+/** The stack's Terraform elements in construct order, not descending into nested stacks (as cdktf walks them). */
+function terraformElements(node: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
+  if (TerraformElement.isTerraformElement(node)) into.push(node);
+  for (const child of node.node.children) if (!TerraformStack.isStack(child)) terraformElements(child, into);
+  return into;
+}
+
+interface ReferenceInternals {
+  originStack?: TerraformStack;
+  crossStackIdentifier: Record<string, string>;
+}
+interface ResolveContext {
+  preparing: boolean;
+  scope: IConstruct;
+}
+
+let refusing = false;
+
+/**
+ * Without the preparing pass, a token of one stack resolved in another would be written as a plain
+ * reference to a resource that stack does not hold. Make that an error at synth, naming both stacks.
+ */
+function refuseCrossStackReferences(): void {
+  if (refusing || installedCdktfVersion() !== CDKTF_VERSION_READ) return;
+  refusing = true;
+  // The class is not exported; `ref` makes one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ref } = require("cdktf/lib/tfExpression") as { ref(identifier: string): object };
+  const reference = Object.getPrototypeOf(ref("probe")) as { resolve(context: ResolveContext): unknown };
+  const cdktfResolve = reference.resolve;
+  reference.resolve = function (this: ReferenceInternals, context: ResolveContext) {
+    if (shortcutsApply() && !context.preparing && this.originStack) {
+      const here = TerraformStack.of(context.scope);
+      if (here !== this.originStack && !(here.toString() in this.crossStackIdentifier))
+        throw new Error(
+          `a value of stack ${this.originStack.node.id} is used in stack ${here.node.id}: room stacks do not share tokens (read it through a data source)`,
+        );
+    }
+    return cdktfResolve.call(this, context);
+  };
+}
