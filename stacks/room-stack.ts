@@ -23,8 +23,8 @@ import type { IConstruct } from "constructs";
 import { CDKTF_VERSION_READ, installedCdktfVersion } from "./cdktf-version";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { resolve } = require("cdktf/lib/_tokens") as { resolve(scope: IConstruct, obj: unknown, preparing?: boolean): unknown };
-const { deepMerge } = require("cdktf/lib/util") as { deepMerge(target: unknown, ...sources: unknown[]): unknown };
+const { resolve } = require("cdktf/lib/_tokens") as { resolve: (scope: IConstruct, obj: unknown, preparing?: boolean) => unknown };
+const { deepMerge } = require("cdktf/lib/util") as { deepMerge: (target: unknown, ...sources: unknown[]) => unknown };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 let shortcuts = true;
@@ -52,7 +52,7 @@ export class RoomStack extends TerraformStack {
   toTerraform(): Record<string, unknown> {
     const internals = this as unknown as StackInternals;
     const elements = terraformElements(this);
-    if (!shortcutsApply() || Object.keys(internals.rawOverrides).length > 0 || elements.some(TerraformOutput.isTerraformOutput))
+    if (!shortcutsApply() || Object.keys(internals.rawOverrides).length > 0 || elements.some((e) => TerraformOutput.isTerraformOutput(e)))
       return super.toTerraform() as Record<string, unknown>;
     // cdktf 0.21.0's TerraformStack.toTerraform, step by step, without resolving the merged result again.
     const metadata = { version: internals.cdktfVersion, stackName: this.node.id, backend: "local", cloud: undefined };
@@ -104,8 +104,8 @@ function refuseCrossStackReferences(): void {
   refusing = true;
   // The class is not exported; `ref` makes one.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ref } = require("cdktf/lib/tfExpression") as { ref(identifier: string): object };
-  const reference = Object.getPrototypeOf(ref("probe")) as { resolve(context: ResolveContext): unknown };
+  const { ref } = require("cdktf/lib/tfExpression") as { ref: (identifier: string) => object };
+  const reference = Object.getPrototypeOf(ref("probe")) as { resolve: (this: ReferenceInternals, context: ResolveContext) => unknown };
   const cdktfResolve = reference.resolve;
   reference.resolve = function (this: ReferenceInternals, context: ResolveContext) {
     if (shortcutsApply() && !context.preparing && this.originStack) {

@@ -1,4 +1,4 @@
-import { TerraformStack, type App } from "cdktf";
+import type { App, TerraformStack } from "cdktf";
 import { BackupRoom, backupTagOf } from "../constructs/backup-room";
 import { FirewallPolicySet } from "../constructs/firewall-policy-set";
 import { FirewallRecords } from "../constructs/firewall-records";

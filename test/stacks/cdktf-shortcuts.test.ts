@@ -79,7 +79,7 @@ test("a stack with stack-level overrides or outputs is synthesized by cdktf's ow
     const r = new Pet(stack, "r", {});
     stack.addOverride("locals.id", r.id);
     new TerraformOutput(stack, "out", { value: r.id });
-    return stack.toTerraform() as Record<string, unknown>;
+    return stack.toTerraform();
   };
   const fast = build(true);
   expect(fast).toEqual(build(false));
