@@ -1,0 +1,70 @@
+"use strict";
+/**
+ * Runs a bundle as the body of the main module: the runner's own `module`, so `require.main === module`
+ * holds in the entry, with `process.argv[1]`, `module.filename` and `__filename` the bundle's.
+ * It is compiled with a V8 code cache kept beside it (`<bundle>.v8-cache`): compiling the 4 MB synth
+ * bundle is about a quarter of a short run, loading its cache a few milliseconds. The cache names the
+ * bundle code it was made from and its own sha256 (V8 itself checks only the source's length); it is
+ * made at exit, so it holds the functions the run compiled, when it was missing or V8 rejected it
+ * (another Node or other V8 flags).
+ */
+const { createHash } = require("node:crypto");
+const { readFileSync } = require("node:fs");
+const { createRequire, wrap, _nodeModulePaths } = require("node:module");
+const { dirname } = require("node:path");
+const vm = require("node:vm");
+const { writeWhole } = require("./write-whole.cjs");
+
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+/** The cached data for the bundle code `codeSha256` if the cache file is whole and made from it. */
+function readCodeCache(file, codeSha256) {
+  let bytes;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const eol = bytes.indexOf(10);
+  if (eol < 0) return undefined;
+  try {
+    const header = JSON.parse(bytes.subarray(0, eol).toString("utf8"));
+    const data = bytes.subarray(eol + 1);
+    return header.codeSha256 === codeSha256 && header.dataSha256 === sha256(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveCodeCacheAtExit(script, file, codeSha256) {
+  process.once("exit", () => {
+    try {
+      const data = script.createCachedData();
+      writeWhole(file, Buffer.concat([Buffer.from(`${JSON.stringify({ codeSha256, dataSha256: sha256(data) })}\n`), data]));
+    } catch {
+      // Only a cache: the next run compiles again.
+    }
+  });
+}
+
+/**
+ * @param {{ file: string, source: string, codeSha256: string }} bundle from bin/ts-bundle.cjs
+ * @param {NodeJS.Module} mainModule the runner's `module` (require.main)
+ */
+function runBundleAsMain(bundle, mainModule) {
+  const cacheFile = `${bundle.file}.v8-cache`;
+  const cachedData = readCodeCache(cacheFile, bundle.codeSha256);
+  const script = new vm.Script(wrap(bundle.source), {
+    filename: bundle.file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  if (cachedData === undefined || script.cachedDataRejected) saveCodeCacheAtExit(script, cacheFile, bundle.codeSha256);
+  process.argv[1] = bundle.file;
+  mainModule.filename = bundle.file;
+  mainModule.paths = _nodeModulePaths(dirname(bundle.file));
+  const wrapper = script.runInThisContext({ displayErrors: true });
+  wrapper.call(mainModule.exports, mainModule.exports, createRequire(bundle.file), mainModule, bundle.file, dirname(bundle.file));
+}
+
+module.exports = { runBundleAsMain };
