@@ -1,14 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { planSites } from "../plan/plan-sites";
+import { planSites, type PlannedSites } from "../plan/plan-sites";
+import { stackNames } from "../contracts/stack-names";
+import type { StackFilter } from "../stacks/site-stacks";
 import { formatSpecWarning, SpecErrors } from "../spec/spec-error";
 import { evaluationDateWithSource } from "./as-of";
 import { sourceRevision } from "./source-revision";
 import { commitOutput, recoverEarlierRuns } from "./commit-output";
 import { ExitCode, UsageError } from "./exit-codes";
 import { exitQuietlyOnClosedOutput, reportFailure } from "./command-failure";
-import { keepOtherSites } from "./keep-other-sites";
+import { keepUnbuiltStacks, keepUnchangedFiles, previousStacks } from "./keep-previous-output";
 import { checkOutputLocation, formatMarker, OUTPUT_MARKER } from "./output-directory";
 import { formatSummary, newApp, summarize, synthesizeSites } from "./synthesize";
 import { ALL_RULES } from "../policies/rules";
@@ -18,10 +20,12 @@ import { checkPolicyFiles } from "./policy-files";
 import { formatWorkList } from "./work-list";
 import { formatStorageMoves, storageMoves } from "../plan/storage-moves";
 
-const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name>] [--as-of <YYYY-MM-DD>]
+const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name> [--tenant <id>]] [--as-of <YYYY-MM-DD>]
   --sites   directory of sites (<site>/site.yaml, <site>/tenants/*.yaml); default ./sites
   --out     output directory, synth's own: replaced as a whole on success; default ./cdktf.out
-  --site    synthesize only this site
+  --site    synthesize only this site (the output keeps the other sites' stacks)
+  --tenant  with --site: build only this tenant's stacks (<site>-<id>, <site>-<id>-fw); the site's other
+            stacks are kept from the output (built too where the output lacks them); the checks read them all
   --as-of   evaluation date (else ROOM_AS_OF, else today)`;
 
 /** `npm run synth`: load and check the spec files, synthesize every stack, pin addresses, print a summary. */
@@ -33,6 +37,7 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
         sites: { type: "string" },
         out: { type: "string" },
         site: { type: "string" },
+        tenant: { type: "string" },
         "as-of": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -51,7 +56,10 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
     const lockDirs = existsSync(sitesDir) && statSync(sitesDir).isDirectory() ? listSiteDirectories(sitesDir) : [];
     if (writeOrExplain(outDir, () => recoverEarlierRuns(outDir, lockDirs)))
       err.write(`finished the commit of an earlier run that was stopped (output and address locks are both its new ones)\n`);
+    if (values.tenant !== undefined && values.site === undefined)
+      throw new UsageError("--tenant needs --site: the site the tenant belongs to");
     const loaded = planSites(sitesDir, { asOf, site: values.site });
+    const build = values.tenant === undefined ? undefined : tenantStacksFilter(loaded, values.site ?? "", values.tenant, outDir);
     for (const w of loaded.warnings) err.write(formatSpecWarning(w) + "\n");
     const policyErrors = loaded.sites.flatMap((site) => checkPolicyFiles(site, ALL_RULES));
     if (policyErrors.length) throw new SpecErrors(policyErrors);
@@ -66,17 +74,18 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       commitOutput(
         outDir,
         (built) => {
-          const written = synthesizeSites(newApp(built), loaded);
+          const written = synthesizeSites(newApp(built), loaded, build);
           mkdirSync(join(built, "worklists"), { recursive: true });
           for (const w of workLists) writeFileSync(join(built, "worklists", `${w.site}.txt`), w.text);
-          // --site keeps the other sites' stacks of the previous output.
-          const sites = values.site === undefined ? written : keepOtherSites(outDir, built, written);
+          // --site keeps the other sites' stacks of the previous output, --tenant the site's other stacks.
+          const sites = keepUnbuiltStacks(outDir, built, written, values.site !== undefined);
           // The checks read what was just written, all sites of the output; the gate holds only this run's stacks.
-          checks = checkSynthesized([built], evaluation, new Set(Object.values(written).flatMap((s) => s.stacks)), undefined, {
+          checks = checkSynthesized([built], evaluation, new Set(Object.values(written).flatMap((s) => s.built)), undefined, {
             revision: sourceRevision(sitesDir),
           });
           writeReports(built, checks.result);
           writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
+          keepUnchangedFiles(outDir, built);
         },
         changedLocks,
       ),
@@ -120,6 +129,18 @@ function writeOrExplain<T>(outDir: string, write: () => T): T {
     if (code === undefined || !ENVIRONMENT_ERRORS.has(code)) throw e;
     throw new UsageError(`could not write the output ${outDir} and the address locks: ${(e as Error).message}; nothing was changed`, false);
   }
+}
+
+/**
+ * With --tenant: the tenant's own stacks, and any stack of the site the previous output lacks (so the
+ * output is whole even the first time).
+ */
+function tenantStacksFilter(loaded: PlannedSites, site: string, tenant: string, outDir: string): StackFilter {
+  const tenants = loaded.sites.find((s) => s.spec.site === site)?.tenants.map((t) => t.spec.tenant) ?? [];
+  if (!tenants.includes(tenant)) throw new UsageError(`site ${site} has no tenant ${tenant}; its tenants: ${tenants.join(", ") || "none"}`);
+  const asked = new Set([stackNames.tenant(site, tenant), stackNames.tenantFirewall(site, tenant)]);
+  const kept = previousStacks(outDir).get(site) ?? new Set<string>();
+  return (stack) => asked.has(stack) || !kept.has(stack);
 }
 
 /** The site directories under `sitesDir`, where their address locks live (for leftovers of stopped runs). */

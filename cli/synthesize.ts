@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { ValidateProviderPresence } from "cdktf/lib/validations";
 import type { PlannedSites } from "../plan/plan-sites";
-import { addSiteStacks } from "../stacks/site-stacks";
+import { addSiteStacks, stacksOf, type StackFilter } from "../stacks/site-stacks";
 import { useCdktfShortcuts } from "../stacks/cdktf-shortcuts";
 
 export interface StackSummary {
@@ -14,25 +14,34 @@ export interface StackSummary {
   removed: number;
 }
 
+/** What synthesizeSites wrote of one site: every stack of the site, and those this run built. */
+export interface SynthesizedSite {
+  stacks: string[];
+  built: string[];
+}
+
 /**
- * Builds every stack of the loaded sites into `app` and synthesizes them into its outdir; returns the
- * stack names of each site.
+ * Builds the stacks of the loaded sites that `build` selects (default: all) into `app` and
+ * synthesizes them into its outdir. The others are made empty for their names and dependencies and
+ * left out of the output (the caller keeps them from the previous output).
  */
-export function synthesizeSites(app: App, loaded: PlannedSites): Record<string, { stacks: string[] }> {
-  const bySite = loaded.sites.map((site) => {
-    const s = addSiteStacks(app, site);
-    return {
-      site: site.spec.site,
-      stacks: [s.vsphere, s.facility, ...s.tenants.values(), ...(s.firewall ? [s.firewall] : []), ...s.tenantFirewalls.values()],
-    };
-  });
+export function synthesizeSites(app: App, loaded: PlannedSites, build?: StackFilter): Record<string, SynthesizedSite> {
+  const bySite = loaded.sites.map((site) => ({ site: site.spec.site, stacks: stacksOf(addSiteStacks(app, site, build)) }));
+  const built = bySite.flatMap((s) => s.stacks).filter((stack) => !build || build(stack.node.id));
+  for (const stack of bySite.flatMap((s) => s.stacks)) if (!built.includes(stack)) app.node.tryRemoveChild(stack.node.id);
   // cdktf's own validations are skipped (see newApp); keep the one that matters: every resource has its provider.
-  const missing = bySite
-    .flatMap((s) => s.stacks)
-    .flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
+  const missing = built.flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
   if (missing.length) throw new Error(`stack validation failed:\n${missing.join("\n")}`);
   app.synth();
-  return Object.fromEntries(bySite.map((s) => [s.site, { stacks: s.stacks.map((stack) => stack.node.id) }]));
+  return Object.fromEntries(
+    bySite.map((s) => [
+      s.site,
+      {
+        stacks: s.stacks.map((stack) => stack.node.id),
+        built: s.stacks.filter((stack) => built.includes(stack)).map((stack) => stack.node.id),
+      },
+    ]),
+  );
 }
 
 /**

@@ -30,6 +30,14 @@ export interface SiteStacks {
   tenantFirewalls: Map<string, TerraformStack>;
 }
 
+/**
+ * Which stacks to fill: all by default. The others are still made (empty), because the site's stacks
+ * name and depend on each other; the caller leaves them out of synthesis (omitUnbuiltStacks).
+ */
+export type StackFilter = (stack: string) => boolean;
+
+const everyStack: StackFilter = () => true;
+
 function newStack(app: App, site: Site, name: string): TerraformStack {
   const stack = new RoomStack(app, name);
   configureStateBackend(stack, { siteName: site.spec.site, stackName: name, state: site.spec.state });
@@ -41,9 +49,46 @@ function newStack(app: App, site: Site, name: string): TerraformStack {
  * SAN), and `<site>-<tenant>` per tenant, which depends on the vSphere stack so `cdktf deploy '*'`
  * applies them in order; with a firewall also `<site>-firewall` and `<site>-<tenant>-fw`.
  */
-export function addSiteStacks(app: App, site: Site): SiteStacks {
+export function addSiteStacks(app: App, site: Site, build: StackFilter = everyStack): SiteStacks {
   const s = site.spec;
   const facility = newStack(app, site, stackNames.facility(s.site));
+  if (build(facility.node.id)) addFacility(facility, site);
+
+  const vsphere = newStack(app, site, stackNames.vsphere(s.site));
+  if (build(vsphere.node.id)) addPark(vsphere, site);
+
+  const tenants = new Map<string, TerraformStack>();
+  for (const tenant of site.tenants) {
+    const stack = newStack(app, site, stackNames.tenant(s.site, tenant.spec.tenant));
+    stack.addDependency(vsphere);
+    if (build(stack.node.id)) addTenant(stack, site, tenant);
+    tenants.set(tenant.spec.tenant, stack);
+  }
+  const tenantFirewalls = new Map<string, TerraformStack>();
+  const firewall = site.firewall ? addFirewallStacks(app, site, site.firewall, tenantFirewalls, build) : undefined;
+  // Last, once every stack of the site exists: the operator object lists them all.
+  if (build(facility.node.id))
+    addOperatorRecord(facility, {
+      siteName: s.site,
+      legalEntity: s.municipality,
+      country: s.country,
+      hostTenant: site.tenants.find((t) => t.spec.hostMunicipality)?.spec.tenant,
+      onboardingUntil: s.onboardingUntil,
+      stacks: [vsphere, facility, ...tenants.values(), ...(firewall ? [firewall] : []), ...tenantFirewalls.values()].map(
+        (st) => st.node.id,
+      ),
+    });
+  return firewall ? { vsphere, facility, tenants, firewall, tenantFirewalls } : { vsphere, facility, tenants, tenantFirewalls };
+}
+
+/** Every stack of the site, in the order synth lists them. */
+export function stacksOf(s: SiteStacks): TerraformStack[] {
+  return [s.vsphere, s.facility, ...s.tenants.values(), ...(s.firewall ? [s.firewall] : []), ...s.tenantFirewalls.values()];
+}
+
+/** `<site>-facility`: terraform_data records of the room, its services and its policy files. */
+function addFacility(facility: TerraformStack, site: Site): void {
+  const s = site.spec;
   new PowerAndCooling(facility, "power-and-cooling", {
     siteName: s.site,
     rooms: s.rooms,
@@ -67,8 +112,11 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     waivers: site.waivers?.data,
     approvers: site.approvers?.data,
   });
+}
 
-  const vsphere = newStack(app, site, stackNames.vsphere(s.site));
+/** `<site>-vsphere`: the park and the SAN. */
+function addPark(vsphere: TerraformStack, site: Site): void {
+  const s = site.spec;
   addVsphereProvider(vsphere, s.vcenter);
   new VmwareServerPark(vsphere, "park", {
     siteName: s.site,
@@ -81,30 +129,13 @@ export function addSiteStacks(app: App, site: Site): SiteStacks {
     storagePolicies: s.storagePolicies,
     backupTags: s.backup?.classes.map(backupTagOf),
   });
+}
 
-  const tenants = new Map<string, TerraformStack>();
-  for (const tenant of site.tenants) {
-    const stack = newStack(app, site, stackNames.tenant(s.site, tenant.spec.tenant));
-    stack.addDependency(vsphere);
-    if (tenant.spec.lifecycle === "removed") removeTenant(stack, site, tenant);
-    else {
-      addVsphereProvider(stack, s.vcenter);
-      new MunicipalTenant(stack, "tenant", tenantProps(site, tenant));
-    }
-    tenants.set(tenant.spec.tenant, stack);
-  }
-  const tenantFirewalls = new Map<string, TerraformStack>();
-  const firewall = site.firewall ? addFirewallStacks(app, site, site.firewall, tenantFirewalls) : undefined;
-  // Last, once every stack of the site exists: the operator object lists them all.
-  addOperatorRecord(facility, {
-    siteName: s.site,
-    legalEntity: s.municipality,
-    country: s.country,
-    hostTenant: site.tenants.find((t) => t.spec.hostMunicipality)?.spec.tenant,
-    onboardingUntil: s.onboardingUntil,
-    stacks: [vsphere, facility, ...tenants.values(), ...(firewall ? [firewall] : []), ...tenantFirewalls.values()].map((st) => st.node.id),
-  });
-  return firewall ? { vsphere, facility, tenants, firewall, tenantFirewalls } : { vsphere, facility, tenants, tenantFirewalls };
+/** `<site>-<tenant>`: the tenant's VMs, networks and permissions, or `removed` blocks for a removed one. */
+function addTenant(stack: TerraformStack, site: Site, tenant: Tenant): void {
+  if (tenant.spec.lifecycle === "removed") return removeTenant(stack, site, tenant);
+  addVsphereProvider(stack, site.spec.vcenter);
+  new MunicipalTenant(stack, "tenant", tenantProps(site, tenant));
 }
 
 /** What a tenant's construct needs of its site. */
@@ -130,26 +161,30 @@ function addFirewallStacks(
   site: Site,
   firewall: SiteFirewallModel,
   tenantFirewalls: Map<string, TerraformStack>,
+  build: StackFilter,
 ): TerraformStack {
   const s = site.spec;
   const { spec: fw, plan } = firewall;
   const stack = newStack(app, site, stackNames.firewall(s.site));
-  new FortigateCluster(stack, "fortigate", {
-    firewall: fw,
-    plan,
-    managementNetwork: site.managementNetwork,
-    ntpServers: s.ntp,
-    dns: s.dns,
-    syslog: s.syslog[0],
-  });
+  if (build(stack.node.id))
+    new FortigateCluster(stack, "fortigate", {
+      firewall: fw,
+      plan,
+      managementNetwork: site.managementNetwork,
+      ntpServers: s.ntp,
+      dns: s.dns,
+      syslog: s.syslog[0],
+    });
   const primary = fw.units.find((u) => u.role === "primary");
   if (!primary) throw new Error(`site ${s.site}: the firewall has no primary unit (the site checks require one)`);
   for (const vdom of plan.vdoms) {
     if (vdom.owner.kind !== "tenant") continue;
     const tenantStack = newStack(app, site, stackNames.tenantFirewall(s.site, vdom.owner.tenant));
     tenantStack.addDependency(stack);
-    fortiosProvider(tenantStack, primary);
-    new FirewallPolicySet(tenantStack, "vdom", { plan: vdom });
+    if (build(tenantStack.node.id)) {
+      fortiosProvider(tenantStack, primary);
+      new FirewallPolicySet(tenantStack, "vdom", { plan: vdom });
+    }
     tenantFirewalls.set(vdom.owner.tenant, tenantStack);
   }
   // A removed tenant's VDOM: its stack keeps `removed` blocks for the policies and objects it had.
@@ -160,10 +195,11 @@ function addFirewallStacks(
   for (const retired of plan.retired) {
     const tenantStack = newStack(app, site, stackNames.tenantFirewall(s.site, retired.tenant));
     stack.addDependency(tenantStack);
-    removedBlocksFor(tenantStack, retired.destroy, (scratch) => {
-      fortiosProvider(scratch, primary);
-      new FirewallPolicySet(scratch, "vdom", { plan: retired.vdom });
-    });
+    if (build(tenantStack.node.id))
+      removedBlocksFor(tenantStack, retired.destroy, (scratch) => {
+        fortiosProvider(scratch, primary);
+        new FirewallPolicySet(scratch, "vdom", { plan: retired.vdom });
+      });
     tenantFirewalls.set(retired.tenant, tenantStack);
   }
   return stack;
