@@ -24,8 +24,8 @@ const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <na
   --sites   directory of sites (<site>/site.yaml, <site>/tenants/*.yaml); default ./sites
   --out     output directory, synth's own: replaced as a whole on success; default ./cdktf.out
   --site    synthesize only this site (the output keeps the other sites' stacks)
-  --tenant  with --site: build only this tenant's stacks (<site>-<id>, <site>-<id>-fw); the site's other
-            stacks are kept from the output (built too where the output lacks them); the checks read them all
+  --tenant  with --site: build only this tenant's stacks (<site>-<id>, <site>-<id>-fw) and the site's
+            shared ones; the other tenants' stacks are kept from the output (built where it lacks them)
   --as-of   evaluation date (else ROOM_AS_OF, else today)`;
 
 /** `npm run synth`: load and check the spec files, synthesize every stack, pin addresses, print a summary. */
@@ -132,13 +132,21 @@ function writeOrExplain<T>(outDir: string, write: () => T): T {
 }
 
 /**
- * With --tenant: the tenant's own stacks, and any stack of the site the previous output lacks (so the
- * output is whole even the first time).
+ * With --tenant: the tenant's own stacks and the site's shared ones, which a tenant file feeds too (the
+ * facility records name its VMs, the firewall stack holds its VLAN interfaces), and any stack of the
+ * site the previous output lacks (so the output is whole even the first time). The other tenants'
+ * stacks are kept: each is what its own files made it at the last run that built it.
  */
 function tenantStacksFilter(loaded: PlannedSites, site: string, tenant: string, outDir: string): StackFilter {
   const tenants = loaded.sites.find((s) => s.spec.site === site)?.tenants.map((t) => t.spec.tenant) ?? [];
   if (!tenants.includes(tenant)) throw new UsageError(`site ${site} has no tenant ${tenant}; its tenants: ${tenants.join(", ") || "none"}`);
-  const asked = new Set([stackNames.tenant(site, tenant), stackNames.tenantFirewall(site, tenant)]);
+  const asked = new Set([
+    stackNames.tenant(site, tenant),
+    stackNames.tenantFirewall(site, tenant),
+    stackNames.facility(site),
+    stackNames.vsphere(site),
+    stackNames.firewall(site),
+  ]);
   const kept = previousStacks(outDir).get(site) ?? new Set<string>();
   return (stack) => asked.has(stack) || !kept.has(stack);
 }
