@@ -101,12 +101,24 @@ export function bareSynth(inputs: readonly BareInput[], outdir: string): number 
 
 if (require.main === module) {
   const [input, output] = process.argv.slice(2);
+  if (input === undefined || output === undefined) {
+    process.stderr.write("usage: bare-cdktf.ts <synthesized output> <new output>\n");
+    process.exit(2);
+  }
   const t0 = performance.now();
   const stacks = readSynthesizedStacks(input);
   const t1 = performance.now();
+  // maxrss counts from the start of the process: the peak at the end of reading, then at the end of synth.
+  const readPeakRssBytes = process.resourceUsage().maxRSS * 1024;
   const resources = bareSynth(stacks, output);
   const t2 = performance.now();
   process.stdout.write(
-    JSON.stringify({ resources, readMs: t1 - t0, synthMs: t2 - t1, peakRssBytes: process.resourceUsage().maxRSS * 1024 }) + "\n",
+    JSON.stringify({
+      resources,
+      readMs: t1 - t0,
+      synthMs: t2 - t1,
+      readPeakRssBytes,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    }) + "\n",
   );
 }

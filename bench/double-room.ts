@@ -1,0 +1,125 @@
+/**
+ * A room twice the county's size, for the benchmark's linearity figure: a copy of a site with a clone of
+ * every tenant beside it, made by the project's own clone code (cloneTenantOnSite, as `npm run clone --
+ * tenant` does), so the room passes the loader like one an operator would build.
+ *
+ *   tsx bench/double-room.ts <sites dir> <site> <new sites dir>   writes <new sites dir>/<site>/, prints a JSON line
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { cloneTenantOnSite } from "../cli/clone/clone-tenant";
+import { planSites } from "../plan/plan-sites";
+import type { Site } from "../plan/model";
+import { vmPrefixOf } from "../cli/clone/tenant-names";
+
+/** Onboarding days as `npm run clone` uses them (cli/clone.ts). */
+const ONBOARDING_DAYS = 90;
+
+/** The id of the clone of `tenant`: the source's id with a suffix no id of the site has. */
+export const cloneId = (tenant: string): string => `${tenant}2`;
+
+export interface DoubledRoom {
+  sitesDir: string;
+  site: string;
+  /** What was made bigger in site.yaml so that the doubled room fits (capacity checks of the loader). */
+  enlarged: string[];
+  sourceTenants: number;
+  sourceVms: number;
+  /** The tenants of the source and their clones, in the order they were made. */
+  clones: { from: string; to: string }[];
+  tenants: number;
+  vms: number;
+}
+
+const loadSite = (sitesDir: string, site: string, asOf: string): Site => planSites(sitesDir, { asOf, site }).sites[0];
+
+const prefixOf = (t: Site["tenants"][number]): string | undefined =>
+  vmPrefixOf((t.spec.workloads ?? []).map((w) => w.namePattern ?? w.name));
+
+/**
+ * The clone's VM prefix: as long as the source's (the clone's default, the source's with a digit, can
+ * make a Windows computer name one character too long), from the letters of the source's id, one no
+ * tenant of the site uses. Undefined where the source's VM names have no common prefix.
+ */
+export function clonePrefix(site: Site, from: string): string | undefined {
+  const source = site.tenants.find((t) => t.spec.tenant === from);
+  const own = source && prefixOf(source);
+  if (own === undefined) return undefined;
+  const taken = new Set(site.tenants.map(prefixOf));
+  const letters = from.replace(/[^a-z]/g, "");
+  const alphabet = "abcdefghijklmnopqrstuvwxyz";
+  // The source's first letter, then two of its id's letters in order, then any two letters.
+  const pairs = [...letters.slice(1)].flatMap((x, i) => [...letters.slice(i + 2)].map((y) => x + y));
+  const candidates = [...pairs, ...[...alphabet].flatMap((x) => [...alphabet].map((y) => x + y))].map((p) =>
+    (letters[0] + p).slice(0, own.length),
+  );
+  const free = candidates.find((c) => c.length === own.length && !taken.has(c));
+  if (free !== undefined) return free;
+  throw new Error(`no free VM prefix of ${own.length} letters from ${from}`);
+}
+
+const vmCount = (site: Site): number => site.tenants.reduce((n, t) => n + t.vms.length, 0);
+
+/**
+ * Copies `<sitesDir>/<site>` to `<targetSitesDir>/<site>` and adds a clone of each of its tenants, one
+ * at a time in file order (each clone is placed beside everything already there, so the site is loaded
+ * again after each). Refuses a target that exists.
+ */
+export function doubleRoom(sitesDir: string, site: string, targetSitesDir: string, asOf: string): DoubledRoom {
+  const target = join(resolve(targetSitesDir), site);
+  if (existsSync(target)) throw new Error(`${target} exists: the doubled room is written into a new directory`);
+  mkdirSync(resolve(targetSitesDir), { recursive: true });
+  cpSync(join(resolve(sitesDir), site), target, { recursive: true });
+  const source = loadSite(targetSitesDir, site, asOf);
+  const sources = source.tenants.map((t) => t.spec.tenant);
+  const enlarged = enlargeSite(join(target, "site.yaml"), sources.length * 2);
+  const clones: DoubledRoom["clones"] = [];
+  for (const from of sources) {
+    const current = loadSite(targetSitesDir, site, asOf);
+    const clone = cloneTenantOnSite(current, {
+      from,
+      to: cloneId(from),
+      vmPrefix: clonePrefix(current, from),
+      asOf,
+      onboardingDays: ONBOARDING_DAYS,
+    });
+    writeFileSync(clone.path, clone.text);
+    clones.push({ from, to: cloneId(from) });
+  }
+  const doubled = loadSite(targetSitesDir, site, asOf);
+  return {
+    sitesDir: resolve(targetSitesDir),
+    site,
+    enlarged,
+    sourceTenants: sources.length,
+    sourceVms: vmCount(source),
+    clones,
+    tenants: doubled.tenants.length,
+    vms: vmCount(doubled),
+  };
+}
+
+/**
+ * Raises the site's capacity where the loader would refuse twice the tenants: one VDOM per tenant plus
+ * root and the shared VDOM. Edits the line in place (comments and layout stay); returns what changed.
+ */
+function enlargeSite(siteFile: string, tenants: number): string[] {
+  const text = readFileSync(siteFile, "utf8");
+  const changes: string[] = [];
+  const vdoms = tenants + 2;
+  const edited = text.replace(/^(\s*vdomLicences:\s*)(\d+)/m, (line, key: string, value: string) => {
+    if (Number(value) >= vdoms) return line;
+    changes.push(`firewall.vdomLicences ${value} -> ${vdoms} (root, shared and ${tenants} tenant VDOMs)`);
+    return `${key}${vdoms}`;
+  });
+  writeFileSync(siteFile, edited);
+  return changes;
+}
+
+if (require.main === module) {
+  const [sitesDir, site, target] = process.argv.slice(2);
+  const asOf = process.env.ROOM_AS_OF ?? "2026-11-22";
+  const t0 = performance.now();
+  const room = doubleRoom(sitesDir, site, target, asOf);
+  process.stdout.write(JSON.stringify({ ...room, ms: performance.now() - t0 }) + "\n");
+}
