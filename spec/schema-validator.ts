@@ -1,85 +1,48 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
-import addFormats from "ajv-formats";
-import approversSchema from "../schema/approvers.schema.json";
-import lockSchema from "../schema/ipam-lock.schema.json";
-import policySchema from "../schema/policy.schema.json";
-import siteSchema from "../schema/site.schema.json";
-import tenantSchema from "../schema/tenant.schema.json";
-import waiversSchema from "../schema/waivers.schema.json";
-import { EARLIEST_DATE, isDateInRange, LATEST_DATE } from "./dates";
-import { ipv4Problem, type Ipv4Form } from "./ipv4";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { compiledValidators, type ValidatedKind } from "./compiled-validators";
+import { EARLIEST_DATE, LATEST_DATE } from "./dates";
+import { ipv4Problem } from "./ipv4";
+import { IPV4_FORMATS } from "./schema-formats";
 import { pointerOf, show, type SpecError } from "./spec-error";
 import type { SpecFile } from "./spec-file";
 
-/** The schema formats of IPv4 values, all read by the one strict parser in spec/ipv4.ts. */
-const IPV4_FORMATS = new Map<string, Ipv4Form>([
-  ["ipv4", "address"],
-  ["ipv4-cidr", "network"],
-  // An interface address with its prefix: host bits allowed (203.0.113.10/29).
-  ["ipv4-cidr-host", "interface"],
-]);
+/** Compiled once per process, when a file is first validated. */
+let compiled: Record<ValidatedKind, ValidateFunction> | undefined;
 
 /**
  * Validates spec documents and address locks against the JSON Schemas in schema/ and fills in their
- * defaults. Each schema is compiled when first used, so a validator for the lock alone stays cheap.
+ * defaults, with validators compiled once per installation (spec/compiled-validators.ts).
  */
 export class SchemaValidator {
-  private readonly ajv: Ajv2020;
-
-  constructor() {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, useDefaults: true, strict: true, strictTypes: false, strictRequired: false });
-    addFormats(ajv);
-    // Replaces ajv-formats' ipv4, which lets leading zeros through.
-    for (const [name, form] of IPV4_FORMATS) {
-      ajv.addFormat(name, { type: "string", validate: (text: string) => ipv4Problem(form, text) === undefined });
-    }
-    ajv.addFormat("lock-date", { type: "string", validate: isDateInRange });
-    // Our annotation: what a value should look like, in words, for error messages.
-    ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
-    ajv.addSchema(siteSchema);
-    ajv.addSchema(tenantSchema);
-    ajv.addSchema(lockSchema);
-    ajv.addSchema(policySchema);
-    ajv.addSchema(waiversSchema);
-    ajv.addSchema(approversSchema);
-    this.ajv = ajv;
-  }
-
   validateSite(file: SpecFile): SpecError[] {
-    return this.run(siteSchema.$id, file);
+    return run("site", file);
   }
 
   validateTenant(file: SpecFile): SpecError[] {
-    return this.run(tenantSchema.$id, file);
+    return run("tenant", file);
   }
 
   validateLock(file: SpecFile): SpecError[] {
-    return this.run(lockSchema.$id, file);
+    return run("lock", file);
   }
 
   validatePolicy(file: SpecFile): SpecError[] {
-    return this.run(policySchema.$id, file);
+    return run("policy", file);
   }
 
   validateWaivers(file: SpecFile): SpecError[] {
-    return this.run(waiversSchema.$id, file);
+    return run("waivers", file);
   }
 
   validateApprovers(file: SpecFile): SpecError[] {
-    return this.run(approversSchema.$id, file);
-  }
-
-  private run(id: string, file: SpecFile): SpecError[] {
-    const validate = compiled(this.ajv, id);
-    if (validate(file.data)) return [];
-    return explain(validate.errors ?? [], file);
+    return run("approvers", file);
   }
 }
 
-function compiled(ajv: Ajv2020, id: string): ValidateFunction {
-  const validate = ajv.getSchema(id);
-  if (!validate) throw new Error(`schema ${id} did not compile`);
-  return validate;
+function run(kind: ValidatedKind, file: SpecFile): SpecError[] {
+  const validate = (compiled ??= compiledValidators())[kind];
+  if (validate(file.data)) return [];
+  return explain(validate.errors ?? [], file);
 }
 
 const FORMAT_WORDS: Record<string, string> = {
