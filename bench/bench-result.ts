@@ -44,6 +44,8 @@ export interface DoubledRoomFigures {
   sourceVms: number;
   tenants: number;
   vms: number;
+  /** VMs of the source the clones leave out as the source's alone (see DoubledRoom.clones). */
+  notCopiedVms: number;
   enlarged: string[];
   generationMs: number;
 }

@@ -25,8 +25,12 @@ export interface DoubledRoom {
   enlarged: string[];
   sourceTenants: number;
   sourceVms: number;
-  /** The tenants of the source and their clones, in the order they were made. */
-  clones: { from: string; to: string }[];
+  /**
+   * The tenants of the source and their clones, in the order they were made, with their VMs: a clone
+   * leaves out what is the source's alone (unmanaged, removed or retiring workloads, the host's shared
+   * services on site networks), so it may have fewer.
+   */
+  clones: { from: string; to: string; sourceVms: number; vms: number }[];
   tenants: number;
   vms: number;
 }
@@ -72,7 +76,9 @@ export function doubleRoom(sitesDir: string, site: string, targetSitesDir: strin
   cpSync(join(resolve(sitesDir), site), target, { recursive: true });
   const source = loadSite(targetSitesDir, site, asOf);
   const sources = source.tenants.map((t) => t.spec.tenant);
-  const enlarged = enlargeSite(join(target, "site.yaml"), sources.length * 2);
+  const siteFile = join(target, "site.yaml");
+  const { text: enlargedText, changes: enlarged } = enlargedSiteText(readFileSync(siteFile, "utf8"), sources.length * 2);
+  writeFileSync(siteFile, enlargedText);
   const clones: DoubledRoom["clones"] = [];
   for (const from of sources) {
     const current = loadSite(targetSitesDir, site, asOf);
@@ -84,9 +90,11 @@ export function doubleRoom(sitesDir: string, site: string, targetSitesDir: strin
       onboardingDays: ONBOARDING_DAYS,
     });
     writeFileSync(clone.path, clone.text);
-    clones.push({ from, to: cloneId(from) });
+    clones.push({ from, to: cloneId(from), sourceVms: 0, vms: 0 });
   }
   const doubled = loadSite(targetSitesDir, site, asOf);
+  const vmsOf = (room: Site, tenant: string) => room.tenants.find((t) => t.spec.tenant === tenant)?.vms.length ?? 0;
+  for (const c of clones) Object.assign(c, { sourceVms: vmsOf(source, c.from), vms: vmsOf(doubled, c.to) });
   return {
     sitesDir: resolve(targetSitesDir),
     site,
@@ -101,10 +109,9 @@ export function doubleRoom(sitesDir: string, site: string, targetSitesDir: strin
 
 /**
  * Raises the site's capacity where the loader would refuse twice the tenants: one VDOM per tenant plus
- * root and the shared VDOM. Edits the line in place (comments and layout stay); returns what changed.
+ * root and the shared VDOM. Edits the line in place (comments and layout stay); says what changed.
  */
-function enlargeSite(siteFile: string, tenants: number): string[] {
-  const text = readFileSync(siteFile, "utf8");
+export function enlargedSiteText(text: string, tenants: number): { text: string; changes: string[] } {
   const changes: string[] = [];
   const vdoms = tenants + 2;
   const edited = text.replace(/^(\s*vdomLicences:\s*)(\d+)/m, (line, key: string, value: string) => {
@@ -112,8 +119,7 @@ function enlargeSite(siteFile: string, tenants: number): string[] {
     changes.push(`firewall.vdomLicences ${value} -> ${vdoms} (root, shared and ${tenants} tenant VDOMs)`);
     return `${key}${vdoms}`;
   });
-  writeFileSync(siteFile, edited);
-  return changes;
+  return { text: edited, changes };
 }
 
 if (require.main === module) {

@@ -1,5 +1,3 @@
-/* global process */
-/* eslint-disable @typescript-eslint/no-require-imports -- loaded with node --require, before any TypeScript */
 // The benchmark loads this into every Node process of a measured command (NODE_OPTIONS=--require): at
 // exit each process writes its peak resident memory (getrusage's maxrss) to <BENCH_PEAK_DIR>/<pid>.json,
 // so the parent reads the peak of a child and of the child's own children (tsx starts one, workers too).

@@ -87,9 +87,10 @@ export function formatReport(result: BenchResult): string {
   const d = result.doubled;
   if (d)
     out.push(
-      `The 2x room: a copy of the county room with a clone of each of its ${d.sourceTenants} tenants (cli/clone's cloneTenantOnSite): ` +
-        `${d.tenants} tenants, ${count(d.vms)} VMs (the county has ${count(d.sourceVms)}), generated once in ${seconds(d.generationMs)}; ` +
-        `made bigger to fit: ${d.enlarged.length ? d.enlarged.join("; ") : "nothing"}.\n`,
+      `The 2x room: a copy of the county room with a clone of each of its ${d.sourceTenants} tenants made by cli/clone's cloneTenantOnSite, ` +
+        `${d.tenants} tenants and ${count(d.vms)} VMs (the county has ${count(d.sourceVms)}; the clones leave out ${count(d.notCopiedVms)} VMs ` +
+        `that are their source's alone: unmanaged, removed or retiring workloads, the host's shared services), generated once in ` +
+        `${seconds(d.generationMs)}; made bigger to fit: ${d.enlarged.length ? d.enlarged.join("; ") : "nothing"}.\n`,
     );
 
   out.push("Phases (median of the runs; each phase's resources per second is the room's resources over its wall time):\n");

@@ -275,6 +275,7 @@ function main(argv: string[]): void {
         sourceVms: room.sourceVms,
         tenants: room.tenants,
         vms: room.vms,
+        notCopiedVms: room.clones.reduce((n, c) => n + c.sourceVms - c.vms, 0),
         enlarged: room.enlarged,
         generationMs: generation.wallMs,
       };
