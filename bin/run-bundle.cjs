@@ -6,11 +6,11 @@
  * bundle is about a quarter of a short run, loading its cache a few milliseconds. The cache names the
  * bundle code it was made from and its own sha256 (V8 itself checks only the source's length); it is
  * made at exit, so it holds the functions the run compiled, when it was missing or V8 rejected it
- * (another Node or other V8 flags).
+ * (another Node or other V8 flags). Under `node --enable-source-maps` Node's own loader runs it instead.
  */
 const { createHash } = require("node:crypto");
 const { readFileSync } = require("node:fs");
-const { createRequire, wrap, _nodeModulePaths } = require("node:module");
+const { createRequire, runMain, wrap, _nodeModulePaths } = require("node:module");
 const { dirname } = require("node:path");
 const vm = require("node:vm");
 const { writeWhole } = require("./write-whole.cjs");
@@ -52,6 +52,13 @@ function saveCodeCacheAtExit(script, file, codeSha256) {
  * @param {NodeJS.Module} mainModule the runner's `module` (require.main)
  */
 function runBundleAsMain(bundle, mainModule) {
+  if (process.sourceMapsEnabled) {
+    // Node applies the bundle's source map (stack traces name the .ts files) only to what its loader
+    // compiled: load the bundle as the main module the ordinary way, without the code cache.
+    process.argv[1] = bundle.file;
+    runMain();
+    return;
+  }
   const cacheFile = `${bundle.file}.v8-cache`;
   const cachedData = readCodeCache(cacheFile, bundle.codeSha256);
   const script = new vm.Script(wrap(bundle.source), {

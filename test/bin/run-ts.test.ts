@@ -1,7 +1,7 @@
 // bin/run-ts.cjs, the runner of the npm scripts: it bundles a TypeScript entry into a cache, reuses the
 // bundle while its inputs are unchanged, and runs it as the main module. Each test runs the runner in a
 // child process on small entries in a temporary directory, with a cache of its own.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ROOT, tempDir } from "../helpers";
@@ -13,6 +13,8 @@ interface Project {
   cache: string;
   write(file: string, text: string): void;
   run(entry: string, ...args: string[]): { status: number | null; stdout: string; stderr: string };
+  /** The same with options for node itself before the runner. */
+  runWith(nodeOptions: string[], entry: string, ...args: string[]): { status: number | null; stdout: string; stderr: string };
   /** The one bundle of an entry outside the repository (the cache names it by a hash of its path). */
   bundle(entry: string): string;
 }
@@ -28,7 +30,10 @@ function project(): Project {
       writeFileSync(join(dir, file), text);
     },
     run(entry, ...args) {
-      const r = spawnSync(process.execPath, [RUNNER, join(dir, entry), ...args], {
+      return this.runWith([], entry, ...args);
+    },
+    runWith(nodeOptions, entry, ...args) {
+      const r = spawnSync(process.execPath, [...nodeOptions, RUNNER, join(dir, entry), ...args], {
         cwd: dir,
         env: { ...process.env, ROOM_AS_CODE_BUNDLE_CACHE: cache },
         encoding: "utf8",
@@ -119,6 +124,25 @@ describe("bin/run-ts.cjs", () => {
     expect(p.run("tool.ts").stdout).toBe("tool ran as main\n");
   });
 
+  test("two runs at once on an empty cache both build and run", async () => {
+    const p = project();
+    p.write("main.ts", 'console.log("both");\n');
+    const runOnce = () =>
+      new Promise<{ code: number | null; out: string }>((done) => {
+        const child = spawn(process.execPath, [RUNNER, join(p.dir, "main.ts")], {
+          env: { ...process.env, ROOM_AS_CODE_BUNDLE_CACHE: p.cache },
+        });
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        child.on("close", (code) => done({ code, out }));
+      });
+    expect(await Promise.all([runOnce(), runOnce()])).toEqual([
+      { code: 0, out: "both\n" },
+      { code: 0, out: "both\n" },
+    ]);
+    expect(p.run("main.ts").stdout).toBe("both\n");
+  });
+
   test("a corrupt or half-written bundle or code cache is rebuilt", () => {
     const p = project();
     p.write("main.ts", 'console.log("intact");\n');
@@ -149,6 +173,12 @@ describe("bin/run-ts.cjs", () => {
     const thrown = p.run("throws.ts");
     expect(thrown.status).toBe(1);
     expect(thrown.stderr).toContain("Error: boom");
+
+    // Under --enable-source-maps the stack names the TypeScript source and line (the bundle's map).
+    p.write("deep.ts", 'function fail(): never {\n  throw new Error("deep");\n}\nfail();\n');
+    const mapped = p.runWith(["--enable-source-maps"], "deep.ts");
+    expect(mapped.status).toBe(1);
+    expect(mapped.stderr).toContain(`${join(p.dir, "deep.ts")}:2:9`);
 
     p.write("broken.ts", "const x = ;\n");
     const broken = p.run("broken.ts");
