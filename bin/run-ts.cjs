@@ -13,6 +13,9 @@ const { BundleError, bundledEntry } = require("./ts-bundle.cjs");
 
 const GENERATOR = resolve(__dirname, "..", "providers", "fortios", "generate.ts");
 
+/** A failure whose message says all (printed as it is). */
+class GenerationError extends Error {}
+
 /** Generates the bindings when their schema changed (the generator keeps a hash of it beside them). */
 async function ensureFortiosBindings() {
   const { generateFortiosBindings } = require((await bundledEntry(GENERATOR)).file);
@@ -20,6 +23,8 @@ async function ensureFortiosBindings() {
   const tfConfig = process.env.TF_CLI_CONFIG_FILE;
   try {
     if ((await generateFortiosBindings()) === "generated") console.error("FortiOS bindings generated in .gen/providers/fortios");
+  } catch (e) {
+    throw new GenerationError(`FortiOS binding generation failed: ${e && e.stack ? e.stack : String(e)}`);
   } finally {
     if (tfConfig === undefined) delete process.env.TF_CLI_CONFIG_FILE;
     else process.env.TF_CLI_CONFIG_FILE = tfConfig;
@@ -48,8 +53,11 @@ main().then(
     if (run) process.nextTick(run);
   },
   (e) => {
-    // A build error is the entry's (esbuild's report says where); anything else is the runner's own failure.
-    console.error(e instanceof BundleError ? e.message : `bin/run-ts.cjs: ${e && e.stack ? e.stack : String(e)}`);
-    process.exitCode = 1;
+    // A build error is in the entry's sources (esbuild's report says where); anything else is the
+    // runner's own failure. Either is a bug in this tool: exit 3, as the commands exit on theirs (exit 1
+    // means a policy failure to them, cli/exit-codes.ts).
+    const reported = e instanceof BundleError || e instanceof GenerationError;
+    console.error(reported ? e.message : `bin/run-ts.cjs: ${e && e.stack ? e.stack : String(e)}`);
+    process.exitCode = 3;
   },
 );
