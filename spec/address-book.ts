@@ -5,18 +5,19 @@ import type { ErrorSink } from "./check-helpers";
  * where it was first declared, so a second use is reported there: "address X is used twice; first at".
  */
 export class AddressBook {
-  private readonly firstAt = new Map<string, string>();
+  /** Where each address was first declared, worked out (line and column) only for a message. */
+  private readonly firstAt = new Map<string, () => string>();
 
   /** Records `ip` at `pointer`; reports it when already used. */
   use(ip: string, sink: ErrorSink, pointer: string): void {
     const first = this.firstAt.get(ip);
-    if (first) sink.add(pointer, `address ${ip} is used twice; first at ${first}`);
-    else this.firstAt.set(ip, sink.where(pointer));
+    if (first) sink.add(pointer, `address ${ip} is used twice; first at ${first()}`);
+    else this.firstAt.set(ip, () => sink.where(pointer));
   }
 
   /** Records `ip` without a check (a tenant's gateway: its network's overlaps are checked elsewhere). */
   note(ip: string, where: string): void {
-    this.firstAt.set(ip, where);
+    this.firstAt.set(ip, () => where);
   }
 
   has(ip: string): boolean {

@@ -6,6 +6,7 @@ import { ipToInt } from "./ipv4";
 import { SchemaValidator } from "./schema-validator";
 import { show, type SpecError } from "./spec-error";
 import { findSecrets } from "./secret-scan";
+import { isPlainYamlText } from "./plain-yaml";
 import { describeKind, pathKind } from "./path-kind";
 import { SpecFile } from "./spec-file";
 
@@ -125,5 +126,23 @@ export function serializeLock(entries: LockEntry[]): string {
       ? { ip: e.ip, network: e.network, vm: e.vm, state: e.state, heldUntil: e.heldUntil }
       : { ip: e.ip, network: e.network, vm: e.vm, state: e.state },
   );
-  return HEADER + stringify({ version: 1, addresses }, { lineWidth: 0 });
+  return HEADER + (plainLockText(addresses) ?? stringify({ version: 1, addresses }, { lineWidth: 0 }));
+}
+
+/**
+ * The text stringify writes for the lock, put together line by line when every value is plain text
+ * (as every address, network, VM and date is): stringify took a fifth of planning the county room.
+ */
+function plainLockText(addresses: Record<string, string | undefined>[]): string | undefined {
+  if (!addresses.length) return undefined;
+  const lines = ["version: 1", "addresses:"];
+  for (const address of addresses) {
+    let indent = "  - ";
+    for (const [key, value] of Object.entries(address)) {
+      if (!isPlainYamlText(value)) return undefined;
+      lines.push(`${indent}${key}: ${value}`);
+      indent = "    ";
+    }
+  }
+  return lines.join("\n") + "\n";
 }

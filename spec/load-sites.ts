@@ -139,12 +139,14 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
     return { spec: t.data, file: t.file, ...c };
   });
   const present = checked.filter((c): c is NonNullable<typeof c> => c !== undefined);
-  present.forEach((c, i) => {
-    const first = present.slice(0, i).find((o) => o.spec.tenant === c.spec.tenant);
+  const firstOf = new Map<string, (typeof present)[number]>();
+  for (const c of present) {
+    const first = firstOf.get(c.spec.tenant);
     if (first) c.findings.add("/tenant", `duplicate tenant ${JSON.stringify(c.spec.tenant)}; first defined in ${first.file.file}`);
-  });
+    else firstOf.set(c.spec.tenant, c);
+  }
   // A duplicate tenant is reported above, not again as a stack both would name.
-  const distinct = present.filter((c, i) => present.findIndex((o) => o.spec.tenant === c.spec.tenant) === i);
+  const distinct = [...firstOf.values()];
   checkAgreements(distinct);
   const claims = stackClaims(
     name,

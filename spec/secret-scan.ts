@@ -128,33 +128,45 @@ function isWrittenValue(value: unknown): boolean {
 export function findSecrets(file: SpecFile): SecretScan {
   const errors: SpecError[] = [];
   const flagged: string[] = [];
-  const visit = (value: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(value)) return value.forEach((item, i) => visit(item, [...path, i]));
+  // Field names repeat across a file's entries, and many values too: each text is judged once.
+  const keyVerdicts = new Map<string, { inKey?: string; names: boolean }>();
+  const valueVerdicts = new Map<string, string | undefined>();
+  const judgeKey = (key: string) => {
+    let verdict = keyVerdicts.get(key);
+    if (!verdict) keyVerdicts.set(key, (verdict = { inKey: credentialIn(key), names: namesCredential(key) }));
+    return verdict;
+  };
+  const judgeValue = (text: string) => {
+    if (!valueVerdicts.has(text)) valueVerdicts.set(text, credentialIn(text));
+    return valueVerdicts.get(text);
+  };
+  // `pointer` is the JSON pointer of `value`, built as the walk descends.
+  const visit = (value: unknown, pointer: string): void => {
+    if (Array.isArray(value)) return value.forEach((item, i) => visit(item, `${pointer}/${i}`));
     if (value !== null && typeof value === "object") {
       for (const [key, child] of Object.entries(value)) {
-        const here = pointerOf([...path, key]);
-        const inKey = credentialIn(key);
+        const here = pointer + pointerOf([key]);
+        const { inKey, names } = judgeKey(key);
         if (inKey) {
           // The key itself holds the credential: its pointer would show it, so report at the parent.
           flagged.push(here);
-          errors.push({ ...file.error(here, "", true), pointer: pointerOf(path), message: `found ${inKey} in a field name; ${HOW}` });
-        } else if (namesCredential(key) && isWrittenValue(child)) {
+          errors.push({ ...file.error(here, "", true), pointer, message: `found ${inKey} in a field name; ${HOW}` });
+        } else if (names && isWrittenValue(child)) {
           flagged.push(here);
           errors.push(file.error(here, `found a credential in field "${key}"; ${HOW}`, true));
         } else {
-          visit(child, [...path, key]);
+          visit(child, here);
         }
       }
       return;
     }
-    const found = typeof value === "string" ? credentialIn(value) : undefined;
+    const found = typeof value === "string" ? judgeValue(value) : undefined;
     if (found) {
-      const here = pointerOf(path);
-      flagged.push(here);
-      errors.push(file.error(here, `found ${found}; ${HOW}`));
+      flagged.push(pointer);
+      errors.push(file.error(pointer, `found ${found}; ${HOW}`));
     }
   };
-  visit(file.data, []);
+  visit(file.data, "");
   const covers = (pointer: string): boolean =>
     flagged.some((f) => f === pointer || f.startsWith(pointer + "/") || pointer.startsWith(f + "/"));
   return { errors, covers };

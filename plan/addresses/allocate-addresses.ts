@@ -170,10 +170,15 @@ export function allocateAddresses(input: AllocationInput): AddressPlan {
     }
   }
   const holdUntil = addDays(asOf, input.holdDays);
+  // The addresses in entries so far: a look-up, not a scan of them per freed address.
+  const entryIps = new Set(entries.map((e) => e.ip));
   for (const before of pinned.values()) {
     if (addresses.get(before.vm) === before.ip) continue;
     // The address was freed (VM gone, removed, or moved to another address): hold it back.
-    if (!entries.some((e) => e.ip === before.ip)) entries.push({ ...before, state: "held", heldUntil: holdUntil });
+    if (!entryIps.has(before.ip)) {
+      entries.push({ ...before, state: "held", heldUntil: holdUntil });
+      entryIps.add(before.ip);
+    }
     if (!addresses.has(before.vm) && before.state !== "retiring") {
       const [tenantId, vmName] = before.vm.split("/");
       const tenant = tenants.find((t) => t.id === tenantId);
@@ -188,7 +193,7 @@ export function allocateAddresses(input: AllocationInput): AddressPlan {
       });
     }
   }
-  entries.push(...stillHeld.filter((e) => !entries.some((x) => x.ip === e.ip)));
+  entries.push(...stillHeld.filter((e) => !entryIps.has(e.ip)));
   work.sort((a, b) => vmKey(a.tenant, a.vm).localeCompare(vmKey(b.tenant, b.vm)));
   return { addresses, entries, work, problems };
 }
