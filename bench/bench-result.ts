@@ -22,8 +22,9 @@ export interface RoomFigures {
   resources: number;
   vms: number;
   findings: number;
-  /** Blocking findings (synth exits 1 with any). */
+  /** Blocking findings (synth exits 1 with any), and their rules. */
   blocking: number;
+  blockingRules: string[];
   ours: { load: Measured; synth: Measured; checks: Measured; endToEnd: CommandFigures };
   bare: { read: Measured; synth: Measured; endToEnd: Measured };
 }

@@ -108,17 +108,28 @@ export function doubleRoom(sitesDir: string, site: string, targetSitesDir: strin
 }
 
 /**
- * Raises the site's capacity where the loader would refuse twice the tenants: one VDOM per tenant plus
- * root and the shared VDOM. Edits the line in place (comments and layout stay); says what changed.
+ * Raises the site's capacity for twice the tenants and VMs, in ways the schema accepts: a VDOM licence
+ * for root, the shared VDOM and one VDOM per tenant (else the loader refuses), and every host with twice
+ * the cores and memory (else RED-HOST-N1 fails: the hosts left after the tolerated failures must hold
+ * every VM). Edits the values in place, comments and layout kept; says what changed.
  */
 export function enlargedSiteText(text: string, tenants: number): { text: string; changes: string[] } {
   const changes: string[] = [];
   const vdoms = tenants + 2;
-  const edited = text.replace(/^(\s*vdomLicences:\s*)(\d+)/m, (line, key: string, value: string) => {
+  let edited = text.replace(/^(\s*vdomLicences:\s*)(\d+)/m, (line, key: string, value: string) => {
     if (Number(value) >= vdoms) return line;
     changes.push(`firewall.vdomLicences ${value} -> ${vdoms} (root, shared and ${tenants} tenant VDOMs)`);
     return `${key}${vdoms}`;
   });
+  let hosts = 0;
+  edited = edited.replace(/\bcpuCores: (\d+), memoryGb: (\d+)\b/g, (_, cores: string, memory: string) => {
+    hosts++;
+    return `cpuCores: ${Number(cores) * 2}, memoryGb: ${Number(memory) * 2}`;
+  });
+  if (hosts)
+    changes.push(
+      `cpuCores and memoryGb of each of the ${hosts} hosts doubled (RED-HOST-N1: the hosts left after the tolerated failures hold every VM)`,
+    );
   return { text: edited, changes };
 }
 

@@ -35,6 +35,8 @@ export interface CheckPhase {
   checks: PhaseFigures;
   findings: number;
   blocking: number;
+  /** The rules of the blocking findings (synth exits 1 with any). */
+  blockingRules: string[];
 }
 
 const peakBytes = () => process.resourceUsage().maxRSS * 1024;
@@ -64,7 +66,12 @@ export function measureChecks(sitesDir: string, out: string, asOf: string): Chec
     writeReports(out, result.result);
     return result;
   });
-  return { checks, findings: run.result.findings.length, blocking: run.blocking.length };
+  return {
+    checks,
+    findings: run.result.findings.length,
+    blocking: run.blocking.length,
+    blockingRules: [...new Set(run.blocking.map((f) => f.rule))].sort(),
+  };
 }
 
 if (require.main === module) {

@@ -129,6 +129,7 @@ function measureRoom(room: Room, scratch: Scratch, asOf: string): RoomFigures {
     vms: first.phases.vms,
     findings: first.checks.findings,
     blocking: first.checks.blocking,
+    blockingRules: first.checks.blockingRules,
     ours: {
       load: medianOf(runs.map((r) => r.phases.load)),
       synth: medianOf(runs.map((r) => r.phases.synth)),

@@ -71,16 +71,28 @@ describe("bench/double-room: a room twice the size, made by the clone code", () 
 });
 
 describe("enlargedSiteText: capacity for twice the tenants", () => {
-  const site = 'firewall:\n  model: FortiGate 1800F\n  vdomLicences: 25   # the upgrade licence\n  timezone: "26"\n';
+  const site =
+    "clusters:\n  - name: prod\n    hosts:\n" +
+    "      - { name: esx01, rack: r02, cpuCores: 128, memoryGb: 2048, thumbprint: x }\n" +
+    "      - { name: esx02, rack: r02, cpuCores: 64, memoryGb: 1024 }   # the old one\n" +
+    'firewall:\n  model: FortiGate 1800F\n  vdomLicences: 25   # the upgrade licence\n  timezone: "26"\n';
 
-  it("raises the VDOM licence to root, shared and one per tenant, keeping the line's comment", () => {
+  it("raises the VDOM licence to root, shared and one per tenant, and doubles each host, keeping comments", () => {
     const { text, changes } = enlargedSiteText(site, 30);
-    expect(text).toBe(site.replace("vdomLicences: 25", "vdomLicences: 32"));
-    expect(changes).toEqual(["firewall.vdomLicences 25 -> 32 (root, shared and 30 tenant VDOMs)"]);
+    expect(text).toBe(
+      site
+        .replace("vdomLicences: 25", "vdomLicences: 32")
+        .replace("cpuCores: 128, memoryGb: 2048", "cpuCores: 256, memoryGb: 4096")
+        .replace("cpuCores: 64, memoryGb: 1024", "cpuCores: 128, memoryGb: 2048"),
+    );
+    expect(changes).toEqual([
+      "firewall.vdomLicences 25 -> 32 (root, shared and 30 tenant VDOMs)",
+      "cpuCores and memoryGb of each of the 2 hosts doubled (RED-HOST-N1: the hosts left after the tolerated failures hold every VM)",
+    ]);
   });
 
-  it("leaves a licence that is big enough (and a site without a firewall) as it is", () => {
-    expect(enlargedSiteText(site, 20)).toEqual({ text: site, changes: [] });
+  it("leaves a licence that is big enough (and a site without hosts or firewall) as it is", () => {
+    expect(enlargedSiteText(site, 20).text).toContain("vdomLicences: 25");
     expect(enlargedSiteText("site: x\n", 30)).toEqual({ text: "site: x\n", changes: [] });
   });
 });

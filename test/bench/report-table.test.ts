@@ -23,6 +23,7 @@ function room(name: string, site: string, resources: number, scale: number): Roo
     vms: 4000,
     findings: 100,
     blocking: 0,
+    blockingRules: [],
     ours: { load: m(1000, 200), synth: m(4000, 500), checks: m(1000, 300), endToEnd: { ...m(8000, 600), exitCode: 0 } },
     bare: { read: m(100, 100), synth: m(2000, 400), endToEnd: m(4000, 400) },
   };
