@@ -7,6 +7,7 @@ import { SchemaValidator } from "./schema-validator";
 import { show, type SpecError } from "./spec-error";
 import { findSecrets } from "./secret-scan";
 import { isPlainYamlText } from "./plain-yaml";
+import { MAX_TEXT_LENGTH } from "./yaml-data";
 import { describeKind, pathKind } from "./path-kind";
 import { SpecFile } from "./spec-file";
 
@@ -60,7 +61,7 @@ export function readLock(path: string, displayName: string): Lock {
   const found = pathKind(path);
   if (found.kind === "missing") return { entries: [] };
   if (found.kind !== "file") return failed(fileLevel(displayName, `expected the address lock file, found ${describeKind(found)}`));
-  const file = SpecFile.read(path, displayName);
+  const file = SpecFile.read(path, displayName, plainLockData);
   const f = new Findings(file);
   if (file.syntaxErrors.length) return failed(f, file.syntaxErrors);
   if (!isRecord(file.data)) {
@@ -145,4 +146,30 @@ function plainLockText(addresses: Record<string, string | undefined>[]): string 
     }
   }
   return lines.join("\n") + "\n";
+}
+
+/** A lock entry as plainLockText writes it: its first field, or one of the next. */
+const PLAIN_LINE = /^( {2}- | {4})(ip|network|vm|state|heldUntil): (.*)$/;
+
+/**
+ * The data of a lock whose text is exactly what serializeLock writes for it with plainLockText (as
+ * synth writes it), read line by line; undefined for any other text, which the YAML parser reads.
+ */
+function plainLockData(text: string): { version: 1; addresses: LockEntry[] } | undefined {
+  if (!text.startsWith(HEADER)) return undefined;
+  const lines = text.slice(HEADER.length).split("\n");
+  if (lines[0] !== "version: 1" || lines[1] !== "addresses:" || lines[lines.length - 1] !== "") return undefined;
+  const addresses: Record<string, string>[] = [];
+  for (const line of lines.slice(2, -1)) {
+    const m = PLAIN_LINE.exec(line);
+    // A text too long is the YAML reader's to report.
+    if (!m || m[3].length > MAX_TEXT_LENGTH) return undefined;
+    if (m[1] === "  - ") addresses.push({});
+    const entry = addresses[addresses.length - 1];
+    if (!entry || Object.hasOwn(entry, m[2])) return undefined;
+    entry[m[2]] = m[3];
+  }
+  // Written back the same only when sorted, in field order, every value plain: then it is what YAML reads.
+  const entries = addresses as unknown as LockEntry[];
+  return serializeLock(entries) === text ? { version: 1, addresses: entries } : undefined;
 }

@@ -99,8 +99,16 @@ export function namesCredential(name: string, inUrl = false): boolean {
   );
 }
 
+/**
+ * What every pattern above needs somewhere in the text: a colon or equals sign (URL user info, a user
+ * and password, name=value, name: value), a key block's start, or a token's prefix. Most values (an
+ * address, a name) have none, and are passed over with one test. A new pattern must add its own here.
+ */
+const MAY_HOLD_CREDENTIAL = /[:=]|-----BEGIN|AKIA|ASIA|gh[pousr]_|glpat-|xox[abprs]-|eyJ|Bearer /;
+
 /** What credential a text holds, in words, or undefined when it holds none. */
 export function credentialIn(text: string): string | undefined {
+  if (!MAY_HOLD_CREDENTIAL.test(text)) return undefined;
   if (PRIVATE_KEY.test(text)) return "a private key block (-----BEGIN ... PRIVATE KEY-----)";
   const userinfo = URL_USERINFO.exec(text);
   if (userinfo) {

@@ -21,8 +21,8 @@ export class SpecFile {
    * UTF-8 or holds control characters, YAML syntax, and values a spec file may not hold (yamlData).
    */
   readonly syntaxErrors: SpecError[];
-  private readonly doc: Document;
-  private readonly lines: LineCounter;
+  /** The parsed document and its line offsets; parsed on first use when the data was known without it. */
+  private parsed?: { doc: Document; lines: LineCounter };
   /** Values a concise form expanded into (spec/facility/expand-defaults.ts): their pointer -> where the user wrote them. */
   private readonly origins = new Map<string, { pointer: string; note: string }>();
 
@@ -30,9 +30,13 @@ export class SpecFile {
     readonly file: string,
     readonly text: string,
     unreadable?: SpecError,
+    plainData?: unknown,
   ) {
-    this.lines = new LineCounter();
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true, merge: true });
+    if (plainData !== undefined) {
+      this.data = plainData;
+      this.syntaxErrors = [];
+      return;
+    }
     this.syntaxErrors = unreadable
       ? [unreadable]
       : [...[...this.doc.errors, ...this.doc.warnings].map((e) => this.yamlError(e)), ...this.controlCharacterErrors()];
@@ -42,13 +46,34 @@ export class SpecFile {
     if (!problems.length) this.data = data;
   }
 
-  /** Reads a spec file; file-system trouble, size and encoding are errors of the file, never exceptions. */
-  static read(file: string, displayName = file): SpecFile {
+  private get doc(): Document {
+    return this.yaml().doc;
+  }
+
+  private get lines(): LineCounter {
+    return this.yaml().lines;
+  }
+
+  private yaml(): { doc: Document; lines: LineCounter } {
+    if (!this.parsed) {
+      const lines = new LineCounter();
+      const doc = parseDocument(this.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
+      this.parsed = { doc, lines };
+    }
+    return this.parsed;
+  }
+
+  /**
+   * Reads a spec file; file-system trouble, size and encoding are errors of the file, never exceptions.
+   * `plainData` may recognize a machine-written text (the address lock) and give the data the YAML
+   * parser would make of it: then the text is parsed only when an error needs a line and column.
+   */
+  static read(file: string, displayName = file, plainData?: (text: string) => unknown): SpecFile {
     const read = readSpecBytes(file);
     if ("problem" in read) return new SpecFile(displayName, "", { file: displayName, line: 0, col: 0, pointer: "", message: read.problem });
     const decoded = decodeSpecText(read.bytes);
     if ("problem" in decoded) return new SpecFile(displayName, "", { file: displayName, ...decoded.problem, pointer: "" });
-    return new SpecFile(displayName, decoded.text);
+    return new SpecFile(displayName, decoded.text, undefined, plainData?.(decoded.text));
   }
 
   static fromText(displayName: string, text: string): SpecFile {

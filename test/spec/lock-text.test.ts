@@ -1,6 +1,7 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { LOCK_FILE, readLock, serializeLock, type LockEntry } from "../../spec/ipam-lock";
 import { isPlainYamlText } from "../../spec/plain-yaml";
 
@@ -75,3 +76,41 @@ function serializeLockOrder(entries: LockEntry[]): LockEntry[] {
         : { ip: e.ip, network: e.network, vm: e.vm, state: e.state },
     );
 }
+
+describe("a lock as synth writes it is read without the YAML parser, to the same result", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "lock-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** readLock of `text`, and of the same text with a comment after it, which only the YAML parser reads. */
+  const bothWays = (text: string) =>
+    [text, `${text}# the YAML parser reads this one\n`].map((t, i) => {
+      const path = join(dir, `lock-${i}.yaml`);
+      writeFileSync(path, t);
+      const lock = readLock(path, "ipam.lock.yaml");
+      return { entries: lock.entries, errors: lock.findings?.errors ?? [] };
+    });
+
+  test("the county room's lock: the same entries as YAML reads them", () => {
+    const text = readFileSync(join(SITES, "norrmarkslan", LOCK_FILE), "utf8");
+    const [plain, parsed] = bothWays(text);
+    expect(plain.errors).toEqual([]);
+    expect(plain.entries).toEqual((parse(text) as { addresses: LockEntry[] }).addresses);
+    expect(plain).toEqual(parsed);
+  });
+
+  test("its mistakes at the same lines and columns: an address pinned twice, a held address without heldUntil", () => {
+    const text = serializeLock([
+      { ip: "10.0.0.1", network: "t/n", vm: "t/a", state: "active" },
+      { ip: "10.0.0.2", network: "t/n", vm: "t/b", state: "active" },
+    ]).replace("10.0.0.2", "10.0.0.1");
+    const held = serializeLock([{ ip: "10.0.0.3", network: "t/n", vm: "t/c", state: "active" }]).replace("active", "held");
+    for (const t of [text, held]) {
+      const [plain, parsed] = bothWays(t);
+      expect(plain.errors.length).toBeGreaterThan(0);
+      expect(plain).toEqual(parsed);
+    }
+  });
+});
