@@ -150,11 +150,16 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     limits: options.waiverLimits,
     extraWaivers: options.extraWaivers,
   });
+  const countsOf = new Map<string, Partial<Record<Outcome, number>>>();
+  for (const f of waived.findings) {
+    const counts = countsOf.get(f.rule) ?? {};
+    counts[f.outcome] = (counts[f.outcome] ?? 0) + 1;
+    countsOf.set(f.rule, counts);
+  }
   const summaries: RuleSummary[] = rules
     .filter((r) => ruleParams.has(r.meta.id))
     .map((r) => {
-      const counts: Partial<Record<Outcome, number>> = {};
-      for (const f of waived.findings) if (f.rule === r.meta.id) counts[f.outcome] = (counts[f.outcome] ?? 0) + 1;
+      const counts = { ...countsOf.get(r.meta.id) };
       const m = r.meta;
       return {
         id: m.id,

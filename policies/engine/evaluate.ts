@@ -70,7 +70,7 @@ export function evaluate(rooms: readonly Room[], rules: readonly Rule[], options
       for (const c of checks) findings.push(toFinding(rule, room, c));
     }
   }
-  return findings.sort(compareFindings);
+  return sortFindings(findings);
 }
 
 function toFinding(rule: Rule, room: Room, c: Check): Finding {
@@ -136,8 +136,13 @@ function ruleError(rule: Rule, room: Room, e: unknown): Finding {
 }
 
 const key = (f: Finding) => [f.site, f.rule, f.stack, f.address, f.findingId ?? ""].join("\u0000");
-function compareFindings(a: Finding, b: Finding): number {
-  const ka = key(a);
-  const kb = key(b);
-  return ka < kb ? -1 : ka > kb ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+
+/** Sorts by site, rule, stack, address, finding id, then message; each finding's key built once, not per comparison. */
+function sortFindings(findings: Finding[]): Finding[] {
+  const keys = new Map(findings.map((f) => [f, key(f)]));
+  return findings.sort((a, b) => {
+    const ka = keys.get(a) ?? key(a);
+    const kb = keys.get(b) ?? key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+  });
 }

@@ -59,8 +59,27 @@ export const literal = (o: TfObject, key: string): PlanValue => planValue(o.valu
 
 /** The strings inside a value (at any depth) that hold a plan-time expression, in order. */
 export function unresolvedIn(v: unknown): string[] {
-  if (typeof v === "string") return v.includes("${") && !interpolations(v).every(isResourceReference) ? [v] : [];
-  if (Array.isArray(v)) return v.flatMap(unresolvedIn);
-  if (typeof v === "object" && v !== null) return Object.values(v).flatMap(unresolvedIn);
-  return [];
+  const out: string[] = [];
+  collectUnresolved(v, out);
+  return out;
 }
+
+function collectUnresolved(v: unknown, out: string[]): void {
+  if (typeof v === "string") {
+    if (v.includes("${") && isPlanTime(v)) out.push(v);
+  } else if (Array.isArray(v)) for (const x of v) collectUnresolved(x, out);
+  else if (typeof v === "object" && v !== null) for (const x of Object.values(v)) collectUnresolved(x, out);
+}
+
+/** Whether a string with interpolations holds more than resource references; once per distinct text (the same reference recurs across a room). */
+function isPlanTime(text: string): boolean {
+  let known = planTime.get(text);
+  if (known === undefined) {
+    if (planTime.size >= PLAN_TIME_CACHE) planTime.clear(); // a long-lived process (the tests) reads many rooms
+    planTime.set(text, (known = !interpolations(text).every(isResourceReference)));
+  }
+  return known;
+}
+
+const planTime = new Map<string, boolean>();
+const PLAN_TIME_CACHE = 100_000;

@@ -24,6 +24,13 @@ export interface TfObject {
   line?: number;
 }
 
+/** An object's tags (Room.tagsOf), shared by every rule that asks: read only. */
+export interface ObjectTags {
+  readonly tags: readonly { readonly category: string; readonly name: string }[];
+  readonly problems: readonly string[];
+  readonly unknown: readonly string[];
+}
+
 /** Something a finding can name: a Terraform object, or a facility object (found through its resource). */
 export type FindingTarget = TfObject | FacilityObject;
 
@@ -59,12 +66,16 @@ const REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(?:\.[A-Za-z0
 export class Room {
   readonly objects: readonly TfObject[];
   readonly problems: InputProblem[] = [];
-  private readonly byAddress = new Map<string, TfObject>();
+  /** Stack -> address -> object (a reference names an address of its own stack). */
+  private readonly byAddress = new Map<string, Map<string, TfObject>>();
   private readonly byType = new Map<string, TfObject[]>();
   private readonly facilityByKind = new Map<FacilityKind, FacilityObject[]>();
   private readonly facilityIndex = new Map<string, FacilityObject>();
   private readonly facilityResource = new WeakMap<FacilityObject, TfObject>();
   private readonly read = new Set<string>(["terraform_data"]);
+  private readonly memos = new Map<(room: Room, key: never) => unknown, Map<unknown, unknown>>();
+  /** Reference text -> the address it names (null: not a reference), parsed once per text. */
+  private readonly referenced = new Map<string, string | null>();
 
   constructor(
     /** The site id, or `(no site)` for Terraform without facility objects. */
@@ -75,7 +86,9 @@ export class Room {
   ) {
     this.objects = objects;
     for (const o of objects) {
-      this.byAddress.set(`${o.stack}:${o.address}`, o);
+      let inStack = this.byAddress.get(o.stack);
+      if (inStack === undefined) this.byAddress.set(o.stack, (inStack = new Map<string, TfObject>()));
+      inStack.set(o.address, o);
       const key = o.mode === "data" ? `data.${o.type}` : o.type;
       const list = this.byType.get(key) ?? [];
       list.push(o);
@@ -154,17 +167,32 @@ export class Room {
     return r;
   }
 
+  /**
+   * `compute(room, key)`, once per room and key: a fact the rules derive from the room (a VM's tags, the
+   * resources of a type by name) that several rules, or one rule per object, ask for again. Sound because
+   * a room never changes once built; the value is shared by every caller, so none may change it.
+   */
+  memo<K, V>(compute: (room: Room, key: K) => V, key: K): V {
+    let byKey = this.memos.get(compute);
+    if (byKey === undefined) this.memos.set(compute, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as V;
+    const value = compute(this, key);
+    byKey.set(key, value);
+    return value;
+  }
+
   /** The object a `${type.name...}` reference in `from`'s stack points to. */
   reference(from: TfObject, expr: unknown): Resolved {
     if (typeof expr !== "string") return { problem: `expected a reference, found ${JSON.stringify(expr)}` };
-    const m = REFERENCE.exec(expr);
-    if (!m) {
+    let address = this.referenced.get(expr);
+    if (address === undefined) this.referenced.set(expr, (address = REFERENCE.exec(expr)?.[1] ?? null));
+    if (address === null) {
       const plan = planValue(expr);
       if (plan.kind === "unresolved") return { problem: `${from.address}: ${expr} is known only at plan`, notInInput: true };
       return { problem: `${JSON.stringify(expr)} is not a reference to a resource` };
     }
-    const target = this.byAddress.get(`${from.stack}:${m[1]}`);
-    return target ? { target } : { problem: `${from.address} refers to ${m[1]}, which stack ${from.stack} does not have` };
+    const target = this.byAddress.get(from.stack)?.get(address);
+    return target ? { target } : { problem: `${from.address} refers to ${address}, which stack ${from.stack} does not have` };
   }
 
   /**
@@ -179,20 +207,12 @@ export class Room {
 
   /** A data source joined to the managed resource it reads: same type, same `name` (and same tag category). */
   joinData(data: TfObject): Resolved {
-    const name = data.values.name;
-    if (typeof name !== "string" || planValue(name).kind === "unresolved")
-      return {
-        problem: `${data.stack}: ${data.address} has no literal name to join on`,
-        ...(planValue(name).kind === "unresolved" || !this.hasFacility ? { notInInput: true as const } : {}),
-      };
-    let candidates = this.resources(data.type).filter((r) => r.values.name === name);
-    if (data.type === "vsphere_tag" && candidates.length > 1) {
-      const category = this.resolve(data, data.values.category_id).target?.values.name;
-      candidates = candidates.filter((r) => this.resolve(r, r.values.category_id).target?.values.name === category);
-    }
-    if (candidates.length === 1) return { target: candidates[0] };
-    if (candidates.length === 0) return this.notCreated(data, data.type, name);
-    return { problem: `${data.stack}: ${data.address} reads ${data.type} "${name}", which ${candidates.length} resources create` };
+    return this.memo(joinDataSource, data);
+  }
+
+  /** The managed resources of a type whose `name` is `name`, in the order of resources(type). */
+  resourcesNamed(type: string, name: unknown): readonly TfObject[] {
+    return this.memo(resourcesByName, type).get(name) ?? [];
   }
 
   /**
@@ -214,35 +234,8 @@ export class Room {
    * `problems` are mistakes of the input (errors), `unknown` what the input does not hold (a plan-time
    * `tags = var.tags`, a tag read from the live inventory of foreign input): not-evaluable.
    */
-  tagsOf(o: TfObject): { tags: { category: string; name: string }[]; problems: string[]; unknown: string[] } {
-    const tags: { category: string; name: string }[] = [];
-    const problems: string[] = [];
-    const unknown: string[] = [];
-    const raw = o.values.tags;
-    const plan = planValue(raw, "tags");
-    if (!Array.isArray(raw)) {
-      if (plan.kind === "unresolved") unknown.push(`${o.address}: ${plan.reason}`);
-      else if (raw !== undefined && raw !== null) problems.push(`${o.address}: tags is ${JSON.stringify(raw)}, not a list`);
-      return { tags, problems, unknown };
-    }
-    for (const t of raw as unknown[]) {
-      const ref = this.reference(o, t);
-      const tag = ref.target;
-      if (!tag) {
-        (ref.notInInput ? unknown : problems).push(ref.problem);
-        continue;
-      }
-      const catRef = this.reference(tag, tag.values.category_id);
-      const cat = catRef.target;
-      const name = tag.values.name;
-      if (!cat || typeof cat.values.name !== "string" || typeof name !== "string") {
-        const planTime = catRef.notInInput || [name, cat?.values.name].some((v) => planValue(v).kind === "unresolved");
-        (planTime ? unknown : problems).push(`${o.address}: tag ${tag.address} has no resolvable category and name`);
-        continue;
-      }
-      tags.push({ category: cat.values.name, name });
-    }
-    return { tags, problems, unknown };
+  tagsOf(o: TfObject): ObjectTags {
+    return this.memo(tagsOfObject, o);
   }
 
   /**
@@ -255,18 +248,83 @@ export class Room {
       if (target.kind === "tenant") return target.id;
       if ("tenantId" in target && typeof target.tenantId === "string") return target.tenantId;
     }
-    const stack = this.resourceOf(target).stack;
-    return stackKindOf(this.site, stack, this.tenantIds)?.tenant;
-  }
-
-  private get tenantIds(): string[] {
-    return this.facility("tenant").map((t) => t.id);
+    return this.memo(tenantOfStack, this.resourceOf(target).stack);
   }
 
   /** The device whose `vsphereHostname` is this `vsphere_host`'s hostname. */
   deviceOfHost(host: TfObject): FacilityOf<"device"> | undefined {
     return this.facility("device").find((d) => d.vsphereHostname !== undefined && d.vsphereHostname === host.values.hostname);
   }
+}
+
+/** The tenant whose stack `stack` is (Room.tenantOf), once per stack (room.memo). */
+function tenantOfStack(room: Room, stack: string): string | undefined {
+  return stackKindOf(
+    room.site,
+    stack,
+    room.facility("tenant").map((t) => t.id),
+  )?.tenant;
+}
+
+/** Room.tagsOf, computed once per object (room.memo). */
+function tagsOfObject(room: Room, o: TfObject): ObjectTags {
+  const tags: { category: string; name: string }[] = [];
+  const problems: string[] = [];
+  const unknown: string[] = [];
+  const raw = o.values.tags;
+  const plan = planValue(raw, "tags");
+  if (!Array.isArray(raw)) {
+    if (plan.kind === "unresolved") unknown.push(`${o.address}: ${plan.reason}`);
+    else if (raw !== undefined && raw !== null) problems.push(`${o.address}: tags is ${JSON.stringify(raw)}, not a list`);
+    return { tags, problems, unknown };
+  }
+  for (const t of raw as unknown[]) {
+    const ref = room.reference(o, t);
+    const tag = ref.target;
+    if (!tag) {
+      (ref.notInInput ? unknown : problems).push(ref.problem);
+      continue;
+    }
+    const catRef = room.reference(tag, tag.values.category_id);
+    const cat = catRef.target;
+    const name = tag.values.name;
+    if (!cat || typeof cat.values.name !== "string" || typeof name !== "string") {
+      const planTime = catRef.notInInput || [name, cat?.values.name].some((v) => planValue(v).kind === "unresolved");
+      (planTime ? unknown : problems).push(`${o.address}: tag ${tag.address} has no resolvable category and name`);
+      continue;
+    }
+    tags.push({ category: cat.values.name, name });
+  }
+  return { tags, problems, unknown };
+}
+
+/** Room.joinData, computed once per data source (room.memo). */
+function joinDataSource(room: Room, data: TfObject): Resolved {
+  const name = data.values.name;
+  if (typeof name !== "string" || planValue(name).kind === "unresolved")
+    return {
+      problem: `${data.stack}: ${data.address} has no literal name to join on`,
+      ...(planValue(name).kind === "unresolved" || !room.hasFacility ? { notInInput: true as const } : {}),
+    };
+  let candidates = room.resourcesNamed(data.type, name);
+  if (data.type === "vsphere_tag" && candidates.length > 1) {
+    const category = room.resolve(data, data.values.category_id).target?.values.name;
+    candidates = candidates.filter((r) => room.resolve(r, r.values.category_id).target?.values.name === category);
+  }
+  if (candidates.length === 1 && candidates[0]) return { target: candidates[0] };
+  if (candidates.length === 0) return room.notCreated(data, data.type, name);
+  return { problem: `${data.stack}: ${data.address} reads ${data.type} "${name}", which ${candidates.length} resources create` };
+}
+
+/** The managed resources of a type by their `name` value (room.memo: one pass per type). */
+function resourcesByName(room: Room, type: string): Map<unknown, TfObject[]> {
+  const byName = new Map<unknown, TfObject[]>();
+  for (const r of room.resources(type)) {
+    const list = byName.get(r.values.name);
+    if (list) list.push(r);
+    else byName.set(r.values.name, [r]);
+  }
+  return byName;
 }
 
 /** Where a data source of foreign input reads its object: the inventory its provider talks to. */

@@ -39,7 +39,11 @@ export function coverageMatrix(
   notCovered: readonly NotCovered[],
 ): ControlCoverage[] {
   const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   const rows = new Map<string, ControlCoverage>();
   const row = (c: ControlRef) => {
     const existing = rows.get(keyOf(c));

@@ -51,16 +51,15 @@ export function isoAnnexes(
   for (const n of notCovered)
     for (const c of n.controls) if (c.framework === ISO_FRAMEWORK) gaps.set(c.ref, [...new Set([...(gaps.get(c.ref) ?? []), n.id])].sort());
   const ranAt = new Map(rules.map((r) => [r.id, new Set(Object.keys(r.params))]));
+  const tallies = tallyFindings(findings);
   const annexes: TenantAnnex[] = [];
   for (const s of sites) {
     for (const t of s.tenants) {
+      const shared = tallies.get(s.site)?.get(undefined);
+      const own = tallies.get(s.site)?.get(t.id);
       const outcomes = new Map<string, Partial<Record<Outcome, number>>>();
-      for (const f of findings) {
-        if (f.site !== s.site || (f.tenant !== undefined && f.tenant !== t.id)) continue;
-        const o = outcomes.get(f.rule) ?? {};
-        o[f.outcome] = (o[f.outcome] ?? 0) + 1;
-        outcomes.set(f.rule, o);
-      }
+      for (const rule of new Set([...(shared?.keys() ?? []), ...(own?.keys() ?? [])]))
+        outcomes.set(rule, mergeTallies(shared?.get(rule), own?.get(rule)));
       annexes.push({
         site: s.site,
         tenant: t.id,
@@ -76,4 +75,37 @@ export function isoAnnexes(
     }
   }
   return annexes;
+}
+
+/** Per outcome of a rule: how many findings, and the index of the first (so merged counts keep the order outcomes first appear in). */
+type Tally = Map<Outcome, { count: number; first: number }>;
+
+/** Site -> tenant (undefined: the site's shared stacks) -> rule -> tally, in one pass over the findings. */
+function tallyFindings(findings: readonly Finding[]): Map<string, Map<string | undefined, Map<string, Tally>>> {
+  const out = new Map<string, Map<string | undefined, Map<string, Tally>>>();
+  findings.forEach((f, i) => {
+    let bySite = out.get(f.site);
+    if (bySite === undefined) out.set(f.site, (bySite = new Map<string | undefined, Map<string, Tally>>()));
+    let byRule = bySite.get(f.tenant);
+    if (byRule === undefined) bySite.set(f.tenant, (byRule = new Map<string, Tally>()));
+    let tally = byRule.get(f.rule);
+    if (tally === undefined) byRule.set(f.rule, (tally = new Map() as Tally));
+    const entry = tally.get(f.outcome);
+    if (entry) entry.count++;
+    else tally.set(f.outcome, { count: 1, first: i });
+  });
+  return out;
+}
+
+/** A tenant's counts of one rule: the shared stacks' and its own, outcomes in the order they first appear among the findings. */
+function mergeTallies(shared: Tally | undefined, own: Tally | undefined): Partial<Record<Outcome, number>> {
+  const entries = new Map<Outcome, { count: number; first: number }>();
+  for (const tally of [shared, own])
+    for (const [outcome, { count, first }] of tally ?? []) {
+      const seen = entries.get(outcome);
+      entries.set(outcome, seen ? { count: seen.count + count, first: Math.min(seen.first, first) } : { count, first });
+    }
+  const counts: Partial<Record<Outcome, number>> = {};
+  for (const [outcome, { count }] of [...entries].sort(([, a], [, b]) => a.first - b.first)) counts[outcome] = count;
+  return counts;
 }

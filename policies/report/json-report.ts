@@ -22,7 +22,7 @@ export function formatJsonReport(result: ComplianceResult): string {
     summary: { ...countOutcomes(result.findings), blocking: result.findings.filter(isBlocking).length },
     evidence: evidenceCounts(result),
     rules: result.rules,
-    findings: result.findings.map((f) => ({ ...withReportPath(f, result.provenance.inputFiles), blocking: isBlocking(f) })),
+    findings: result.findings.map((f) => withReportPath(f, result.provenance.inputFiles, { blocking: isBlocking(f) })),
     waivers: result.waivers.map(waiverJson),
     waiverLimits: result.waiverLimits ?? null,
     parameters: result.parameters,

@@ -44,7 +44,11 @@ interface Case {
  */
 export function formatJunitReport(result: ComplianceResult): string {
   const byRule = new Map<string, Finding[]>();
-  for (const f of result.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  for (const f of result.findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
   const rules = new Map(result.rules.map((r) => [r.id, r]));
   const areaOf = (id: string) => rules.get(id)?.area ?? "engine";
   const ruleIds = [...new Set([...result.rules.map((r) => r.id), ...byRule.keys()])].sort();
@@ -52,7 +56,9 @@ export function formatJunitReport(result: ComplianceResult): string {
   for (const id of ruleIds) {
     const area = areaOf(id);
     const findings = (byRule.get(id) ?? []).map((f) => withReportPath(f, result.provenance.inputFiles));
-    suites.set(area, [...(suites.get(area) ?? []), ...casesOf(id, rules.get(id), findings)]);
+    const cases = suites.get(area) ?? [];
+    for (const c of casesOf(id, rules.get(id), findings)) cases.push(c);
+    suites.set(area, cases);
   }
   const notCovered: Case[] = result.notCovered.map((n) => ({
     classname: `not-covered.${n.id}`,
@@ -139,7 +145,12 @@ function casesOf(id: string, rule: RuleSummary | undefined, findings: readonly F
       });
   }
   const notEvaluable = new Map<string, Finding[]>();
-  for (const f of findings) if (f.outcome === "not-evaluable") notEvaluable.set(f.site, [...(notEvaluable.get(f.site) ?? []), f]);
+  for (const f of findings) {
+    if (f.outcome !== "not-evaluable") continue;
+    const list = notEvaluable.get(f.site);
+    if (list) list.push(f);
+    else notEvaluable.set(f.site, [f]);
+  }
   for (const [site, fs] of [...notEvaluable.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const reasons = [...new Set(fs.map((f) => f.observed))];
     cases.push({

@@ -8,6 +8,20 @@ import type { InputFileHash } from "./provenance";
  * wherever the input lies. A file the provenance does not list keeps the reader's path.
  */
 export function reportPath(file: string, inputFiles: readonly InputFileHash[]): string {
+  let known = resolved.get(inputFiles);
+  if (known === undefined) resolved.set(inputFiles, (known = new Map<string, string>()));
+  let path = known.get(file);
+  if (path === undefined) known.set(file, (path = matchingInputFile(file, inputFiles)));
+  return path;
+}
+
+/**
+ * reportPath per list of input files (the provenance's, built once per run and never changed) and file:
+ * every finding of a stack names the same file, and each format names every finding.
+ */
+const resolved = new WeakMap<readonly InputFileHash[], Map<string, string>>();
+
+function matchingInputFile(file: string, inputFiles: readonly InputFileHash[]): string {
   const normal = file.split("\\").join("/");
   let best: string | undefined;
   for (const f of inputFiles)
@@ -15,9 +29,10 @@ export function reportPath(file: string, inputFiles: readonly InputFileHash[]): 
   return best ?? normal;
 }
 
-/** The finding with its file as the reports name it (reportPath). */
-export function withReportPath(f: Finding, inputFiles: readonly InputFileHash[]): Finding {
-  return f.file === undefined ? f : { ...f, file: reportPath(f.file, inputFiles) };
+/** The finding with its file as the reports name it (reportPath), and any fields a report adds after its own (one copy, not two). */
+export function withReportPath<T extends object = object>(f: Finding, inputFiles: readonly InputFileHash[], added?: T): Finding & T {
+  if (f.file === undefined) return (added === undefined ? f : { ...f, ...added }) as Finding & T;
+  return { ...f, file: reportPath(f.file, inputFiles), ...added } as Finding & T;
 }
 
 /** The input summary with its file paths as the reports name them (reportPath). */

@@ -142,11 +142,17 @@ export function roomMatrix(
 /** Per stack, per pack that ran: how many findings of the pack's rules name an object in it. */
 function checkedStacks(room: Room, ran: readonly Pack[], findings: readonly Finding[]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
+  const packsOf = new Map<string, Pack[]>();
+  for (const p of ran)
+    for (const rule of new Set(p.rules)) {
+      const packs = packsOf.get(rule);
+      if (packs) packs.push(p);
+      else packsOf.set(rule, [p]);
+    }
   for (const f of findings) {
     // A finding without objects (a rule that had no facts to check) says nothing about a stack.
     if (f.site !== room.site || f.addresses.length === 0) continue;
-    for (const p of ran) {
-      if (!p.rules.includes(f.rule)) continue;
+    for (const p of packsOf.get(f.rule) ?? []) {
       for (const s of f.stacks) {
         const perPack = out.get(s) ?? new Map<string, number>();
         perPack.set(p.id, (perPack.get(p.id) ?? 0) + 1);

@@ -76,12 +76,24 @@ export function referencedObjects(room: Room, from: TfObject, value: unknown, ty
       if (t) return t;
     }
     const name = literal(room, from, raw) ?? `?${JSON.stringify(raw)}`;
-    const vdom = vdomOf(room, from);
-    const found = types
-      .flatMap((type) => room.resources(type))
-      .find((o) => vdomOf(room, o) === vdom && literal(room, o, o.values.name) === name);
-    return found ?? name;
+    const key = `${vdomOf(room, from)}\u0000${name}`;
+    for (const type of types) {
+      const found = room.memo(byVdomAndName, type).get(key);
+      if (found) return found;
+    }
+    return name;
   });
+}
+
+/** The objects of a FortiOS type by VDOM and literal name (the first of each in the room), once per room. */
+function byVdomAndName(room: Room, type: string): ReadonlyMap<string, TfObject> {
+  const out = new Map<string, TfObject>();
+  for (const o of room.resources(type)) {
+    const name = literal(room, o, o.values.name);
+    const key = `${vdomOf(room, o)}\u0000${name}`;
+    if (name !== undefined && !out.has(key)) out.set(key, o);
+  }
+  return out;
 }
 
 /** The VDOM a FortiOS object is configured in: its `vdomparam`, else root (a provider-level `vdom` is not read). */

@@ -15,12 +15,23 @@ function sharingTenants(room: Room, w: FacilityOf<"workload">): string[] {
       .map(keyOf),
   );
   const others = new Set<string>();
+  const tenantsOn = room.memo(tenantsByCluster, undefined);
+  for (const c of clusters) for (const tenant of tenantsOn.get(c) ?? []) if (tenant !== w.tenantId) others.add(tenant);
+  return [...others].sort();
+}
+
+/** Cluster (keyOf) -> the tenant tags of the VMs placed on it (room.memo: one pass over the VMs). */
+function tenantsByCluster(room: Room): ReadonlyMap<string, ReadonlySet<string>> {
+  const out = new Map<string, Set<string>>();
   for (const vm of managedVms(room)) {
     const c = clusterOfVm(room, vm).target;
     const tenant = tenantTagOf(room, vm);
-    if (c && clusters.has(keyOf(c)) && tenant !== undefined && tenant !== w.tenantId) others.add(tenant);
+    if (c === undefined || tenant === undefined) continue;
+    const set = out.get(keyOf(c)) ?? new Set<string>();
+    set.add(tenant);
+    out.set(keyOf(c), set);
   }
-  return [...others].sort();
+  return out;
 }
 
 /**

@@ -12,17 +12,23 @@ import type { Resolved, Room, TfObject } from "../../engine/room";
 type Workload = FacilityOf<"workload">;
 type Tenant = FacilityOf<"tenant">;
 
+/** A VM's tags (vmTags), shared by every rule that reads them: read only. */
 export interface VmTags {
   /** Category name -> tag names found on the VM. */
-  byCategory: Map<string, string[]>;
+  readonly byCategory: ReadonlyMap<string, readonly string[]>;
   /** Tags that do not resolve to a category and name, or whose data source reads a tag no stack creates. */
-  problems: string[];
+  readonly problems: readonly string[];
   /** Tags the input does not hold (`tags = var.tags`, a plan-time tag name): not-evaluable. */
-  unknown: string[];
+  readonly unknown: readonly string[];
 }
 
 /** A VM's tags by category; each tag a data source reads must be a `vsphere_tag` some stack of the site creates. */
 export function vmTags(room: Room, vm: TfObject): VmTags {
+  return room.memo(tagsByCategory, vm);
+}
+
+/** vmTags, computed once per VM (room.memo). */
+function tagsByCategory(room: Room, vm: TfObject): VmTags {
   const { tags, problems, unknown } = room.tagsOf(vm);
   const all = [...problems];
   const list = Array.isArray(vm.values.tags) ? (vm.values.tags as unknown[]) : [];
@@ -34,7 +40,11 @@ export function vmTags(room: Room, vm: TfObject): VmTags {
     if (joined.problem !== undefined && !joined.notInInput) all.push(joined.problem);
   }
   const byCategory = new Map<string, string[]>();
-  for (const { category, name } of tags) byCategory.set(category, [...(byCategory.get(category) ?? []), name]);
+  for (const { category, name } of tags) {
+    const names = byCategory.get(category);
+    if (names) names.push(name);
+    else byCategory.set(category, [name]);
+  }
   return { byCategory, problems: all, unknown };
 }
 
@@ -55,21 +65,52 @@ export const CATEGORY = {
 } as const;
 
 /** The managed VMs of the site (every `vsphere_virtual_machine`), sorted by stack and address. */
-export function managedVms(room: Room): TfObject[] {
+export function managedVms(room: Room): readonly TfObject[] {
+  return room.memo(sortedVms, undefined);
+}
+
+function sortedVms(room: Room): readonly TfObject[] {
   return [...room.resources("vsphere_virtual_machine")].sort((a, b) =>
     a.stack === b.stack ? (a.address < b.address ? -1 : 1) : a.stack < b.stack ? -1 : 1,
   );
 }
 
-/** The workload object that lists a VM by name (and, when the tenant is known, of that tenant). */
+/** The workload object that lists a VM by name (and, when the tenant is known, of that tenant): the first such in the room. */
 export function workloadOfVm(room: Room, vmName: unknown, tenantId?: string): Workload | undefined {
   if (typeof vmName !== "string") return undefined;
-  return room.facility("workload").find((w) => w.vms.includes(vmName) && (tenantId === undefined || w.tenantId === tenantId));
+  return room
+    .memo(workloadsByVmName, undefined)
+    .get(vmName)
+    ?.find((w) => tenantId === undefined || w.tenantId === tenantId);
 }
 
-/** The tenant's workloads, the ones no longer in the room (removed) left out. */
+/** VM name -> the workloads that list it, in the room's order (room.memo: one pass over the workloads). */
+function workloadsByVmName(room: Room): ReadonlyMap<string, readonly Workload[]> {
+  const byName = new Map<string, Workload[]>();
+  for (const w of room.facility("workload"))
+    for (const name of new Set(w.vms)) {
+      const list = byName.get(name);
+      if (list) list.push(w);
+      else byName.set(name, [w]);
+    }
+  return byName;
+}
+
+/** The tenant's workloads, the ones no longer in the room (removed) left out: a new list, in the room's order. */
 export function workloadsOf(room: Room, tenantId: string): Workload[] {
-  return room.facility("workload").filter((w) => w.tenantId === tenantId && w.lifecycle !== "removed");
+  return [...(room.memo(workloadsByTenant, undefined).get(tenantId) ?? [])];
+}
+
+/** Tenant id -> its workloads not removed, in the room's order (room.memo: one pass over the workloads). */
+function workloadsByTenant(room: Room): ReadonlyMap<string, readonly Workload[]> {
+  const byTenant = new Map<string, Workload[]>();
+  for (const w of room.facility("workload")) {
+    if (w.lifecycle === "removed") continue;
+    const list = byTenant.get(w.tenantId);
+    if (list) list.push(w);
+    else byTenant.set(w.tenantId, [w]);
+  }
+  return byTenant;
 }
 
 /** The regimes that apply to a tenant: what its object says, and what its country and workloads' data bring. */
@@ -90,11 +131,23 @@ export function tenantsHolding(room: Room, country: Country, sensitivity: Sensit
     .filter((x) => x.workloads.length > 0);
 }
 
-/** The VM resources of a workload (its VMs that the configuration applies). */
+/** The VM resources of a workload (its VMs that the configuration applies), in managedVms order. */
 export function vmsOfWorkload(room: Room, w: Workload): TfObject[] {
-  return managedVms(room).filter(
-    (vm) => typeof vm.values.name === "string" && w.vms.includes(vm.values.name) && tenantTagOf(room, vm) === w.tenantId,
-  );
+  const names = new Set(w.vms);
+  return (room.memo(vmsByTenant, undefined).get(w.tenantId) ?? []).filter((vm) => names.has(vm.values.name as string));
+}
+
+/** Tenant tag -> its managed VMs with a literal name, in managedVms order (room.memo). */
+function vmsByTenant(room: Room): ReadonlyMap<string, readonly TfObject[]> {
+  const byTenant = new Map<string, TfObject[]>();
+  for (const vm of managedVms(room)) {
+    const tenant = tenantTagOf(room, vm);
+    if (typeof vm.values.name !== "string" || tenant === undefined) continue;
+    const list = byTenant.get(tenant);
+    if (list) list.push(vm);
+    else byTenant.set(tenant, [vm]);
+  }
+  return byTenant;
 }
 
 /** The name of a VM's tenant tag, when it has exactly one. */
@@ -110,6 +163,11 @@ export type Placement = Resolved;
  * (`${data.vsphere_compute_cluster.<c>.resource_pool_id}`), joined to the cluster the vSphere stack creates.
  */
 export function clusterOfVm(room: Room, vm: TfObject): Placement {
+  return room.memo(clusterOf, vm);
+}
+
+/** clusterOfVm, computed once per VM (room.memo). */
+function clusterOf(room: Room, vm: TfObject): Placement {
   const pool = room.resolve(vm, vm.values.resource_pool_id);
   if (!pool.target) return { ...pool, problem: `resource pool: ${pool.problem}` };
   if (pool.target.type === "vsphere_compute_cluster") return pool;

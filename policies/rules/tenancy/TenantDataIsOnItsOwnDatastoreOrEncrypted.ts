@@ -59,22 +59,23 @@ export const TenantDataIsOnItsOwnDatastoreOrEncrypted = defineRule({
     const tags = new Map(vms.map((vm) => [vm, vmTags(room, vm)]));
     const members = clusterMembers(room);
     const places = new Map(vms.map((vm) => [vm, placesOf(room, vm, members)]));
-    const users = new Map<string, Set<string>>();
+    const users = new Map<TfObject, Set<string>>();
     for (const vm of vms) {
       const party = singleTag(tags.get(vm) ?? vmTags(room, vm), CATEGORY.tenant).name ?? `untagged VM ${nameOf(vm)}`;
       for (const p of places.get(vm)?.stores ?? []) {
-        const set = users.get(keyOf(p)) ?? new Set<string>();
-        set.add(party);
-        users.set(keyOf(p), set);
+        const set = users.get(p);
+        if (set) set.add(party);
+        else users.set(p, new Set([party]));
       }
     }
+    const sharing = sharingOf(users);
     const encryption = new Map<TfObject, Check>();
     for (const c of SensitiveDataIsEncryptedAtRest.check(room, { params: {}, asOf: ctx.asOf })) {
       const first = c.targets[0];
       if (first && "mode" in first && !encryption.has(first)) encryption.set(first, c);
     }
     return vms.map((vm) =>
-      vmCheck(vm, tags.get(vm) ?? vmTags(room, vm), places.get(vm) ?? { stores: [], failures: [] }, users, encryption.get(vm)),
+      vmCheck(vm, tags.get(vm) ?? vmTags(room, vm), places.get(vm) ?? { stores: [], failures: [] }, sharing, encryption.get(vm)),
     );
   },
 });
@@ -136,13 +137,39 @@ function datastoreOf(room: Room, from: TfObject, expr: unknown): Resolved {
   const name = data.values.name;
   if (typeof name !== "string" || name.includes("${"))
     return { problem: `${data.stack}: ${data.address} has no literal name to join on`, notInInput: true };
-  const found = [...DATASTORE_TYPES].flatMap((t) => room.resources(t)).filter((d) => d.values.name === name);
+  const found = [...DATASTORE_TYPES].flatMap((t) => room.resourcesNamed(t, name));
   if (found.length === 1 && found[0]) return { target: found[0] };
   if (found.length === 0) return room.notCreated(data, "datastore", name);
   return { problem: `${data.stack}: ${data.address} reads datastore "${name}", which ${found.length} resources create` };
 }
 
-function vmCheck(vm: TfObject, tags: VmTags, places: Places, users: Map<string, Set<string>>, encrypted: Check | undefined): Check {
+/** Who else uses a VM's datastores: the other tenants, sorted, and the datastores they share. */
+interface Sharing {
+  others: string[];
+  shared: TfObject[];
+}
+
+/**
+ * Sharing per tenant and list of datastores, from the parties using each datastore. Computed once per
+ * distinct (tenant, datastores): a tenant's VMs on one datastore cluster share the answer, so a shared
+ * cluster costs its users once, not once per VM.
+ */
+function sharingOf(users: ReadonlyMap<TfObject, ReadonlySet<string>>): (tenant: string, stores: readonly TfObject[]) => Sharing {
+  const known = new Map<string, Sharing>();
+  return (tenant, stores) => {
+    const key = [tenant, ...stores.map(keyOf)].join("\u0000");
+    let found = known.get(key);
+    if (found === undefined) {
+      const others = new Set<string>();
+      for (const s of stores) for (const t of users.get(s) ?? []) if (t !== tenant) others.add(t);
+      const shared = stores.filter((s) => [...(users.get(s) ?? [])].some((t) => t !== tenant));
+      known.set(key, (found = { others: [...others].sort(), shared }));
+    }
+    return found;
+  };
+}
+
+function vmCheck(vm: TfObject, tags: VmTags, places: Places, sharing: ReturnType<typeof sharingOf>, encrypted: Check | undefined): Check {
   const name = nameOf(vm);
   const classes = tags.byCategory.get(CATEGORY.classification) ?? [];
   const tenant = singleTag(tags, CATEGORY.tenant).name;
@@ -173,7 +200,7 @@ function vmCheck(vm: TfObject, tags: VmTags, places: Places, users: Map<string, 
       expected: EXPECTED,
       message: `VM ${name}: its datastore is not in the configuration`,
     });
-  const others = [...new Set(places.stores.flatMap((s) => [...(users.get(keyOf(s)) ?? [])]))].filter((t) => t !== tenant).sort();
+  const { others, shared } = sharing(tenant, places.stores);
   const storeText = places.stores.map(nameOf).join(", ");
   const head = `${sensitive.join(", ")} data of tenant ${tenant}; datastores ${storeText}`;
   if (others.length === 0)
@@ -182,8 +209,8 @@ function vmCheck(vm: TfObject, tags: VmTags, places: Places, users: Map<string, 
       expected: EXPECTED,
       message: `VM ${name}: on datastores of tenant ${tenant} only`,
     });
-  const shared = places.stores.filter((s) => [...(users.get(keyOf(s)) ?? [])].some((t) => t !== tenant));
-  const sharedText = `${head}: shared with ${others.join(", ")}`;
+  const othersText = others.join(", ");
+  const sharedText = `${head}: shared with ${othersText}`;
   if (encrypted === undefined || encrypted.evidence === "attested")
     return check("config", "error", vm, {
       observed: `${sharedText}; VSP-ENCRYPT gave no configuration finding for it`,
@@ -196,8 +223,8 @@ function vmCheck(vm: TfObject, tags: VmTags, places: Places, users: Map<string, 
     outcome === "pass"
       ? "its datastore is shared, and it is encrypted"
       : outcome === "fail"
-        ? `shares its datastore with ${others.join(", ")} and is not encrypted`
-        : `shares its datastore with ${others.join(", ")}; whether it is encrypted: ${outcome}`;
+        ? `shares its datastore with ${othersText} and is not encrypted`
+        : `shares its datastore with ${othersText}; whether it is encrypted: ${outcome}`;
   return check(encrypted.evidence, outcome, targets, {
     ...(encrypted.findingId === undefined ? {} : { findingId: encrypted.findingId }),
     ...(encrypted.enforcement === undefined ? {} : { enforcement: encrypted.enforcement }),

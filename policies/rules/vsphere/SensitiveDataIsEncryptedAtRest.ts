@@ -72,7 +72,8 @@ export const SensitiveDataIsEncryptedAtRest = defineRule({
         "config",
       );
     return [
-      ...room.resources("vsphere_virtual_machine").map((vm) => vmCheck(room, vm)),
+      // Once per VM and room: TEN-DATA-STORE reads the same verdicts.
+      ...room.resources("vsphere_virtual_machine").map((vm) => room.memo(vmCheck, vm)),
       ...room.resources("vsphere_compute_cluster").map(vsanCheck),
     ];
   },

@@ -69,10 +69,13 @@ export const VmCarriesTheHardeningBaseline = defineRule({
 
 const nameOf = (vm: TfObject) => (typeof vm.values.name === "string" ? vm.values.name : vm.address);
 
+/** What every VM's extra_config must hold (one text for every finding). */
+const EXTRA_CONFIG_EXPECTED = `${Object.keys(SCG_EXTRA_CONFIG).length} SCG keys: ${Object.entries(SCG_EXTRA_CONFIG)
+  .map(([k, v]) => `${k}=${v.value}`)
+  .join(", ")}`;
+
 function extraConfigCheck(vm: TfObject): Check {
-  const expected = `${Object.keys(SCG_EXTRA_CONFIG).length} SCG keys: ${Object.entries(SCG_EXTRA_CONFIG)
-    .map(([k, v]) => `${k}=${v.value}`)
-    .join(", ")}`;
+  const expected = EXTRA_CONFIG_EXPECTED;
   const raw = vm.values.extra_config;
   if (isExpression(raw))
     return check("config", "not-evaluable", vm, {
