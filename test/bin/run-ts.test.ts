@@ -124,6 +124,25 @@ describe("bin/run-ts.cjs", () => {
     expect(p.run("tool.ts").stdout).toBe("tool ran as main\n");
   });
 
+  test("process.argv[1] is the bundle, which a worker thread can load (cli/parallel-synth.ts does)", () => {
+    const p = project();
+    p.write("lib/name.ts", 'export const name = "part";\n');
+    p.write(
+      "main.ts",
+      [
+        'import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";',
+        'import { name } from "./lib/name";',
+        "if (!isMainThread) parentPort?.postMessage(`${name} ${String(workerData)}`);",
+        "else if (require.main === module) {",
+        "  const worker = new Worker(process.argv[1], { workerData: 7 });",
+        '  worker.on("message", (m: string) => console.log(m, process.argv[1].endsWith(".cjs")));',
+        "}",
+        "",
+      ].join("\n"),
+    );
+    expect(p.run("main.ts")).toEqual({ status: 0, stdout: "part 7 true\n", stderr: "" });
+  });
+
   test("two runs at once on an empty cache both build and run", async () => {
     const p = project();
     p.write("main.ts", 'console.log("both");\n');
