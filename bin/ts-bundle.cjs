@@ -2,8 +2,8 @@
 /**
  * A TypeScript entry bundled by esbuild into one CommonJS file in the cache, reused while nothing it was
  * built from changed. The bundle's first line records what it was built from: the build key (esbuild's
- * and Node's versions, this runner's own code), every project file esbuild read (size, mtime, sha256)
- * and the length of the code after that line. A run stats the inputs, hashes only those whose size or
+ * and Node's versions, this runner's own code), every project file esbuild read and tsconfig.json (size,
+ * mtime, sha256) * and the length of the code after that line. A run stats the inputs, hashes only those whose size or
  * mtime moved, and rebuilds when one differs or is gone; a new import is an edit of a file already read.
  * The file is written whole (bin/write-whole.cjs), so concurrent runs or a Ctrl-C never leave a half
  * bundle, and a truncated one fails the length check. Packages stay external: the cache
@@ -18,7 +18,7 @@ const { writeWhole } = require("./write-whole.cjs");
 const ROOT = join(__dirname, "..");
 const DEFAULT_CACHE = join(ROOT, "node_modules", ".cache", "room-as-code");
 const HEADER = "// room-as-code bundle ";
-/** Files whose content shapes every bundle beyond the sources: the build options and esbuild's tsconfig. */
+/** Files whose content shapes every bundle beyond its inputs: the build options (this file, the plugin) and esbuild's version. */
 const BUILD_FILES = [__filename, require.resolve("./project-sources-plugin.cjs"), require.resolve("esbuild/package.json")];
 const TSCONFIG = join(ROOT, "tsconfig.json");
 
