@@ -3,10 +3,10 @@
  * A TypeScript entry bundled by esbuild into one CommonJS file in the cache, reused while nothing it was
  * built from changed. The bundle's first line records what it was built from: the build key (esbuild's
  * and Node's versions, this runner's own code), every project file esbuild read and tsconfig.json (size,
- * mtime, sha256) * and the length of the code after that line. A run stats the inputs, hashes only those whose size or
- * mtime moved, and rebuilds when one differs or is gone; a new import is an edit of a file already read.
- * The file is written whole (bin/write-whole.cjs), so concurrent runs or a Ctrl-C never leave a half
- * bundle, and a truncated one fails the length check. Packages stay external: the cache
+ * mtime, sha256), and the length of the code after that line. A run stats the inputs, hashes only those
+ * whose size or mtime moved, and rebuilds when one differs or is gone; a new import is an edit of a file
+ * already read. The file is written whole (bin/write-whole.cjs), so concurrent runs or a Ctrl-C never
+ * leave a half bundle, and a truncated one fails the length check. Packages stay external: the cache
  * lives under node_modules, so `require("cdktf")` from the bundle finds the project's own packages.
  */
 const { createHash } = require("node:crypto");
