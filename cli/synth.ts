@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { isMainThread, workerData } from "node:worker_threads";
 import { planSites, type PlannedSites } from "../plan/plan-sites";
 import { stackNames } from "../contracts/stack-names";
 import type { StackFilter } from "../stacks/site-stacks";
@@ -12,7 +13,8 @@ import { ExitCode, UsageError } from "./exit-codes";
 import { exitQuietlyOnClosedOutput, reportFailure } from "./command-failure";
 import { keepUnbuiltStacks, keepUnchangedFiles, previousStacks } from "./keep-previous-output";
 import { checkOutputLocation, formatMarker, OUTPUT_MARKER } from "./output-directory";
-import { formatSummary, newApp, summarize, synthesizeSites } from "./synthesize";
+import { formatSummary, summarize } from "./synthesize";
+import { commandParallelism, isSynthPart, runSynthPart, SERIAL, synthesizeInParallel, type Parallelism } from "./parallel-synth";
 import { ALL_RULES } from "../policies/rules";
 import { formatTerminalSummary } from "../policies/report/terminal";
 import { checkSynthesized, COMPLIANCE_DIR, writeReports, type ComplianceRun } from "./compliance-output";
@@ -29,7 +31,12 @@ const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <na
   --as-of   evaluation date (else ROOM_AS_OF, else today)`;
 
 /** `npm run synth`: load and check the spec files, synthesize every stack, pin addresses, print a summary. */
-export function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): number {
+export function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  parallelism: Parallelism = SERIAL,
+): number {
   try {
     const { values } = parseArgs({
       args: argv,
@@ -74,7 +81,9 @@ export function main(argv: string[], out: NodeJS.WritableStream = process.stdout
       commitOutput(
         outDir,
         (built) => {
-          const written = synthesizeSites(newApp(built), loaded, build);
+          const written = synthesizeInParallel(built, loaded, build, parallelism, { sitesDir, asOf, site: values.site }, outDir, (note) =>
+            err.write(`note: ${note}\n`),
+          );
           mkdirSync(join(built, "worklists"), { recursive: true });
           for (const w of workLists) writeFileSync(join(built, "worklists", `${w.site}.txt`), w.text);
           // --site keeps the other sites' stacks of the previous output, --tenant the site's other stacks.
@@ -162,8 +171,9 @@ function listSiteDirectories(sitesDir: string): string[] {
   }
 }
 
-if (require.main === module) {
+if (!isMainThread && isSynthPart(workerData)) runSynthPart(workerData);
+else if (require.main === module) {
   exitQuietlyOnClosedOutput(process.stdout);
   exitQuietlyOnClosedOutput(process.stderr);
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr, commandParallelism());
 }
