@@ -27,10 +27,10 @@ export interface SynthesizedSite {
  */
 export function synthesizeSites(app: App, loaded: PlannedSites, build?: StackFilter): Record<string, SynthesizedSite> {
   const bySite = loaded.sites.map((site) => ({ site: site.spec.site, stacks: stacksOf(addSiteStacks(app, site, build)) }));
-  const built = bySite.flatMap((s) => s.stacks).filter((stack) => !build || build(stack.node.id));
-  for (const stack of bySite.flatMap((s) => s.stacks)) if (!built.includes(stack)) app.node.tryRemoveChild(stack.node.id);
+  const built = new Set(bySite.flatMap((s) => s.stacks).filter((stack) => !build || build(stack.node.id)));
+  for (const stack of bySite.flatMap((s) => s.stacks)) if (!built.has(stack)) app.node.tryRemoveChild(stack.node.id);
   // cdktf's own validations are skipped (see newApp); keep the one that matters: every resource has its provider.
-  const missing = built.flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
+  const missing = [...built].flatMap((stack) => new ValidateProviderPresence(stack).validate().map((m) => `${stack.node.id}: ${m}`));
   if (missing.length) throw new Error(`stack validation failed:\n${missing.join("\n")}`);
   app.synth();
   return Object.fromEntries(
@@ -38,7 +38,7 @@ export function synthesizeSites(app: App, loaded: PlannedSites, build?: StackFil
       s.site,
       {
         stacks: s.stacks.map((stack) => stack.node.id),
-        built: s.stacks.filter((stack) => built.includes(stack)).map((stack) => stack.node.id),
+        built: s.stacks.filter((stack) => built.has(stack)).map((stack) => stack.node.id),
       },
     ]),
   );
