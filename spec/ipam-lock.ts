@@ -121,7 +121,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function serializeLock(entries: LockEntry[]): string {
-  const sorted = [...entries].sort((a, b) => ipToInt(a.ip) - ipToInt(b.ip));
+  // Each address converted once, not at every comparison.
+  const sorted = entries
+    .map((e) => ({ e, at: ipToInt(e.ip) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ e }) => e);
   const addresses = sorted.map((e) =>
     e.state === "held"
       ? { ip: e.ip, network: e.network, vm: e.vm, state: e.state, heldUntil: e.heldUntil }
