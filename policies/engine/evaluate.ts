@@ -79,9 +79,9 @@ function toFinding(rule: Rule, room: Room, c: Check): Finding {
     address: `site.${room.site}`,
     stack: room.stacks[0] ?? room.site,
   };
-  const tenant = c.targets.map((t) => room.tenantOf(t)).find((t) => t !== undefined);
-  const source = c.targets.map((t) => ("kind" in t ? t.source : undefined)).find((s) => s !== undefined);
-  const attestation = c.evidence === "attested" ? c.targets.map(attestationOf).find((a) => a !== undefined) : undefined;
+  const tenant = firstOf(c.targets, (t) => room.tenantOf(t));
+  const source = firstOf(c.targets, (t) => ("kind" in t ? t.source : undefined));
+  const attestation = c.evidence === "attested" ? firstOf(c.targets, attestationOf) : undefined;
   return {
     rule: rule.meta.id,
     title: rule.meta.title,
@@ -92,8 +92,8 @@ function toFinding(rule: Rule, room: Room, c: Check): Finding {
     site: room.site,
     address: first.address,
     stack: first.stack,
-    stacks: [...new Set(resources.length > 0 ? resources.map((r) => r.stack) : [first.stack])].sort(),
-    addresses: [...new Set(resources.map((r) => r.address))],
+    stacks: resources.length <= 1 ? [first.stack] : [...new Set(resources.map((r) => r.stack))].sort(),
+    addresses: resources.length === 1 ? [first.address] : [...new Set(resources.map((r) => r.address))],
     ...(c.findingId !== undefined ? { findingId: c.findingId } : {}),
     observed: c.observed,
     expected: c.expected,
@@ -105,6 +105,15 @@ function toFinding(rule: Rule, room: Room, c: Check): Finding {
     ...(source !== undefined && c.evidence === "declared" ? { source } : {}),
     ...(attestation !== undefined ? { attestation } : {}),
   };
+}
+
+/** The first defined value of `f` over the targets, in order (f is not called past it). */
+function firstOf<T>(targets: readonly FindingTarget[], f: (t: FindingTarget) => T | undefined): T | undefined {
+  for (const t of targets) {
+    const v = f(t);
+    if (v !== undefined) return v;
+  }
+  return undefined;
 }
 
 /** The record of an attested target (a restore test, an evidence object): who, when, what, next due. */

@@ -58,7 +58,7 @@ export function summarizeInput(docs: readonly StackDocument[], rooms: readonly R
     ] as const) {
       for (const [type, byName] of Object.entries(block ?? {})) {
         for (const body of Object.values(byName)) {
-          for (const [k, v] of Object.entries(body)) if (k !== "//") unresolvedValues += unresolvedIn(v).length;
+          for (const k of Object.keys(body)) if (k !== "//") unresolvedValues += unresolvedIn(body[k]).length;
           if (mode === "data") {
             dataSources++;
             continue;

@@ -1,6 +1,7 @@
 import type { ComplianceResult, RuleSummary } from "../compliance";
 import type { Finding } from "../engine/rule";
-import { withReportPath } from "./report-paths";
+import { reportPath } from "./report-paths";
+import type { InputFileHash } from "./provenance";
 import { findingRef } from "./summary";
 
 /** Characters XML 1.0 cannot hold at all (control characters other than tab, newline, carriage return; lone surrogates). */
@@ -55,9 +56,9 @@ export function formatJunitReport(result: ComplianceResult): string {
   const suites = new Map<string, Case[]>();
   for (const id of ruleIds) {
     const area = areaOf(id);
-    const findings = (byRule.get(id) ?? []).map((f) => withReportPath(f, result.provenance.inputFiles));
+    const findings = byRule.get(id) ?? [];
     const cases = suites.get(area) ?? [];
-    for (const c of casesOf(id, rules.get(id), findings)) cases.push(c);
+    for (const c of casesOf(id, rules.get(id), findings, result.provenance.inputFiles)) cases.push(c);
     suites.set(area, cases);
   }
   const notCovered: Case[] = result.notCovered.map((n) => ({
@@ -107,7 +108,7 @@ export function formatJunitReport(result: ComplianceResult): string {
   return out.join("\n") + "\n";
 }
 
-function casesOf(id: string, rule: RuleSummary | undefined, findings: readonly Finding[]): Case[] {
+function casesOf(id: string, rule: RuleSummary | undefined, findings: readonly Finding[], inputFiles: readonly InputFileHash[]): Case[] {
   const classname = `${rule?.area ?? "engine"}.${id}`;
   const cases: Case[] = [];
   const label = (f: Finding) => `${id} ${f.site} ${f.stack} ${findingRef(f)}`;
@@ -117,7 +118,7 @@ function casesOf(id: string, rule: RuleSummary | undefined, findings: readonly F
       `observed: ${f.observed}`,
       `expected: ${f.expected}`,
       `evidence: ${f.evidence}${f.source ? ` (${f.source.document}, verified ${f.source.verified})` : ""}`,
-      ...(f.file !== undefined ? [`file: ${f.file}${f.line !== undefined ? `:${f.line}` : ""}`] : []),
+      ...(f.file !== undefined ? [`file: ${reportPath(f.file, inputFiles)}${f.line !== undefined ? `:${f.line}` : ""}`] : []),
       `remediation: ${f.remediation}`,
     ].join("\n");
   for (const f of findings) {
