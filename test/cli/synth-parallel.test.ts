@@ -60,6 +60,11 @@ test("the stacks are split into parts of about equal weight, heaviest first, eac
   ]);
   expect(splitByWeight(weights, 9).flat().sort()).toEqual(["a", "b", "c", "d", "e"]);
   expect(splitByWeight(new Map([["only", 3]]), 2)).toEqual([["only"]]);
+  // A worker's head start (its own load) leaves more to the first part, this thread's.
+  expect(splitByWeight(weights, 2, 6)).toEqual([
+    ["a", "c", "e"],
+    ["b", "d"],
+  ]);
 });
 
 test("every stack of the sites gets a weight, heavier for more VMs, without building any", () => {
