@@ -82,7 +82,9 @@ function toFinding(rule: Rule, room: Room, c: Check): Finding {
   const tenant = firstOf(c.targets, (t) => room.tenantOf(t));
   const source = firstOf(c.targets, (t) => ("kind" in t ? t.source : undefined));
   const attestation = c.evidence === "attested" ? firstOf(c.targets, attestationOf) : undefined;
-  return {
+  // Optional fields are assigned in the order the reports write them (key order is the JSON's):
+  // assignments, not conditional spreads, which cost an object each per finding.
+  const f = {
     rule: rule.meta.id,
     title: rule.meta.title,
     severity: rule.meta.severity,
@@ -94,17 +96,18 @@ function toFinding(rule: Rule, room: Room, c: Check): Finding {
     stack: first.stack,
     stacks: resources.length <= 1 ? [first.stack] : [...new Set(resources.map((r) => r.stack))].sort(),
     addresses: resources.length === 1 ? [first.address] : [...new Set(resources.map((r) => r.address))],
-    ...(c.findingId !== undefined ? { findingId: c.findingId } : {}),
-    observed: c.observed,
-    expected: c.expected,
-    message: c.message,
-    remediation: rule.meta.remediation,
-    ...(first.file !== undefined ? { file: first.file } : {}),
-    ...(first.line !== undefined ? { line: first.line } : {}),
-    ...(tenant !== undefined ? { tenant } : {}),
-    ...(source !== undefined && c.evidence === "declared" ? { source } : {}),
-    ...(attestation !== undefined ? { attestation } : {}),
-  };
+  } as Finding;
+  if (c.findingId !== undefined) f.findingId = c.findingId;
+  f.observed = c.observed;
+  f.expected = c.expected;
+  f.message = c.message;
+  f.remediation = rule.meta.remediation;
+  if (first.file !== undefined) f.file = first.file;
+  if (first.line !== undefined) f.line = first.line;
+  if (tenant !== undefined) f.tenant = tenant;
+  if (source !== undefined && c.evidence === "declared") f.source = source;
+  if (attestation !== undefined) f.attestation = attestation;
+  return f;
 }
 
 /** The first defined value of `f` over the targets, in order (f is not called past it). */
