@@ -47,9 +47,10 @@ const START_TIMEOUT_MS = 60_000;
 
 /**
  * A worker's start and its own load of the specs, as a share of the whole synth's weight: at the county
- * room about 2 s against 8.7 s of building (CPU profiles, 2026-12-02); the load grows with the room.
+ * room about 2.5 s (compiling the bundle, planSites) against 8.7 s of building in one thread (timed
+ * 2026-12-02 on the quiet 2-core machine); the load grows with the room as the building does.
  */
-const WORKER_HEAD_START = 0.2;
+const WORKER_HEAD_START = 0.3;
 
 /** Below this many (estimated) resources a worker's start and second load cost more than it saves. */
 export const PARALLEL_FROM_RESOURCES = 3000;
