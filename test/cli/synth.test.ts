@@ -8,7 +8,9 @@ describe("npm run synth: usage and exit codes", () => {
   test("--help prints the usage and exits 0", () => {
     const r = runSynth(["--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/usage: npm run synth -- \[--sites <dir>\] \[--out <dir>\] \[--site <name> \[--tenant <id>\]\] \[--as-of <YYYY-MM-DD>\]/);
+    expect(r.stdout).toMatch(
+      /usage: npm run synth -- \[--sites <dir>\] \[--out <dir>\] \[--site <name> \[--tenant <id>\]\] \[--as-of <YYYY-MM-DD>\]/,
+    );
   });
 
   test.each([
