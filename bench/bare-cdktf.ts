@@ -9,51 +9,35 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App, TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
-import type { Construct } from "constructs";
 
 type Block = Record<string, unknown>;
 type ByName = Record<string, Block>;
 
+/** The configuration each generic element writes, set once it is made. */
+const attributesOf = new WeakMap<object, Block>();
+
 class GenericResource extends TerraformResource {
-  constructor(
-    scope: Construct,
-    id: string,
-    type: string,
-    private readonly attributes: Block,
-  ) {
-    super(scope, id, { terraformResourceType: type });
-  }
   protected synthesizeAttributes(): Block {
-    return this.attributes;
+    return attributesOf.get(this) ?? {};
   }
 }
 
 class GenericDataSource extends TerraformDataSource {
-  constructor(
-    scope: Construct,
-    id: string,
-    type: string,
-    private readonly attributes: Block,
-  ) {
-    super(scope, id, { terraformResourceType: type });
-  }
   protected synthesizeAttributes(): Block {
-    return this.attributes;
+    return attributesOf.get(this) ?? {};
   }
 }
 
 class GenericProvider extends TerraformProvider {
-  constructor(
-    scope: Construct,
-    id: string,
-    type: string,
-    private readonly attributes: Block,
-  ) {
-    super(scope, id, { terraformResourceType: type });
-  }
   protected synthesizeAttributes(): Block {
-    return this.attributes;
+    return attributesOf.get(this) ?? {};
   }
+}
+
+/** An element of the given type with `attributes` as its configuration. */
+function generic<T extends TerraformResource | TerraformDataSource | TerraformProvider>(element: T, attributes: Block): T {
+  attributesOf.set(element, attributes);
+  return element;
 }
 
 /** The configuration without cdktf's own metadata key, which cdktf writes anew. */
@@ -83,14 +67,17 @@ export function bareSynth(inputs: readonly BareInput[], outdir: string): number 
     const stack = new TerraformStack(app, name);
     for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, ByName>))
       for (const [id, block] of Object.entries(byName)) {
-        new GenericResource(stack, `${type}.${id}`, type, withoutMetadata(block)).overrideLogicalId(id);
+        generic(new GenericResource(stack, `${type}.${id}`, { terraformResourceType: type }), withoutMetadata(block)).overrideLogicalId(id);
         resources++;
       }
     for (const [type, byName] of Object.entries((json.data ?? {}) as Record<string, ByName>))
       for (const [id, block] of Object.entries(byName))
-        new GenericDataSource(stack, `data.${type}.${id}`, `${type}`, withoutMetadata(block)).overrideLogicalId(id);
+        generic(
+          new GenericDataSource(stack, `data.${type}.${id}`, { terraformResourceType: type }),
+          withoutMetadata(block),
+        ).overrideLogicalId(id);
     for (const [type, blocks] of Object.entries((json.provider ?? {}) as Record<string, Block[]>))
-      blocks.forEach((block, i) => new GenericProvider(stack, `provider.${type}.${i}`, type, block));
+      blocks.forEach((block, i) => generic(new GenericProvider(stack, `provider.${type}.${i}`, { terraformResourceType: type }), block));
     // Everything else (backend, required providers, variables, outputs, import and removed blocks) as written.
     for (const [key, value] of Object.entries(json))
       if (!["//", "resource", "data", "provider"].includes(key)) stack.addOverride(key, value);
