@@ -9,31 +9,19 @@
  * (another Node or other V8 flags). Under `node --enable-source-maps` Node's own loader runs it instead.
  */
 const { createHash } = require("node:crypto");
-const { readFileSync } = require("node:fs");
 const { createRequire, runMain, wrap, _nodeModulePaths } = require("node:module");
 const { dirname } = require("node:path");
 const vm = require("node:vm");
+const { readHeaderFile } = require("./header-file.cjs");
 const { writeWhole } = require("./write-whole.cjs");
 
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 /** The cached data for the bundle code `codeSha256` if the cache file is whole and made from it. */
 function readCodeCache(file, codeSha256) {
-  let bytes;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const eol = bytes.indexOf(10);
-  if (eol < 0) return undefined;
-  try {
-    const header = JSON.parse(bytes.subarray(0, eol).toString("utf8"));
-    const data = bytes.subarray(eol + 1);
-    return header.codeSha256 === codeSha256 && header.dataSha256 === sha256(data) ? data : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readHeaderFile(file);
+  if (!read) return undefined;
+  return read.header.codeSha256 === codeSha256 && read.header.dataSha256 === sha256(read.body) ? read.body : undefined;
 }
 
 function saveCodeCacheAtExit(script, file, codeSha256) {

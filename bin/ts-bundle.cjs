@@ -13,6 +13,7 @@ const { createHash } = require("node:crypto");
 const { mkdirSync, readFileSync, statSync } = require("node:fs");
 const { basename, dirname, isAbsolute, join, relative } = require("node:path");
 const { projectSourcesPlugin } = require("./project-sources-plugin.cjs");
+const { readHeaderFile } = require("./header-file.cjs");
 const { writeWhole } = require("./write-whole.cjs");
 
 const ROOT = join(__dirname, "..");
@@ -41,20 +42,9 @@ function bundlePath(entry, cacheDir) {
 
 /** A cached bundle, { header, source }, if it is there and whole, else undefined. */
 function readBundle(file) {
-  let bytes;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const eol = bytes.indexOf(10);
-  if (eol < 0 || !bytes.subarray(0, HEADER.length).equals(Buffer.from(HEADER))) return undefined;
-  try {
-    const header = JSON.parse(bytes.subarray(HEADER.length, eol).toString("utf8"));
-    return header.codeBytes === bytes.length - eol - 1 ? { header, source: bytes.toString("utf8") } : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = readHeaderFile(file, HEADER);
+  if (!read || read.header.codeBytes !== read.body.length) return undefined;
+  return { header: read.header, source: read.bytes.toString("utf8") };
 }
 
 /** True when every input still has the bytes the bundle was built from. */
