@@ -175,5 +175,18 @@ function plainLockData(text: string): { version: 1; addresses: LockEntry[] } | u
   }
   // Written back the same only when sorted, in field order, every value plain: then it is what YAML reads.
   const entries = addresses as unknown as LockEntry[];
-  return serializeLock(entries) === text ? { version: 1, addresses: entries } : undefined;
+  return writtenBack(entries) === text ? { version: 1, addresses: entries } : undefined;
+}
+
+/**
+ * The text serializeLock writes for entries not yet validated; undefined where it cannot (it sorts by
+ * address, and an address the schema refuses, such as 010.1.10.11, is not one): the YAML path then
+ * reads the file and reports the mistake at its line.
+ */
+function writtenBack(entries: LockEntry[]): string | undefined {
+  try {
+    return serializeLock(entries);
+  } catch {
+    return undefined;
+  }
 }
