@@ -1,4 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import standaloneCode from "ajv/dist/standalone";
+import { cachedValidators, packageVersion, validatorCacheDir } from "./validator-code-cache";
 import { FACILITY_KINDS, type FacilityKind, type FacilityObject } from "./facility-objects";
 import alarmRoute from "./facility-schemas/alarm-route.schema.json";
 import approver from "./facility-schemas/approver.schema.json";
@@ -69,18 +71,49 @@ export const FACILITY_SCHEMAS: Readonly<Record<FacilityKind, object>> = {
 /** The schema of any kind (dispatches on `kind` to the kind's schema), for validators outside this module. */
 export const FACILITY_OBJECT_SCHEMA: object = anyKind;
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<FacilityKind, ValidateFunction>();
+/** ajv's options for the vocabulary: every error, with its schema and data (verbose) for the messages. */
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
 
-/** The validator of a kind, compiled when first needed and then kept. */
+/** Every kind's validator from the cache (null: ajv is no installed package), once read. */
+let fromCache: Record<FacilityKind, ValidateFunction> | null | undefined;
+let ajv: Ajv2020 | undefined;
+const compiledInMemory = new Map<FacilityKind, ValidateFunction>();
+
+/**
+ * The validator of a kind. Where ajv is an installed package, every kind's validator comes from code
+ * compiled once per installation (contracts/validator-code-cache.ts); elsewhere (the packed audit
+ * bundles ajv, so compiled code could not require its runtime) ajv compiles each kind in memory when
+ * first needed.
+ */
 function validatorOf(kind: FacilityKind): ValidateFunction {
-  let validate = compiled.get(kind);
+  if (fromCache === undefined) {
+    const cacheDir = validatorCacheDir("room-as-code-facility-validators");
+    fromCache =
+      cacheDir === undefined
+        ? null
+        : cachedValidators(
+            {
+              identity: [packageVersion("ajv"), compileFacilityCode.toString(), AJV_OPTIONS, FACILITY_SCHEMAS],
+              compile: compileFacilityCode,
+              exports: FACILITY_KINDS,
+            },
+            cacheDir,
+          );
+  }
+  if (fromCache !== null) return fromCache[kind];
+  let validate = compiledInMemory.get(kind);
   if (validate === undefined) {
-    ajv ??= new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    validate = ajv.compile(FACILITY_SCHEMAS[kind]);
-    compiled.set(kind, validate);
+    ajv ??= new Ajv2020(AJV_OPTIONS);
+    compiledInMemory.set(kind, (validate = ajv.compile(FACILITY_SCHEMAS[kind])));
   }
   return validate;
+}
+
+/** The vocabulary's validators as ajv's standalone code, one export per kind. */
+export function compileFacilityCode(): string {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true } });
+  for (const schema of Object.values(FACILITY_SCHEMAS)) ajv.addSchema(schema);
+  return standaloneCode(ajv, Object.fromEntries(FACILITY_KINDS.map((kind) => [kind, (FACILITY_SCHEMAS[kind] as { $id: string }).$id])));
 }
 
 const isKind = (kind: unknown): kind is FacilityKind => typeof kind === "string" && (FACILITY_KINDS as readonly string[]).includes(kind);

@@ -1,6 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { _, type ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020";
 import standaloneCode from "ajv/dist/standalone";
@@ -11,6 +8,7 @@ import policySchema from "../schema/policy.schema.json";
 import siteSchema from "../schema/site.schema.json";
 import tenantSchema from "../schema/tenant.schema.json";
 import waiversSchema from "../schema/waivers.schema.json";
+import { cachedValidators, packageVersion, validatorCacheDir } from "../contracts/validator-code-cache";
 import { OWN_FORMATS, SCHEMA_FORMATS } from "./schema-formats";
 
 /** The schema of each kind of file the loader validates. */
@@ -27,50 +25,18 @@ export type ValidatedKind = keyof typeof SCHEMAS;
 export type Validators = Record<ValidatedKind, ValidateFunction>;
 
 /**
- * ajv compiling the schemas costs about a second (the site schema most), more than reading the county
- * room's files. So the validators are compiled once per installation: ajv's standalone code (the very
- * code ajv would compile in memory, so the same checks, errors in the same order and defaults) is kept
- * in node_modules/.cache (which `npm ci` empties) under a hash of everything that shapes it, and later
- * runs only evaluate it. Nothing to build by hand, nothing generated in the repository.
+ * The loader's validators, compiled once per installation (contracts/validator-code-cache.ts says how
+ * and why): same checks, errors in the same order and defaults as ajv's in-memory compile.
  */
-export function compiledValidators(cacheDir = defaultCacheDir()): Validators {
-  const code = cachedCode(cacheDir);
-  const exports: Partial<Validators> = {};
-  // The code refers to `formats` (code.formats below) and requires ajv's runtime helpers (ajv/dist/runtime).
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- ajv's own compile evaluates its code the same way
-  const evaluate = new Function("exports", "require", "formats", code) as (exports: object, load: NodeJS.Require, formats: object) => void;
-  evaluate(exports, require, SCHEMA_FORMATS);
-  for (const kind of Object.keys(SCHEMAS) as ValidatedKind[])
-    if (typeof exports[kind] !== "function") throw new Error(`the compiled validators have no ${kind} validator`);
-  return exports as Validators;
-}
-
-/** The cached code for the current schemas, ajv and compiler; compiled and stored when there is none. */
-function cachedCode(cacheDir: string): string {
-  const path = join(cacheDir, `${cacheKey()}.js`);
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    const code = compileCode();
-    store(path, code);
-    return code;
-  }
-}
-
-/** Written under a name of its own, then renamed: a concurrent run reads a whole file or none. A cache that cannot be written is no error. */
-function store(path: string, code: string): void {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, code);
-    renameSync(temporary, path);
-  } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written there either.
-    }
-  }
+export function compiledValidators(cacheDir = validatorCacheDir("room-as-code-validators")): Validators {
+  const spec = {
+    // Changes with the schemas, the formats' names, ajv's and ajv-formats' versions and the compiler (its options).
+    identity: [packageVersion("ajv"), packageVersion("ajv-formats"), compileCode.toString(), Object.keys(SCHEMA_FORMATS), SCHEMAS],
+    compile: compileCode,
+    exports: Object.keys(SCHEMAS) as ValidatedKind[],
+    formats: SCHEMA_FORMATS,
+  };
+  return cachedValidators(spec, cacheDir);
 }
 
 /** The validators' code, as ajv compiles it with the loader's options. */
@@ -92,19 +58,4 @@ export function compileCode(): string {
   ajv.addKeyword({ keyword: "x-expected", schemaType: "string" });
   for (const schema of Object.values(SCHEMAS)) ajv.addSchema(schema);
   return standaloneCode(ajv, Object.fromEntries(Object.entries(SCHEMAS).map(([kind, schema]) => [kind, schema.$id])));
-}
-
-/** Changes with the schemas, the formats' names, ajv's and ajv-formats' versions and the compiler (its options). */
-function cacheKey(): string {
-  const version = (name: string) =>
-    (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
-  return createHash("sha256")
-    .update(JSON.stringify([version("ajv"), version("ajv-formats"), compileCode.toString(), Object.keys(SCHEMA_FORMATS), SCHEMAS]))
-    .digest("hex")
-    .slice(0, 32);
-}
-
-/** node_modules/.cache/room-as-code-validators, beside the ajv that compiled the code. */
-function defaultCacheDir(): string {
-  return join(dirname(dirname(require.resolve("ajv/package.json"))), ".cache", "room-as-code-validators");
 }
