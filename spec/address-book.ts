@@ -16,8 +16,8 @@ export class AddressBook {
   }
 
   /** Records `ip` without a check (a tenant's gateway: its network's overlaps are checked elsewhere). */
-  note(ip: string, where: string): void {
-    this.firstAt.set(ip, () => where);
+  note(ip: string, sink: ErrorSink, pointer: string): void {
+    this.firstAt.set(ip, () => sink.where(pointer));
   }
 
   has(ip: string): boolean {

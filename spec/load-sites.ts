@@ -21,6 +21,7 @@ import type { WaiversFile } from "./generated/waivers-file";
 import type { ApproversFile } from "./generated/approvers-file";
 import { checkWaiverReferences } from "./waiver-references";
 import { pathKind } from "./path-kind";
+import { ParsedSpecCache } from "./parsed-spec-cache";
 
 export { listSites, type SiteListOptions } from "./site-directory";
 
@@ -62,6 +63,8 @@ export interface SiteLoad {
 }
 
 let validator: SchemaValidator | undefined;
+/** Files parsed at an earlier run (a YAML parse is about half of loading a room). */
+const parsedSpecs = new ParsedSpecCache();
 
 /** Parses a file and runs the secret scan, the retired-field check and the schema; `data` is set only when all passed. */
 function readSpec<T>(
@@ -69,8 +72,15 @@ function readSpec<T>(
   display: string,
   validate: (f: SpecFile) => SpecError[],
 ): { file: SpecFile; data?: T; errors: SpecError[] } {
-  const file = SpecFile.read(path, display);
+  let cached = false;
+  const file = SpecFile.read(path, display, (text) => {
+    const data = parsedSpecs.get(text);
+    cached = data !== undefined;
+    return data;
+  });
   if (file.syntaxErrors.length) return { file, errors: file.syntaxErrors };
+  // Taken before the checks below fill in defaults, and stored only once they all passed.
+  const snapshot = cached ? undefined : parsedSpecs.snapshot(file.data);
   if (file.data === null)
     return {
       file,
@@ -80,6 +90,7 @@ function readSpec<T>(
   const retired = findRetiredFields(file);
   const schemaErrors = validate(file).filter((e) => !secrets.covers(e.pointer) && !retired.explains(e.pointer));
   const errors = [...secrets.errors, ...retired.errors.filter((e) => !secrets.covers(e.pointer)), ...schemaErrors];
+  if (errors.length === 0 && snapshot !== undefined) parsedSpecs.put(file.text, snapshot);
   return { file, errors, data: errors.length ? undefined : (file.data as T) };
 }
 
@@ -160,8 +171,7 @@ export function loadSiteSpec(dir: string, name: string, display: (p: string) => 
   besideErrors.push(...checkWaiverReferences(name, waivers, approvers, tenantIds));
 
   const addresses = index.addresses;
-  for (const c of present)
-    c.spec.networks.forEach((n, i) => n.gateway && addresses.note(n.gateway, c.findings.where(`/networks/${i}/gateway`)));
+  for (const c of present) c.spec.networks.forEach((n, i) => n.gateway && addresses.note(n.gateway, c.findings, `/networks/${i}/gateway`));
   // An address written into two VMs, or into a VM and a host or gateway of the site.
   for (const c of present) for (const vm of c.vms) if (vm.ip) addresses.use(vm.ip, c.findings, `${vm.workloadPointer}/ip`);
 

@@ -4,7 +4,7 @@ import { aboutFlow } from "./firewall/flow-subject";
 import { pathOf, pointerOf, type SpecError } from "./spec-error";
 import { readSpecBytes } from "./spec-source";
 import { decodeSpecText } from "./text-encoding";
-import { MAX_NESTING, unsupportedTag, yamlData } from "./yaml-data";
+import { MAX_NESTING, unsupportedTag, yamlData, YAML_PARSE_OPTIONS } from "./yaml-data";
 
 /** Control characters reported one by one per file; a binary file would otherwise flood the terminal. */
 const MAX_CONTROL_CHARACTER_ERRORS = 10;
@@ -57,7 +57,7 @@ export class SpecFile {
   private yaml(): { doc: Document; lines: LineCounter } {
     if (!this.parsed) {
       const lines = new LineCounter();
-      const doc = parseDocument(this.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
+      const doc = parseDocument(this.text, { ...YAML_PARSE_OPTIONS, lineCounter: lines });
       this.parsed = { doc, lines };
     }
     return this.parsed;

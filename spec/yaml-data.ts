@@ -228,3 +228,9 @@ function describeNode(node: unknown): string {
   if (isScalar(node)) return show(node.source ?? node.value);
   return "another value";
 }
+
+/** The options every spec file is parsed with (the line counter aside). */
+export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
+
+/** The code that turns a text into data, for caches of parsed files (spec/parsed-spec-cache.ts) to key on. */
+export const YAML_DATA_CODE: string = [JSON.stringify(YAML_PARSE_OPTIONS), yamlData.toString(), Conversion.toString()].join("\n");

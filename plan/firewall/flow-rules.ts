@@ -23,9 +23,10 @@ export interface ResolvedFlow {
  * Stateful: remembers the ids, flows and public addresses it has seen.
  */
 export class FlowRules {
-  private readonly ids = new Map<number, string>();
-  private readonly seen = new Map<string, string>();
-  private readonly published = new Map<string, { vm: string; at: string }>();
+  // Where each was first written is worked out (line and column, a parse of the file) only for a message.
+  private readonly ids = new Map<number, () => string>();
+  private readonly seen = new Map<string, () => string>();
+  private readonly published = new Map<string, { vm: string; at: () => string }>();
   private readonly internetRange;
 
   constructor(private readonly fw: SiteFirewall) {
@@ -38,11 +39,11 @@ export class FlowRules {
     if (firstId) {
       f.add(
         `${pointer}/id`,
-        `duplicate flow id ${flow.id}; first used at ${firstId} (flow ids become policy ids and are unique across the site)`,
+        `duplicate flow id ${flow.id}; first used at ${firstId()} (flow ids become policy ids and are unique across the site)`,
       );
       return false;
     }
-    this.ids.set(flow.id, f.where(`${pointer}/id`));
+    this.ids.set(flow.id, () => f.where(`${pointer}/id`));
     return true;
   }
 
@@ -78,14 +79,14 @@ export class FlowRules {
       if (problem) return fail(`${at}/publishAs`, problem);
       const firstUse = this.published.get(flow.publishAs);
       if (firstUse && firstUse.vm !== dst.absolute) {
-        return fail(`${at}/publishAs`, `public address ${flow.publishAs} already publishes ${firstUse.vm} (${firstUse.at})`);
+        return fail(`${at}/publishAs`, `public address ${flow.publishAs} already publishes ${firstUse.vm} (${firstUse.at()})`);
       }
-      this.published.set(flow.publishAs, { vm: dst.absolute, at: f.where(`${at}/publishAs`) });
+      this.published.set(flow.publishAs, { vm: dst.absolute, at: () => f.where(`${at}/publishAs`) });
     }
     const key = `${src.absolute}|${dst.absolute}|${[...flow.services].sort().join(",")}|${flow.action}`;
     const dup = this.seen.get(key);
-    if (dup) return fail(at, `duplicate flow: the same from, to, services and action as ${dup}`);
-    this.seen.set(key, `flow ${flow.id} at ${f.where(at)}`);
+    if (dup) return fail(at, `duplicate flow: the same from, to, services and action as ${dup()}`);
+    this.seen.set(key, () => `flow ${flow.id} at ${f.where(at)}`);
     return true;
   }
 

@@ -13,7 +13,7 @@ export interface ServiceHolder {
   network: string;
   address: string;
   /** `file:line:col` of the `vms` entry. */
-  where: string;
+  readonly where: string;
   pointer: string;
 }
 
@@ -57,7 +57,17 @@ export function serviceHolders(site: SiteFile, f: Findings): Map<string, Service
     }
     s.vms.forEach((vm, j) => {
       const pointer = `${at}/vms/${j}`;
-      const holder: ServiceHolder = { vm, service: s.name, network: s.network, address: s.addresses[j], where: f.where(pointer), pointer };
+      // Where it is written is worked out (line and column, a parse of the file) only for a message.
+      const holder: ServiceHolder = {
+        vm,
+        service: s.name,
+        network: s.network,
+        address: s.addresses[j],
+        get where() {
+          return f.where(pointer);
+        },
+        pointer,
+      };
       const before = holders.get(vm);
       if (before && before.address !== holder.address)
         return f.add(pointer, `VM ${vm} is already named for ${before.address} at ${before.where}; a VM holds one address`);
@@ -81,14 +91,17 @@ export function holdServiceAddresses(tenant: string, vms: CheckedVm[], holders: 
     const h = holders.get(`${tenant}/${vm.name}`);
     if (!h) continue;
     const at = vm.workloadPointer;
-    const named = `shared service ${h.service} (${h.where})`;
+    const named = () => `shared service ${h.service} (${h.where})`;
     if (vm.lifecycle === "removed") {
       f.add(
         vm.workload.lifecycle === undefined ? "/lifecycle" : `${at}/lifecycle`,
-        `a removed VM holds no address, but ${named} names VM ${vm.name} for ${h.address}; take it out of the service's vms`,
+        `a removed VM holds no address, but ${named()} names VM ${vm.name} for ${h.address}; take it out of the service's vms`,
       );
     } else if (!vm.sharedNetwork || vm.network.name !== h.network) {
-      f.add(`${at}/network`, `expected network ${h.network}, where ${named} puts VM ${vm.name} at ${h.address}, found ${vm.network.name}`);
+      f.add(
+        `${at}/network`,
+        `expected network ${h.network}, where ${named()} puts VM ${vm.name} at ${h.address}, found ${vm.network.name}`,
+      );
     } else if (vm.ip !== undefined && vm.ip !== h.address) {
       f.add(
         `${at}/ip`,

@@ -9,10 +9,10 @@ import { MAXIMAL } from "./facility-samples";
 
 /** Breaks an object in the ways a foreign writer would: a wrong type, a missing field, an unknown enum value. */
 function broken(kind: FacilityKind): unknown[] {
-  const sample = structuredClone(MAXIMAL[kind]) as Record<string, unknown>;
+  const sample = structuredClone(MAXIMAL[kind]) as unknown as Record<string, unknown>;
   const wrongType = { ...sample, id: 7 };
   const missing = Object.fromEntries(Object.entries(sample).filter(([key]) => key !== "site"));
-  const wrongEnum = { ...sample, kind };
+  const wrongEnum: Record<string, unknown> = { ...sample, kind };
   for (const [key, value] of Object.entries(sample)) if (typeof value === "string" && key !== "kind" && key !== "id") wrongEnum[key] = 42;
   return [sample, wrongType, missing, wrongEnum];
 }
