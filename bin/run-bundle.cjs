@@ -36,17 +36,14 @@ function saveCodeCacheAtExit(script, file, codeSha256) {
 }
 
 /**
- * @param {{ file: string, source: string, codeSha256: string }} bundle from bin/ts-bundle.cjs
- * @param {NodeJS.Module} mainModule the runner's `module` (require.main)
+ * Where the running bundle is kept for the code it runs: a worker thread it starts
+ * (cli/parallel-synth.ts) is given these very bytes, not the file, which a build started meanwhile by
+ * another run (after a source was edited) may have replaced.
  */
-function runBundleAsMain(bundle, mainModule) {
-  if (process.sourceMapsEnabled) {
-    // Node applies the bundle's source map (stack traces name the .ts files) only to what its loader
-    // compiled: load the bundle as the main module the ordinary way, without the code cache.
-    process.argv[1] = bundle.file;
-    runMain();
-    return;
-  }
+const RUNNING_BUNDLE = Symbol.for("room-as-code.running-bundle");
+
+/** Compiles the bundle (with its code cache, which only the main thread saves) and runs its body as `module`'s. */
+function runBundleAs(bundle, module, saveCache = true) {
   const cacheFile = `${bundle.file}.v8-cache`;
   const cachedData = readCodeCache(cacheFile, bundle.codeSha256);
   const script = new vm.Script(wrap(bundle.source), {
@@ -54,12 +51,27 @@ function runBundleAsMain(bundle, mainModule) {
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cachedData === undefined || script.cachedDataRejected) saveCodeCacheAtExit(script, cacheFile, bundle.codeSha256);
-  process.argv[1] = bundle.file;
-  mainModule.filename = bundle.file;
-  mainModule.paths = _nodeModulePaths(dirname(bundle.file));
+  if (saveCache && (cachedData === undefined || script.cachedDataRejected)) saveCodeCacheAtExit(script, cacheFile, bundle.codeSha256);
+  module.filename = bundle.file;
+  module.paths = _nodeModulePaths(dirname(bundle.file));
   const wrapper = script.runInThisContext({ displayErrors: true });
-  wrapper.call(mainModule.exports, mainModule.exports, createRequire(bundle.file), mainModule, bundle.file, dirname(bundle.file));
+  wrapper.call(module.exports, module.exports, createRequire(bundle.file), module, bundle.file, dirname(bundle.file));
 }
 
-module.exports = { runBundleAsMain };
+/**
+ * @param {{ file: string, source: string, codeSha256: string }} bundle from bin/ts-bundle.cjs
+ * @param {NodeJS.Module} mainModule the runner's `module` (require.main)
+ */
+function runBundleAsMain(bundle, mainModule) {
+  globalThis[RUNNING_BUNDLE] = Object.freeze({ file: bundle.file, source: bundle.source, codeSha256: bundle.codeSha256 });
+  process.argv[1] = bundle.file;
+  if (process.sourceMapsEnabled) {
+    // Node applies the bundle's source map (stack traces name the .ts files) only to what its loader
+    // compiled: load the bundle as the main module the ordinary way, without the code cache.
+    runMain();
+    return;
+  }
+  runBundleAs(bundle, mainModule);
+}
+
+module.exports = { runBundleAs, runBundleAsMain, RUNNING_BUNDLE };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { runCompliance, type ComplianceResult } from "../policies/compliance";
 import type { ParamOverrides } from "../policies/engine/evaluate";
@@ -13,6 +13,7 @@ import { FACILITY_SCHEMAS } from "../contracts/facility-guard";
 import packageJson from "../package.json";
 import { FORTIOS_PROVIDER } from "../providers/fortios/provider-constraint";
 import { sourceRevision } from "./source-revision";
+import { isSynthOutput, writeOrLinkPrevious } from "./keep-previous-output";
 
 /** Where synth writes the reports inside its output directory. */
 export const COMPLIANCE_DIR = "compliance";
@@ -31,6 +32,8 @@ export interface ComplianceRun {
   result: ComplianceResult;
   /** Blocking findings that name a stack of this run (the per-stack gate). */
   blocking: Finding[];
+  /** The stacks read, as parsed (synth counts their resources from them instead of reading them again). */
+  documents: readonly StackDocument[];
 }
 
 export interface CheckOptions {
@@ -59,7 +62,7 @@ export function checkSynthesized(
     ...(options.paramsSource ? { paramsSource: options.paramsSource } : {}),
     provenance: reportProvenance(paths, docs, date, options.revision),
   });
-  return { result, blocking: blockingFindings(result.findings, gateStacks) };
+  return { result, blocking: blockingFindings(result.findings, gateStacks), documents: docs };
 }
 
 /** What the engine cannot read from the JSON: the tool, the date's source, the input's commit, schemas and file hashes. */
@@ -135,16 +138,18 @@ const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).dig
 /**
  * Writes report.md, report.json, report.sarif and junit.xml into `<dir>/compliance/`. Each is written to
  * a temporary name and renamed, so a reader never sees half a report; all are formatted before any is written.
+ * With `previous` (synth's previous output), a report whose bytes did not change is that output's file, linked.
  */
-export function writeReports(dir: string, result: ComplianceResult): void {
+export function writeReports(dir: string, result: ComplianceResult, previous?: string): void {
   const at = join(dir, COMPLIANCE_DIR);
   const texts = REPORT_FILES.map(([name, format]) => [name, formatReport(result, format)] as const);
+  const lendsFiles = previous !== undefined && isSynthOutput(previous);
   mkdirSync(at, { recursive: true });
   for (const [name, text] of texts) {
     const target = join(at, name);
     const temp = join(at, `.${name}.${process.pid}.tmp`);
     try {
-      writeFileSync(temp, text);
+      writeOrLinkPrevious(temp, Buffer.from(text), lendsFiles ? join(previous, COMPLIANCE_DIR, name) : undefined);
       renameSync(temp, target);
     } finally {
       rmSync(temp, { force: true });

@@ -78,7 +78,7 @@ export function keepUnbuiltStacks(
  * plan cache) see no change. Returns how many files were kept.
  */
 export function keepUnchangedFiles(previous: string, built: string): number {
-  if (!existsSync(previous) || !readMarker(previous)) return 0;
+  if (!isSynthOutput(previous)) return 0;
   let kept = 0;
   const walk = (relative: string) => {
     for (const entry of readdirSync(join(built, relative), { withFileTypes: true })) {
@@ -92,6 +92,30 @@ export function keepUnchangedFiles(previous: string, built: string): number {
   };
   walk(".");
   return kept;
+}
+
+/** Whether `dir` is an output synth wrote (it has synth's marker): only such an output lends its files to a new one. */
+export function isSynthOutput(dir: string): boolean {
+  return existsSync(dir) && readMarker(dir) !== undefined;
+}
+
+/**
+ * Writes `bytes` to `temp`, or, where `previous` (a file of synth's previous output) holds exactly
+ * those bytes, links it there instead: a report the run would write unchanged keeps its file and time
+ * without being written and read back. The caller renames `temp` into place.
+ */
+export function writeOrLinkPrevious(temp: string, bytes: Buffer, previous: string | undefined): void {
+  if (previous !== undefined && hasBytes(previous, bytes)) linkOrCopy(previous, temp);
+  else writeFileSync(temp, bytes);
+}
+
+function hasBytes(file: string, bytes: Buffer): boolean {
+  try {
+    const s = lstatSync(file);
+    return s.isFile() && s.size === bytes.length && readFileSync(file).equals(bytes);
+  } catch {
+    return false; // not in the previous output
+  }
 }
 
 /** Whether `b` (in the build) has `a`'s bytes but is not yet `a` itself (kept stacks are links already). */

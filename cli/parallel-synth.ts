@@ -18,6 +18,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import stringify from "json-stable-stringify";
 import { App } from "cdktf";
 import { planSites, type PlannedSites } from "../plan/plan-sites";
+import { SpecErrors } from "../spec/spec-error";
 import { addSiteStacks, stacksOf, type StackFilter } from "../stacks/site-stacks";
 import { newApp, synthesizeSites, type SynthesizedSite } from "./synthesize";
 
@@ -28,6 +29,8 @@ export interface PartJob {
   site?: string;
   stacks: string[];
   outdir: string;
+  /** The caller's PlannedSites.inputDigest: a worker whose own load differs builds nothing. */
+  inputDigest: string;
 }
 
 interface WorkerData {
@@ -35,9 +38,25 @@ interface WorkerData {
   job: PartJob;
   state: SharedArrayBuffer;
   port: MessagePort;
+  /** The code this thread runs, for bin/bundle-worker.cjs to run too. */
+  bundle: RunningBundle;
 }
 
-type PartResult = { ok: true; sites: Record<string, SynthesizedSite> } | { ok: false; error: string };
+/** The bundle bin/run-bundle.cjs runs (kept on globalThis under this symbol), or undefined when not run from one (tsx, jest). */
+interface RunningBundle {
+  file: string;
+  source: string;
+  codeSha256: string;
+}
+const RUNNING_BUNDLE = Symbol.for("room-as-code.running-bundle");
+const runningBundle = () => (globalThis as { [RUNNING_BUNDLE]?: RunningBundle })[RUNNING_BUNDLE];
+const BUNDLE_WORKER = join(__dirname, "..", "bin", "bundle-worker.cjs");
+
+type PartResult =
+  | { ok: true; sites: Record<string, SynthesizedSite> }
+  | { ok: false; error: string }
+  /** The worker read other spec files than the caller (one was saved in between): the caller builds the part. */
+  | { ok: false; inputsChanged: true };
 
 const WAITING = 0;
 const STARTED = 1;
@@ -65,11 +84,11 @@ export const SERIAL: Parallelism = { workers: 0, fromResources: Infinity };
 
 /**
  * The command's parallelism: ROOM_SYNTH_WORKERS worker threads if set (0: none; then whatever the
- * size), else one per core beyond this one from PARALLEL_FROM_RESOURCES on. Only a bundled entry
- * (bin/run-ts.cjs, which the npm scripts use) can be loaded by a worker; under tsx synth runs serially.
+ * size), else one per core beyond this one from PARALLEL_FROM_RESOURCES on. Only code run from a
+ * bundle (bin/run-ts.cjs, which the npm scripts use) can be run by a worker; under tsx synth runs serially.
  */
-export function commandParallelism(entry: string | undefined = process.argv[1]): Parallelism {
-  if (entry === undefined || !/\.c?js$/.test(entry)) return SERIAL;
+export function commandParallelism(): Parallelism {
+  if (runningBundle() === undefined) return SERIAL;
   const asked = process.env.ROOM_SYNTH_WORKERS;
   if (asked !== undefined && /^\d+$/.test(asked)) return { workers: Number(asked), fromResources: 0 };
   return { workers: Math.max(0, availableParallelism() - 1), fromResources: PARALLEL_FROM_RESOURCES };
@@ -132,7 +151,7 @@ export function synthesizeInParallel(
   loaded: PlannedSites,
   build: StackFilter | undefined,
   parallelism: Parallelism,
-  job: Omit<PartJob, "stacks" | "outdir">,
+  job: Omit<PartJob, "stacks" | "outdir" | "inputDigest">,
   previousOut: string,
   note: (text: string) => void,
 ): Record<string, SynthesizedSite> {
@@ -142,16 +161,24 @@ export function synthesizeInParallel(
     parallelism.workers > 0 && total >= parallelism.fromResources
       ? splitByWeight(weights, parallelism.workers + 1, WORKER_HEAD_START * total)
       : [];
-  if (parts.length < 2) return synthesizeSites(newApp(built), loaded, build);
+  const bundle = runningBundle();
+  if (parts.length < 2 || bundle === undefined) return synthesizeSites(newApp(built), loaded, build);
 
   const [own, ...others] = parts;
-  const started = others.map((stacks, i) => startPart(process.argv[1], { ...job, stacks, outdir: join(built, `.part-${i + 1}`) }));
+  const started = others.map((stacks, i) =>
+    startPart(bundle, { ...job, inputDigest: loaded.inputDigest, stacks, outdir: join(built, `.part-${i + 1}`) }),
+  );
   const ownSet = new Set(own);
   const results = [synthesizeSites(newApp(built), loaded, (stack) => ownSet.has(stack))];
   for (const part of started) {
     let result = finishPart(part);
-    if (!result) {
+    if (result === "not started") {
       note(`a synth worker thread did not start within ${START_TIMEOUT_MS / 1000} s; its stacks were built in the main thread`);
+      result = runPart(part.job, loaded);
+    } else if (result === "inputs changed") {
+      note(
+        `a spec file changed while synth ran: all stacks were built from the files as synth first read them; run synth again for the new ones`,
+      );
       result = runPart(part.job, loaded);
     }
     mergePart(built, part.job.outdir, result);
@@ -167,27 +194,28 @@ interface StartedPart {
   worker: Worker;
 }
 
-function startPart(entry: string, job: PartJob): StartedPart {
+function startPart(bundle: RunningBundle, job: PartJob): StartedPart {
   const state = new SharedArrayBuffer(4);
   const { port1, port2 } = new MessageChannel();
-  const data: WorkerData = { kind: "synth-part", job, state, port: port2 };
-  const worker = new Worker(entry, { workerData: data, transferList: [port2], stdout: false, stderr: false });
+  const data: WorkerData = { kind: "synth-part", job, state, port: port2, bundle };
+  const worker = new Worker(BUNDLE_WORKER, { workerData: data, transferList: [port2], stdout: false, stderr: false });
   return { job, state: new Int32Array(state), port: port1, worker };
 }
 
-/** Waits for a started part; undefined when its worker never started (then it is cancelled). */
-function finishPart(part: StartedPart): Record<string, SynthesizedSite> | undefined {
+/** Waits for a started part: what it built, or why it built nothing (a worker that never started is cancelled). */
+function finishPart(part: StartedPart): Record<string, SynthesizedSite> | "not started" | "inputs changed" {
   if (
     Atomics.wait(part.state, 0, WAITING, START_TIMEOUT_MS) === "timed-out" &&
     Atomics.compareExchange(part.state, 0, WAITING, CANCELLED) === WAITING
   ) {
     void part.worker.terminate();
-    return undefined;
+    return "not started";
   }
   while (Atomics.load(part.state, 0) !== DONE) Atomics.wait(part.state, 0, STARTED);
   const message = receiveMessageOnPort(part.port)?.message as PartResult | undefined;
   void part.worker.terminate();
   if (!message) throw new Error(`synth worker for ${part.job.stacks.join(", ")} ended without a result`);
+  if (!message.ok && "inputsChanged" in message) return "inputs changed";
   if (!message.ok) throw new Error(`synth worker for ${part.job.stacks.join(", ")} failed: ${message.error}`);
   return message.sites;
 }
@@ -236,9 +264,12 @@ export function runSynthPart(data: WorkerData): void {
   let result: PartResult;
   try {
     const loaded = planSites(data.job.sitesDir, { asOf: data.job.asOf, site: data.job.site });
-    result = { ok: true, sites: runPart(data.job, loaded) };
+    result =
+      loaded.inputDigest === data.job.inputDigest ? { ok: true, sites: runPart(data.job, loaded) } : { ok: false, inputsChanged: true };
   } catch (e) {
-    result = { ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    // The caller loaded these sites without an error: one now means a file was saved in between.
+    if (e instanceof SpecErrors) result = { ok: false, inputsChanged: true };
+    else result = { ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
   data.port.postMessage(result);
   Atomics.store(state, 0, DONE);

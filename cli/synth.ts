@@ -13,7 +13,7 @@ import { ExitCode, UsageError } from "./exit-codes";
 import { exitQuietlyOnClosedOutput, reportFailure } from "./command-failure";
 import { keepUnbuiltStacks, keepUnchangedFiles, previousStacks } from "./keep-previous-output";
 import { checkOutputLocation, formatMarker, OUTPUT_MARKER } from "./output-directory";
-import { formatSummary, summarize } from "./synthesize";
+import { formatSummary, summarize, summarizeStacks } from "./synthesize";
 import { commandParallelism, isSynthPart, runSynthPart, SERIAL, synthesizeInParallel, type Parallelism } from "./parallel-synth";
 import { ALL_RULES } from "../policies/rules";
 import { formatTerminalSummary } from "../policies/report/terminal";
@@ -92,7 +92,7 @@ export function main(
           checks = checkSynthesized([built], evaluation, new Set(Object.values(written).flatMap((s) => s.built)), undefined, {
             revision: sourceRevision(sitesDir),
           });
-          writeReports(built, checks.result);
+          writeReports(built, checks.result, outDir);
           writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
           keepUnchangedFiles(outDir, built);
         },
@@ -100,7 +100,8 @@ export function main(
       ),
     );
 
-    out.write(formatSummary(summarize(outDir)));
+    // The checks parsed every stack the output now holds (commitOutput always runs the build that sets them).
+    out.write(formatSummary(checks ? summarizeStacks(checks.documents) : summarize(outDir)));
     for (const w of workLists) if (w.text) out.write("\n" + w.text);
     const reportPath = join(values.out ?? "cdktf.out", COMPLIANCE_DIR, "report.md");
     const blocking = checks?.blocking.length ?? 0;

@@ -58,20 +58,27 @@ export function newApp(outdir?: string): App {
 export function summarize(outdir: string): StackSummary[] {
   const stacksDir = join(outdir, "stacks");
   if (!existsSync(stacksDir)) return [];
-  return readdirSync(stacksDir)
-    .sort()
-    .map((stack) => {
-      const json = JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")) as Record<string, unknown>;
-      const count = (block: unknown) =>
-        Object.values((block as Record<string, object>) ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
-      return {
-        stack,
-        resources: count(json.resource),
-        dataSources: count(json.data),
-        imports: Array.isArray(json.import) ? json.import.length : 0,
-        removed: Array.isArray(json.removed) ? json.removed.length : 0,
-      };
-    });
+  return summarizeStacks(
+    readdirSync(stacksDir).map((stack) => ({
+      stack,
+      json: JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")) as Record<string, unknown>,
+    })),
+  );
+}
+
+/** The same counts from stacks already parsed (the checks' documents), sorted by stack as summarize sorts them. */
+export function summarizeStacks(stacks: readonly { stack: string; json: Record<string, unknown> }[]): StackSummary[] {
+  const count = (block: unknown) =>
+    Object.values((block as Record<string, object>) ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  return [...stacks]
+    .sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : 0))
+    .map(({ stack, json }) => ({
+      stack,
+      resources: count(json.resource),
+      dataSources: count(json.data),
+      imports: Array.isArray(json.import) ? json.import.length : 0,
+      removed: Array.isArray(json.removed) ? json.removed.length : 0,
+    }));
 }
 
 export function formatSummary(rows: StackSummary[]): string {

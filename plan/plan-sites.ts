@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isIsoDate } from "../spec/dates";
@@ -25,6 +26,12 @@ export interface PlannedSites {
   ipam: Map<string, IpamPlan>;
   /** Files and directories skipped rather than loaded (also on SpecErrors when loading fails). */
   warnings: SpecWarning[];
+  /**
+   * A sha256 over every file the load read (each site's spec files and the lock it plans to write):
+   * two loads with the same one planned the same sites (a synth worker compares its own load with its
+   * caller's, so a file saved while synth runs cannot give a mixed output).
+   */
+  inputDigest: string;
 }
 
 export interface PlanOptions extends SiteListOptions {
@@ -49,16 +56,18 @@ export function planSites(sitesDir: string, options: PlanOptions): PlannedSites 
   const errors: SpecError[] = [];
   const sites: Site[] = [];
   const ipam = new Map<string, IpamPlan>();
+  const digest = createHash("sha256");
   for (const { name, dir } of dirs) {
     const planned = planSite(dir, name, options.asOf, display, warnings);
     errors.push(...planned.errors);
     if (planned.site && planned.ipam) {
       sites.push(planned.site);
       ipam.set(name, planned.ipam);
+      for (const text of planned.texts) digest.update(String(text.length)).update("\0").update(text);
     }
   }
   if (errors.length) throw new SpecErrors(errors, warnings);
-  return { sites, ipam, warnings };
+  return { sites, ipam, warnings, inputDigest: digest.digest("hex") };
 }
 
 function planSite(
@@ -67,18 +76,18 @@ function planSite(
   asOf: string,
   display: (p: string) => string,
   warnings: SpecWarning[],
-): { site?: Site; ipam?: IpamPlan; errors: SpecError[] } {
+): { site?: Site; ipam?: IpamPlan; texts: string[]; errors: SpecError[] } {
   const load = loadSiteSpec(dir, name, display);
   warnings.push(...load.warnings);
   const checked = load.checked;
-  if (!checked) return { errors: load.errors() };
+  if (!checked) return { texts: [], errors: load.errors() };
   const fw = checked.spec.firewall;
   if (fw) checkVdomNames(fw, checked.findings, checked.tenants);
-  if (load.errors().length || !load.complete) return { errors: load.errors() };
+  if (load.errors().length || !load.complete) return { texts: [], errors: load.errors() };
 
   const lockPath = join(dir, LOCK_FILE);
   const lock = readLock(lockPath, display(lockPath));
-  if (lock.findings?.errors.length) return { errors: lock.findings.errors };
+  if (lock.findings?.errors.length) return { texts: [], errors: lock.findings.errors };
   const spec = checked.spec;
   const addressPlan = allocateAddresses({
     tenants: checked.tenants.map((t) => ({ id: t.spec.tenant, dnsDomain: t.spec.dns?.domain, vms: t.vms })),
@@ -96,7 +105,7 @@ function planSite(
   const firewallPlan = compileFirewall(checked, addressOf);
   const lockErrors = [...(lock.findings?.errors ?? [])].sort((a, b) => a.line - b.line || a.col - b.col);
   const errors = [...load.errors(), ...lockErrors];
-  if (errors.length) return { errors };
+  if (errors.length) return { texts: [], errors };
 
   const management = networkByPurpose(spec, "management");
   if (!management) throw new Error(`site ${name}: the site checks let a site without a management network through`);
@@ -119,6 +128,14 @@ function planSite(
       approvers: checked.approvers,
     },
     ipam: { lockPath, text, changed: !existsSync(lockPath) || text !== readFileSync(lockPath, "utf8"), work: addressPlan.work },
+    // The lock it plans to write stands for the lock it read: the plan is a function of both.
+    texts: [
+      name,
+      checked.file.text,
+      ...checked.tenants.map((t) => t.file.text),
+      ...[checked.policy, checked.waivers, checked.approvers].map((f) => f?.file.text ?? ""),
+      text,
+    ],
     errors: [],
   };
 }
