@@ -14,16 +14,18 @@
  *    stack) or outputs; our stacks have neither, so their document is written as merged. A stack with
  *    either is synthesized by cdktf's own code.
  *
- * Read in cdktf 0.21.0 (lib/terraform-stack.js, lib/tfExpression.js); the shortcuts apply to that
+ * The one pass left resolves only where a value holds a token (stacks/resolve-tokens-only.ts).
+ *
+ * Read in cdktf 0.21.0 (lib/terraform-stack.js, lib/tfExpression.js, lib/tokens/private/resolve.js); the shortcuts apply to that
  * exact version only. test/stacks/cdktf-shortcuts.test.ts synthesizes the example sites both ways and
  * compares every byte, and fails on any other cdktf version.
  */
 import { TerraformElement, TerraformOutput, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import { CDKTF_VERSION_READ, installedCdktfVersion } from "./cdktf-version";
+import { resolveTokensOnly } from "./resolve-tokens-only";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { resolve } = require("cdktf/lib/_tokens") as { resolve: (scope: IConstruct, obj: unknown, preparing?: boolean) => unknown };
 const { deepMerge } = require("cdktf/lib/util") as { deepMerge: (target: unknown, ...sources: unknown[]) => unknown };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -56,25 +58,11 @@ export class RoomStack extends TerraformStack {
       return super.toTerraform() as Record<string, unknown>;
     // cdktf 0.21.0's TerraformStack.toTerraform, step by step, without resolving the merged result again.
     const metadata = { version: internals.cdktfVersion, stackName: this.node.id, backend: "local", cloud: undefined };
-    for (const element of elements) deepMerge(metadata, resolve(this, element.toMetadata()));
+    for (const element of elements) deepMerge(metadata, resolveTokensOnly(this, element.toMetadata()));
     const tf: Record<string, unknown> = { "//": { metadata, outputs: {} } };
-    for (const element of elements) deepMerge(tf, resolve(this, withoutUndefined(element.toTerraform())));
+    for (const element of elements) deepMerge(tf, resolveTokensOnly(this, element.toTerraform()));
     return tf;
   }
-}
-
-/**
- * The same value without its undefined object values and array elements, which cdktf's resolver
- * drops anyway, but only after resolving each key and making a context for each: a generated
- * resource's attributes are mostly unset optional arguments (a VM has over a hundred). Descends only
- * into plain objects and arrays; tokens and other class instances are left for the resolver.
- */
-function withoutUndefined(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined);
-  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) result[key] = withoutUndefined(v);
-  return result;
 }
 
 /** The stack's Terraform elements in construct order, not descending into nested stacks (as cdktf walks them). */
