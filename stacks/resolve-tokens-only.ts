@@ -26,10 +26,15 @@ interface ResolveOptions {
   prefix: string[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { resolve: cdktfResolve } = require("cdktf/lib/tokens/private/resolve") as {
   resolve: (obj: unknown, options: ResolveOptions) => unknown;
 };
+const { TokenMap } = require("cdktf/lib/tokens/private/token-map") as { TokenMap: { instance(): { lookupToken(key: string): unknown } } };
+// The class of a reference to another block (`${vsphere_folder.x.path}`) is not exported; `ref` makes one.
+const { ref } = require("cdktf/lib/tfExpression") as { ref: (identifier: string) => object };
+/* eslint-enable @typescript-eslint/no-require-imports */
+const REFERENCE_PROTOTYPE: unknown = Object.getPrototypeOf(ref("probe"));
 
 /** The resolver cdktf's own `resolve(scope, obj)` (lib/_tokens.js) uses: stateless, so one is as good as another. */
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -40,6 +45,18 @@ const MAYBE_TOKEN = /TfToken\[|[-|\d.+]e[-|\d.eE+]/;
 const LARGEST_PLAIN_NUMBER = 1e280;
 /** cdktf refuses deeper values as circular; from here on it gets the value, to say so itself. */
 const DEEPEST = 200;
+
+/** cdktf's string token marker (STRING_TOKEN_REGEX in lib/tokens/private/encoding.js). */
+const STRING_TOKEN = /\$\{TfToken\[([a-zA-Z0-9:._-]+)\]\}/g;
+
+/**
+ * Per stack, strings whose tokens are all references, as they resolved. A reference resolves to its
+ * block's address, the same every time within one stack when not preparing (cdktf 0.21.0's
+ * `Reference.resolve`), and a VM's pool, folder and datastore are the same few references in
+ * hundreds of VMs. Other tokens (lazy values, functions) may produce something else on each call and
+ * are resolved every time.
+ */
+const referenceStrings = new WeakMap<IConstruct, Map<string, string>>();
 
 /** A path to a value, as a chain: only turned into cdktf's prefix array when a value is handed over. */
 interface Path {
@@ -90,9 +107,31 @@ function walk(scope: IConstruct, value: unknown, path: Path | undefined, depth: 
 }
 
 function handOver(scope: IConstruct, value: unknown, path: Path | undefined): unknown {
+  if (typeof value !== "string") return cdktfResolve(value, resolveOptions(scope, path));
+  let known = referenceStrings.get(scope);
+  const cached = known?.get(value);
+  if (cached !== undefined) return cached;
+  const resolved = cdktfResolve(value, resolveOptions(scope, path));
+  if (typeof resolved === "string" && onlyReferences(value)) {
+    if (!known) referenceStrings.set(scope, (known = new Map<string, string>()));
+    known.set(value, resolved);
+  }
+  return resolved;
+}
+
+/** Whether every token in `s` is a reference: string token markers only, each naming a Reference. */
+function onlyReferences(s: string): boolean {
+  const rest = s.replace(STRING_TOKEN, "");
+  if (MAYBE_TOKEN.test(rest) || rest.includes("${") || rest.includes("}")) return false; // other markers, number tokens, escapes
+  const tokens = TokenMap.instance();
+  for (const m of s.matchAll(STRING_TOKEN)) if (Object.getPrototypeOf(tokens.lookupToken(m[1] ?? "")) !== REFERENCE_PROTOTYPE) return false;
+  return true;
+}
+
+function resolveOptions(scope: IConstruct, path: Path | undefined): ResolveOptions {
   const prefix: string[] = [];
   for (let p = path; p; p = p.parent) prefix.push(p.key);
-  return cdktfResolve(value, { scope, preparing: false, resolver: RESOLVER, prefix: prefix.reverse() });
+  return { scope, preparing: false, resolver: RESOLVER, prefix: prefix.reverse() };
 }
 
 function plainString(s: string): boolean {

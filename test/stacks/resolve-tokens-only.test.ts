@@ -3,6 +3,7 @@ import { Pet } from "@cdktf/provider-random/lib/pet";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { resolveTokensOnly } from "../../stacks/resolve-tokens-only";
 import { RoomStack } from "../../stacks/room-stack";
+import { useCdktfShortcuts } from "../../stacks/cdktf-shortcuts";
 import { tempDir } from "../helpers";
 
 /**
@@ -76,4 +77,19 @@ test("what cdktf refuses is refused with cdktf's message and path", () => {
     expect(expected).not.toBe("no error");
     expect(message(() => resolveTokensOnly(stack, value))).toBe(expected);
   }
+});
+
+test("a string of references resolves once per stack; other tokens resolve every time, as cdktf resolves them", () => {
+  useCdktfShortcuts(true); // with them, a reference resolved in another stack than its own fails
+  const { stack, pet } = stackWithPet();
+  const text = `pool ${pet.id}`;
+  expect(resolveTokensOnly(stack, { a: text })).toEqual({ a: "pool ${random_pet.p.id}" });
+  expect(resolveTokensOnly(stack, { b: text })).toEqual({ b: "pool ${random_pet.p.id}" });
+  let calls = 0;
+  const counter = `n ${Lazy.stringValue({ produce: () => String(++calls) })}`;
+  expect([resolveTokensOnly(stack, counter), resolveTokensOnly(stack, counter)]).toEqual(["n 1", "n 2"]);
+  expect(cdktfResolve(stack, counter)).toBe("n 3");
+  // The same reference in another stack is resolved there, not taken from the first stack's strings.
+  const other = new RoomStack(stack.node.scope as App, "other");
+  expect(() => resolveTokensOnly(other, text)).toThrow("a value of stack s is used in stack other");
 });
