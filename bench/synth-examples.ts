@@ -172,7 +172,7 @@ function compareStackFiles(before: ReturnType<typeof stackFiles>, after: ReturnT
 
 /**
  * A full synth of the three example sites, then one county tenant and one whole site again into that
- * output. An option synth does not know yet (exit 2 with its usage) shows as n/a.
+ * output, and last the quick loop (one tenant after an edit, without the checks). An option synth does not know yet (exit 2 with its usage) shows as n/a.
  */
 function measurePartial(scratch: Scratch, asOf: string, tenant: string, runs: number): { full: PartialRun; partial: PartialRun[] } {
   const fulls: CommandFigures[] = [];
@@ -185,6 +185,12 @@ function measurePartial(scratch: Scratch, asOf: string, tenant: string, runs: nu
       edit: (sites) => growFirstWorkload(join(sites, COUNTY, "tenants", `${tenant}.yaml`)),
     },
     { label: "one site", command: "synth --site fjordvik", args: ["--site", "fjordvik"] },
+    {
+      label: "one tenant, edited, no checks",
+      command: `another memoryGb +4, synth --site ${COUNTY} --tenant ${tenant} --skip-checks`,
+      args: ["--site", COUNTY, "--tenant", tenant, "--skip-checks"],
+      edit: (sites) => growFirstWorkload(join(sites, COUNTY, "tenants", `${tenant}.yaml`)),
+    },
   ];
   const measured = parts.map(() => ({
     figures: [] as CommandFigures[],

@@ -22,12 +22,15 @@ import { checkPolicyFiles } from "./policy-files";
 import { formatWorkList } from "./work-list";
 import { formatStorageMoves, storageMoves } from "../plan/storage-moves";
 
-const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name> [--tenant <id>]] [--as-of <YYYY-MM-DD>]
+const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name> [--tenant <id>]] [--skip-checks] [--as-of <YYYY-MM-DD>]
   --sites   directory of sites (<site>/site.yaml, <site>/tenants/*.yaml); default ./sites
   --out     output directory, synth's own: replaced as a whole on success; default ./cdktf.out
   --site    synthesize only this site (the output keeps the other sites' stacks)
   --tenant  with --site: build only this tenant's stacks (<site>-<id>, <site>-<id>-fw) and the site's
             shared ones; the other tenants' stacks are kept from the output (built where it lacks them)
+  --skip-checks
+            the quick loop: write the stacks without the policy checks; the output then holds no
+            compliance reports and the exit code says nothing about policy (check before you merge)
   --as-of   evaluation date (else ROOM_AS_OF, else today)`;
 
 /** `npm run synth`: load and check the spec files, synthesize every stack, pin addresses, print a summary. */
@@ -45,6 +48,7 @@ export function main(
         out: { type: "string" },
         site: { type: "string" },
         tenant: { type: "string" },
+        "skip-checks": { type: "boolean" },
         "as-of": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -76,7 +80,13 @@ export function main(
       text: formatWorkList(s.spec.site, loaded.ipam.get(s.spec.site)?.work ?? []) + formatStorageMoves(s.spec.site, storageMoves(s)),
     }));
     const changedLocks = [...loaded.ipam.values()].filter((plan) => plan.changed).map((plan) => ({ path: plan.lockPath, text: plan.text }));
+    const skipChecks = values["skip-checks"] === true;
     let checks: ComplianceRun | undefined;
+    let builtStacks: string[] = [];
+    const finishOutput = (built: string, sites: ReturnType<typeof keepUnbuiltStacks>) => {
+      writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
+      keepUnchangedFiles(outDir, built);
+    };
     writeOrExplain(outDir, () =>
       commitOutput(
         outDir,
@@ -88,24 +98,31 @@ export function main(
           for (const w of workLists) writeFileSync(join(built, "worklists", `${w.site}.txt`), w.text);
           // --site keeps the other sites' stacks of the previous output, --tenant the site's other stacks.
           const sites = keepUnbuiltStacks(outDir, built, written, values.site !== undefined);
+          builtStacks = Object.values(written).flatMap((s) => s.built);
           // The checks read what was just written, all sites of the output; the gate holds only this run's stacks.
-          checks = checkSynthesized([built], evaluation, new Set(Object.values(written).flatMap((s) => s.built)), undefined, {
+          // Skipped, the output has no reports: the previous ones described other stacks.
+          if (skipChecks) return finishOutput(built, sites);
+          checks = checkSynthesized([built], evaluation, new Set(builtStacks), undefined, {
             revision: sourceRevision(sitesDir),
           });
           writeReports(built, checks.result, outDir);
-          writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
-          keepUnchangedFiles(outDir, built);
+          finishOutput(built, sites);
         },
         changedLocks,
       ),
     );
 
     // The checks parsed every stack the output now holds (commitOutput always runs the build that sets them).
-    out.write(formatSummary(checks ? summarizeStacks(checks.documents) : summarize(outDir)));
+    if (checks) out.write(formatSummary(summarizeStacks(checks.documents)));
+    else out.write(formatSummary(summarize(outDir, builtStacks)) + keptNote(outDir, builtStacks));
     for (const w of workLists) if (w.text) out.write("\n" + w.text);
     const reportPath = join(values.out ?? "cdktf.out", COMPLIANCE_DIR, "report.md");
     const blocking = checks?.blocking.length ?? 0;
     if (checks) out.write("\n" + formatTerminalSummary(checks.result, checks.blocking, reportPath));
+    else
+      out.write(
+        `\npolicy checks skipped (--skip-checks): the output holds no compliance reports; run synth without it, or npm run check -- ${values.out ?? "cdktf.out"}, before you merge or deploy\n`,
+      );
     out.write(`evaluation date ${asOf}; output in ${values.out ?? "cdktf.out"}\n`);
     return blocking > 0 ? ExitCode.policyFailure : ExitCode.ok;
   } catch (e) {
@@ -159,6 +176,12 @@ function tenantStacksFilter(loaded: PlannedSites, site: string, tenant: string, 
   ]);
   const kept = previousStacks(outDir).get(site) ?? new Set<string>();
   return (stack) => asked.has(stack) || !kept.has(stack);
+}
+
+/** Under a summary of the stacks built: how many others the output holds, kept from the previous output. */
+function keptNote(outDir: string, built: readonly string[]): string {
+  const all = readdirSync(join(outDir, "stacks")).length;
+  return all > built.length ? `(and ${all - built.length} stacks kept from the previous output)\n` : "";
 }
 
 /** The site directories under `sitesDir`, where their address locks live (for leftovers of stopped runs). */

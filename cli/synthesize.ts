@@ -54,12 +54,12 @@ export function newApp(outdir?: string): App {
   return new App({ outdir, stackTraces: false, skipValidation: true });
 }
 
-/** Counts what each synthesized stack holds, from the written JSON. */
-export function summarize(outdir: string): StackSummary[] {
+/** Counts what each synthesized stack (or each of `only`) holds, from the written JSON. */
+export function summarize(outdir: string, only?: readonly string[]): StackSummary[] {
   const stacksDir = join(outdir, "stacks");
   if (!existsSync(stacksDir)) return [];
   return summarizeStacks(
-    readdirSync(stacksDir).map((stack) => ({
+    (only ?? readdirSync(stacksDir)).map((stack) => ({
       stack,
       json: JSON.parse(readFileSync(join(stacksDir, stack, "cdk.tf.json"), "utf8")) as Record<string, unknown>,
     })),

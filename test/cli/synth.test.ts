@@ -9,7 +9,7 @@ describe("npm run synth: usage and exit codes", () => {
     const r = runSynth(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /usage: npm run synth -- \[--sites <dir>\] \[--out <dir>\] \[--site <name> \[--tenant <id>\]\] \[--as-of <YYYY-MM-DD>\]/,
+      /usage: npm run synth -- \[--sites <dir>\] \[--out <dir>\] \[--site <name> \[--tenant <id>\]\] \[--skip-checks\] \[--as-of <YYYY-MM-DD>\]/,
     );
   });
 
