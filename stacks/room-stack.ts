@@ -11,8 +11,9 @@
  *    wrong.
  * 2. `toTerraform` resolves each element, merges the fragments, and then resolves the merged document
  *    once more. That last pass only matters for tokens in stack-level overrides (`addOverride` on the
- *    stack) or outputs; our stacks have neither, so their document is written as merged. A stack with
- *    either is synthesized by cdktf's own code.
+ *    stack) or outputs. A stack without overrides is written as merged; one with them (the S3
+ *    backend's `use_lockfile`, `removed` blocks) is resolved once more as a whole, as cdktf does; a
+ *    stack with outputs (ours have none) is synthesized by cdktf's own code.
  *
  * The one pass left resolves only where a value holds a token (stacks/resolve-tokens-only.ts).
  *
@@ -54,14 +55,24 @@ export class RoomStack extends TerraformStack {
   toTerraform(): Record<string, unknown> {
     const internals = this as unknown as StackInternals;
     const elements = terraformElements(this);
-    if (!shortcutsApply() || Object.keys(internals.rawOverrides).length > 0 || elements.some((e) => TerraformOutput.isTerraformOutput(e)))
+    if (!shortcutsApply() || elements.some((e) => TerraformOutput.isTerraformOutput(e)))
       return super.toTerraform() as Record<string, unknown>;
-    // cdktf 0.21.0's TerraformStack.toTerraform, step by step, without resolving the merged result again.
-    const metadata = { version: internals.cdktfVersion, stackName: this.node.id, backend: "local", cloud: undefined };
+    // cdktf 0.21.0's TerraformStack.toTerraform, step by step, resolving the merged result again only
+    // where stack-level overrides were merged into it (the S3 backend's lock file, removed blocks).
+    const overrides = Object.keys(internals.rawOverrides);
+    const metadata = {
+      version: internals.cdktfVersion,
+      stackName: this.node.id,
+      backend: "local",
+      cloud: undefined,
+      ...(overrides.length > 0 ? { overrides: { stack: overrides } } : {}),
+    };
     for (const element of elements) deepMerge(metadata, resolveTokensOnly(this, element.toMetadata()));
     const tf: Record<string, unknown> = { "//": { metadata, outputs: {} } };
     for (const element of elements) deepMerge(tf, resolveTokensOnly(this, element.toTerraform()));
-    return tf;
+    if (overrides.length === 0) return tf;
+    deepMerge(tf, internals.rawOverrides);
+    return resolveTokensOnly(this, tf) as Record<string, unknown>;
   }
 }
 

@@ -70,7 +70,10 @@ test("without the shortcuts cdktf wires the same cross-stack value through an ou
   expect(a.node.children.some((c) => TerraformOutput.isTerraformOutput(c))).toBe(true);
 });
 
-test("a stack with stack-level overrides or outputs is synthesized by cdktf's own code, resolving them", () => {
+test.each([
+  ["stack-level overrides, resolved once more as a whole", false],
+  ["overrides and an output, synthesized by cdktf's own code", true],
+])("a stack with %s: the document cdktf makes", (_what, withOutput) => {
   const build = (shortcuts: boolean) => {
     useCdktfShortcuts(shortcuts);
     const app = new App({ outdir: tempDir("override-"), skipValidation: true });
@@ -78,10 +81,13 @@ test("a stack with stack-level overrides or outputs is synthesized by cdktf's ow
     new RandomProvider(stack, "random");
     const r = new Pet(stack, "r", {});
     stack.addOverride("locals.id", r.id);
-    new TerraformOutput(stack, "out", { value: r.id });
+    stack.addOverride("terraform.backend.s3.use_lockfile", true);
+    stack.addOverride("removed", [{ from: "random_pet.gone", lifecycle: { destroy: false } }]);
+    if (withOutput) new TerraformOutput(stack, "out", { value: r.id });
     return stack.toTerraform();
   };
   const fast = build(true);
-  expect(fast).toEqual(build(false));
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(build(false)));
   expect(fast.locals).toEqual({ id: "${random_pet.r.id}" });
+  expect((fast["//"] as { metadata: { overrides?: unknown } }).metadata.overrides).toEqual({ stack: ["locals", "terraform", "removed"] });
 });
