@@ -8,7 +8,7 @@
  *     --json    also write the figures as JSON
  *     --tenant  the county tenant of the one-tenant run (default alvstad, the largest)
  *     --only    a comma-separated subset of the steps, in their order: fjordvik, kvistrup, norrmarkslan, 2x,
- *               partial (full synth, then one tenant and one site), npm (what `npm run` adds)
+ *               partial (full synth, then one tenant, one site, one tenant without the checks), npm (what `npm run` adds)
  *     --keep    leave the temporary directory (printed) for a look
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
