@@ -14,6 +14,7 @@ import {
 import { dirname, join } from "node:path";
 import stringify from "json-stable-stringify";
 import { UsageError } from "./exit-codes";
+import { fileHoldsBytes, filesHoldSameBytes } from "./file-bytes";
 import { readMarker, type OutputMarker } from "./output-directory";
 import type { SynthesizedSite } from "./synthesize";
 
@@ -105,17 +106,8 @@ export function isSynthOutput(dir: string): boolean {
  * without being written and read back. The caller renames `temp` into place.
  */
 export function writeOrLinkPrevious(temp: string, bytes: Buffer, previous: string | undefined): void {
-  if (previous !== undefined && hasBytes(previous, bytes)) linkOrCopy(previous, temp);
+  if (previous !== undefined && fileHoldsBytes(previous, bytes)) linkOrCopy(previous, temp);
   else writeFileSync(temp, bytes);
-}
-
-function hasBytes(file: string, bytes: Buffer): boolean {
-  try {
-    const s = lstatSync(file);
-    return s.isFile() && s.size === bytes.length && readFileSync(file).equals(bytes);
-  } catch {
-    return false; // not in the previous output
-  }
 }
 
 /** Whether `b` (in the build) has `a`'s bytes but is not yet `a` itself (kept stacks are links already). */
@@ -124,10 +116,10 @@ function sameBytes(a: string, b: string): boolean {
     const sa = lstatSync(a);
     const sb = statSync(b);
     if (!sa.isFile() || sa.size !== sb.size || (sa.ino === sb.ino && sa.dev === sb.dev)) return false;
-    return readFileSync(a).equals(readFileSync(b));
   } catch {
     return false; // not in the previous output
   }
+  return filesHoldSameBytes(a, b);
 }
 
 /** `to` (in the build) becomes `from` (in the previous output): linked in through a temporary name. */
