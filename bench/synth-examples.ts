@@ -8,7 +8,7 @@
  *     --json    also write the figures as JSON
  *     --tenant  the county tenant of the one-tenant run (default alvstad, the largest)
  *     --only    a comma-separated subset of the steps, in their order: fjordvik, kvistrup, norrmarkslan, 2x,
- *               partial (full synth, then one tenant, one site, one tenant without the checks), npm (what `npm run` adds)
+ *               partial (full synth, then one tenant, one site with and without the checks, one tenant without them), npm (what `npm run` adds)
  *     --keep    leave the temporary directory (printed) for a look
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -172,7 +172,7 @@ function compareStackFiles(before: ReturnType<typeof stackFiles>, after: ReturnT
 
 /**
  * A full synth of the three example sites, then one county tenant and one whole site again into that
- * output, and last the quick loop (one tenant after an edit, without the checks). An option synth does not know yet (exit 2 with its usage) shows as n/a.
+ * output, the same site without the checks, and last the quick loop (one tenant after an edit, without the checks). An option synth does not know yet (exit 2 with its usage) shows as n/a.
  */
 function measurePartial(scratch: Scratch, asOf: string, tenant: string, runs: number): { full: PartialRun; partial: PartialRun[] } {
   const fulls: CommandFigures[] = [];
@@ -185,6 +185,7 @@ function measurePartial(scratch: Scratch, asOf: string, tenant: string, runs: nu
       edit: (sites) => growFirstWorkload(join(sites, COUNTY, "tenants", `${tenant}.yaml`)),
     },
     { label: "one site", command: "synth --site fjordvik", args: ["--site", "fjordvik"] },
+    { label: "one site, no checks", command: "synth --site fjordvik --skip-checks", args: ["--site", "fjordvik", "--skip-checks"] },
     {
       label: "one tenant, edited, no checks",
       command: `another memoryGb +4, synth --site ${COUNTY} --tenant ${tenant} --skip-checks`,
