@@ -1,3 +1,5 @@
+import type { PhaseTime } from "../cli/phase-times";
+
 /**
  * The benchmark's figures and what follows from them (medians, resources per second, ours/bare,
  * linearity): pure functions, so that the table and the JSON say the same and a test can check them.
@@ -38,6 +40,8 @@ export interface PartialRun {
   notAvailable?: string;
   /** Of the output's stack files, how many the run wrote anew (mtime or bytes changed). */
   stackFiles?: { rewritten: number; total: number; changedBytes: number };
+  /** Where its wall time went, as synth reports it (ROOM_PHASE_TIMES=1), the median of each phase. */
+  phases?: PhaseTime[];
 }
 
 export interface DoubledRoomFigures {
@@ -75,6 +79,18 @@ export function median(xs: readonly number[]): number {
 /** The median of each figure separately (the wall of one run and the peak of another may be the medians). */
 export function medianOf<T extends Measured>(runs: readonly T[]): Measured {
   return { ms: median(runs.map((r) => r.ms)), peakBytes: median(runs.map((r) => r.peakBytes)) };
+}
+
+/**
+ * The median of each phase over runs that report the same phases in the same order, or undefined
+ * where a run reported none (a synth from before the phase line) or other phases than the first.
+ */
+export function medianPhases(runs: readonly (readonly PhaseTime[] | undefined)[]): PhaseTime[] | undefined {
+  const first = runs[0];
+  if (first === undefined) return undefined;
+  const names = first.map((p) => p.phase).join("\n");
+  if (runs.some((r) => r === undefined || r.map((p) => p.phase).join("\n") !== names)) return undefined;
+  return first.map((p, i) => ({ phase: p.phase, ms: median(runs.map((r) => (r as readonly PhaseTime[])[i].ms)) }));
 }
 
 export const perSecond = (count: number, ms: number): number => (ms > 0 ? count / (ms / 1000) : Number.POSITIVE_INFINITY);

@@ -60,6 +60,19 @@ function partialRow(p: PartialRun): string[] {
   ];
 }
 
+/** One row per run that reported its phases: each phase's median, and what is left of the wall. */
+function phaseTable(runs: readonly PartialRun[]): string | undefined {
+  const timed = runs.filter((p) => p.figures && p.phases);
+  if (timed.length === 0) return undefined;
+  const names = [...new Set(timed.flatMap((p) => (p.phases ?? []).map((t) => t.phase)))];
+  const rows = timed.map((p) => {
+    const byName = new Map((p.phases ?? []).map((t) => [t.phase, t.ms]));
+    const rest = (p.figures?.ms ?? 0) - [...byName.values()].reduce((a, b) => a + b, 0);
+    return [p.label, ...names.map((n) => (byName.has(n) ? seconds(byName.get(n) ?? 0) : "")), seconds(Math.max(0, rest))];
+  });
+  return formatTable(["run", ...names, "rest"], rows, [false, ...names.map(() => true), true]);
+}
+
 export function formatReport(result: BenchResult): string {
   const out: string[] = [];
   out.push(
@@ -144,6 +157,13 @@ export function formatReport(result: BenchResult): string {
         [false, false, true, true, true, false],
       ),
     );
+    const phases = phaseTable([...(result.full ? [result.full] : []), ...result.partial]);
+    if (phases) {
+      out.push(
+        "Where the wall time of those runs went, as synth times its phases (ROOM_PHASE_TIMES=1; the median of each phase; start-up counts from the process's start, rest is the wall left: the process's exit and the runner):\n",
+      );
+      out.push(phases);
+    }
   }
   if (result.npm)
     out.push(

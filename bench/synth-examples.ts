@@ -21,6 +21,7 @@ import {
   type DoubledRoomFigures,
   median,
   medianOf,
+  medianPhases,
   type PartialRun,
   type RoomFigures,
   withDerived,
@@ -29,6 +30,7 @@ import { type ChildRun, lastJsonLine, ROOT, runCommand, runTypeScript, typeScrip
 import type { DoubledRoom } from "./double-room";
 import type { CheckPhase, SynthPhases } from "./measure-phases";
 import { formatReport } from "./report-table";
+import { parsePhaseTimes, PHASE_TIMES_VARIABLE, type PhaseTime } from "../cli/phase-times";
 
 const EXAMPLES = join(ROOT, "sites");
 const COUNTY = "norrmarkslan";
@@ -197,33 +199,53 @@ function measurePartial(scratch: Scratch, asOf: string, tenant: string, runs: nu
     figures: [] as CommandFigures[],
     notAvailable: undefined as string | undefined,
     files: [] as NonNullable<PartialRun["stackFiles"]>[],
+    phases: [] as (PhaseTime[] | undefined)[],
   }));
+  const fullPhases: (PhaseTime[] | undefined)[] = [];
+  // Each synth also says where its wall time went (cli/phase-times.ts), on standard error.
+  const withPhases = { env: { [PHASE_TIMES_VARIABLE]: "1" } };
   for (let i = 1; i <= runs; i++) {
     progress(`one tenant and one site: run ${i} of ${runs}`);
     const sites = scratch.sites(EXAMPLES);
     const out = join(scratch.dir("full"), "out");
-    fulls.push(synthOk(runTypeScript("cli/synth.ts", synthArgs(sites, out, asOf)), "full synth"));
+    const fullRun = runTypeScript("cli/synth.ts", synthArgs(sites, out, asOf), withPhases);
+    fulls.push(synthOk(fullRun, "full synth"));
+    fullPhases.push(parsePhaseTimes(fullRun.stderr));
     parts.forEach((part, k) => {
       part.edit?.(sites);
       const before = stackFiles(out);
-      const run = runTypeScript("cli/synth.ts", synthArgs(sites, out, asOf, ...part.args));
+      const run = runTypeScript("cli/synth.ts", synthArgs(sites, out, asOf, ...part.args), withPhases);
       if (run.exitCode === 2 && /usage:/.test(run.stderr)) {
         measured[k].notAvailable = `synth refuses it: ${run.stderr.split("\n")[0]}`;
         return;
       }
       measured[k].figures.push(synthOk(run, part.label));
       measured[k].files.push(compareStackFiles(before, stackFiles(out)) as NonNullable<PartialRun["stackFiles"]>);
+      measured[k].phases.push(parsePhaseTimes(run.stderr));
     });
     scratch.clear();
   }
   const fig = (xs: CommandFigures[]): CommandFigures => ({ ...medianOf(xs), exitCode: xs[0].exitCode });
   return {
-    full: { label: "full synth", command: "synth (all three sites, fresh output)", runs, figures: fig(fulls) },
+    full: {
+      label: "full synth",
+      command: "synth (all three sites, fresh output)",
+      runs,
+      figures: fig(fulls),
+      phases: medianPhases(fullPhases),
+    },
     partial: parts.map((part, k) => {
       const m = measured[k];
       if (m.notAvailable !== undefined || m.figures.length === 0)
         return { label: part.label, command: part.command, runs, notAvailable: m.notAvailable ?? "not measured" };
-      return { label: part.label, command: part.command, runs, figures: fig(m.figures), stackFiles: m.files[m.files.length - 1] };
+      return {
+        label: part.label,
+        command: part.command,
+        runs,
+        figures: fig(m.figures),
+        stackFiles: m.files[m.files.length - 1],
+        phases: medianPhases(m.phases),
+      };
     }),
   };
 }

@@ -21,6 +21,7 @@ import { checkSynthesized, COMPLIANCE_DIR, writeReports, type ComplianceRun } fr
 import { checkPolicyFiles } from "./policy-files";
 import { formatWorkList } from "./work-list";
 import { formatStorageMoves, storageMoves } from "../plan/storage-moves";
+import { PhaseClock } from "./phase-times";
 
 const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name> [--tenant <id>]] [--skip-checks] [--as-of <YYYY-MM-DD>]
   --sites   directory of sites (<site>/site.yaml, <site>/tenants/*.yaml); default ./sites
@@ -40,6 +41,8 @@ export function main(
   err: NodeJS.WritableStream = process.stderr,
   parallelism: Parallelism = SERIAL,
 ): number {
+  const phases = new PhaseClock();
+  phases.end("start-up");
   try {
     const { values } = parseArgs({
       args: argv,
@@ -81,6 +84,7 @@ export function main(
     }));
     const changedLocks = [...loaded.ipam.values()].filter((plan) => plan.changed).map((plan) => ({ path: plan.lockPath, text: plan.text }));
     const skipChecks = values["skip-checks"] === true;
+    phases.end("load");
     let checks: ComplianceRun | undefined;
     let builtStacks: string[] = [];
     const finishOutput = (built: string, sites: ReturnType<typeof keepUnbuiltStacks>) => {
@@ -99,13 +103,16 @@ export function main(
           // --site keeps the other sites' stacks of the previous output, --tenant the site's other stacks.
           const sites = keepUnbuiltStacks(outDir, built, written, values.site !== undefined);
           builtStacks = Object.values(written).flatMap((s) => s.built);
+          phases.end("synth");
           // The checks read what was just written, all sites of the output; the gate holds only this run's stacks.
           // Skipped, the output has no reports: the previous ones described other stacks.
           if (skipChecks) return finishOutput(built, sites);
           checks = checkSynthesized([built], evaluation, new Set(builtStacks), undefined, {
             revision: sourceRevision(sitesDir),
           });
+          phases.end("checks");
           writeReports(built, checks.result, outDir);
+          phases.end("reports");
           finishOutput(built, sites);
         },
         changedLocks,
@@ -124,6 +131,8 @@ export function main(
         `\npolicy checks skipped (--skip-checks): the output holds no compliance reports; run synth without it, or npm run check -- ${values.out ?? "cdktf.out"}, before you merge or deploy\n`,
       );
     out.write(`evaluation date ${asOf}; output in ${values.out ?? "cdktf.out"}\n`);
+    phases.end("commit and summary");
+    err.write(phases.line());
     return blocking > 0 ? ExitCode.policyFailure : ExitCode.ok;
   } catch (e) {
     return reportFailure(e, err, USAGE);

@@ -3,6 +3,7 @@ import {
   linearity,
   median,
   medianOf,
+  medianPhases,
   oursOverBare,
   perSecond,
   type RoomFigures,
@@ -63,6 +64,24 @@ const result: BenchResult = {
       runs: 1,
       figures: { ms: 3000, peakBytes: 300 * MB, exitCode: 0 },
       stackFiles: { rewritten: 9, total: 49, changedBytes: 0 },
+      phases: [
+        { phase: "start-up", ms: 200 },
+        { phase: "load", ms: 300 },
+        { phase: "synth", ms: 500 },
+        { phase: "checks", ms: 1000 },
+        { phase: "reports", ms: 700 },
+      ],
+    },
+    {
+      label: "one site, no checks",
+      command: "synth --site fjordvik --skip-checks",
+      runs: 1,
+      figures: { ms: 1100, peakBytes: 150 * MB, exitCode: 0 },
+      phases: [
+        { phase: "start-up", ms: 200 },
+        { phase: "load", ms: 300 },
+        { phase: "synth", ms: 500 },
+      ],
     },
   ],
   npm: { command: "synth --help", directMs: 1000, npmMs: 1600 },
@@ -80,6 +99,14 @@ describe("bench figures", () => {
       ]),
     ).toEqual({ ms: 2, peakBytes: 20 });
     expect(() => median([])).toThrow();
+  });
+
+  it("takes the median of each phase, only over runs that timed the same phases", () => {
+    const run = (...ms: number[]) => ms.map((m, i) => ({ phase: ["start-up", "load", "synth"][i], ms: m }));
+    expect(medianPhases([run(1, 30, 5), run(3, 10, 6), run(2, 20, 4)])).toEqual(run(2, 20, 5));
+    expect(medianPhases([run(1, 2, 3), undefined])).toBeUndefined();
+    expect(medianPhases([run(1, 2, 3), run(1, 2)])).toBeUndefined();
+    expect(medianPhases([])).toBeUndefined();
   });
 
   it("gives resources per second and ours over bare", () => {
@@ -148,5 +175,12 @@ describe("bench table", () => {
     expect(report).toContain("9 of 49 stack files written (0 with other bytes)");
     expect(report).toContain("npm run adds 0.60 s");
     expect(report).toContain("firewall.vdomLicences 25 -> 32");
+  });
+
+  it("says where the wall time of the partial runs went, phase by phase, and what is left", () => {
+    expect(report).toMatch(/\| run +\| start-up \| +load \| +synth \| +checks \| +reports \| +rest \|/);
+    expect(report).toMatch(/\| one site +\| +0\.20 s \| +0\.30 s \| +0\.50 s \| +1\.00 s \| +0\.70 s \| +0\.30 s \|/);
+    // Without the checks, their columns stay empty.
+    expect(report).toMatch(/\| one site, no checks +\| +0\.20 s \| +0\.30 s \| +0\.50 s \| +\| +\| +0\.10 s \|/);
   });
 });
