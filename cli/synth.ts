@@ -22,6 +22,8 @@ import { checkPolicyFiles } from "./policy-files";
 import { formatWorkList } from "./work-list";
 import { formatStorageMoves, storageMoves } from "../plan/storage-moves";
 import { PhaseClock } from "./phase-times";
+import { PolicyInputError } from "../policies/engine/terraform-input";
+import { checkTenant, type TenantChecks } from "./tenant-checks";
 
 const USAGE = `usage: npm run synth -- [--sites <dir>] [--out <dir>] [--site <name> [--tenant <id>]] [--skip-checks] [--as-of <YYYY-MM-DD>]
   --sites   directory of sites (<site>/site.yaml, <site>/tenants/*.yaml); default ./sites
@@ -86,6 +88,7 @@ export function main(
     const skipChecks = values["skip-checks"] === true;
     phases.end("load");
     let checks: ComplianceRun | undefined;
+    let tenantChecks: TenantChecks | undefined;
     let builtStacks: string[] = [];
     const finishOutput = (built: string, sites: ReturnType<typeof keepUnbuiltStacks>) => {
       writeFileSync(join(built, OUTPUT_MARKER), formatMarker(sites));
@@ -107,9 +110,18 @@ export function main(
           // The checks read what was just written, all sites of the output; the gate holds only this run's stacks.
           // Skipped, the output has no reports: the previous ones described other stacks.
           if (skipChecks) return finishOutput(built, sites);
-          checks = checkSynthesized([built], evaluation, new Set(builtStacks), undefined, {
-            revision: sourceRevision(sitesDir),
-          });
+          if (values.tenant !== undefined) {
+            // One tenant's checks leave out the other tenants' own findings: no reports (tenant-checks.ts).
+            const siteStacks = sites[values.site ?? ""]?.stacks ?? [];
+            tenantChecks = readingBack(built, outDir, () =>
+              checkTenant(built, siteStacks, values.tenant ?? "", asOf, new Set(builtStacks)),
+            );
+            phases.end("checks");
+            return finishOutput(built, sites);
+          }
+          checks = readingBack(built, outDir, () =>
+            checkSynthesized([built], evaluation, new Set(builtStacks), undefined, { revision: sourceRevision(sitesDir) }),
+          );
           phases.end("checks");
           writeReports(built, checks.result, outDir);
           phases.end("reports");
@@ -120,15 +132,21 @@ export function main(
     );
 
     // The checks parsed every stack the output now holds (commitOutput always runs the build that sets them).
+    const built = new Set(builtStacks);
     if (checks) out.write(formatSummary(summarizeStacks(checks.documents)));
+    else if (tenantChecks)
+      out.write(formatSummary(summarizeStacks(tenantChecks.documents.filter((d) => built.has(d.stack)))) + keptNote(outDir, builtStacks));
     else out.write(formatSummary(summarize(outDir, builtStacks)) + keptNote(outDir, builtStacks));
     for (const w of workLists) if (w.text) out.write("\n" + w.text);
-    const reportPath = join(values.out ?? "cdktf.out", COMPLIANCE_DIR, "report.md");
-    const blocking = checks?.blocking.length ?? 0;
+    const outName = values.out ?? "cdktf.out";
+    const reportPath = join(outName, COMPLIANCE_DIR, "report.md");
+    const blocking = (checks ?? tenantChecks)?.blocking.length ?? 0;
     if (checks) out.write("\n" + formatTerminalSummary(checks.result, checks.blocking, reportPath));
+    else if (tenantChecks)
+      out.write("\n" + formatTerminalSummary(tenantChecks.result, tenantChecks.blocking) + tenantChecksNote(values.tenant ?? "", outName));
     else
       out.write(
-        `\npolicy checks skipped (--skip-checks): the output holds no compliance reports; run synth without it, or npm run check -- ${values.out ?? "cdktf.out"}, before you merge or deploy\n`,
+        `\npolicy checks skipped (--skip-checks): the output holds no compliance reports; run synth without it, or npm run check -- ${outName}, before you merge or deploy\n`,
       );
     out.write(`evaluation date ${asOf}; output in ${values.out ?? "cdktf.out"}\n`);
     phases.end("commit and summary");
@@ -185,6 +203,31 @@ function tenantStacksFilter(loaded: PlannedSites, site: string, tenant: string, 
   ]);
   const kept = previousStacks(outDir).get(site) ?? new Set<string>();
   return (stack) => asked.has(stack) || !kept.has(stack);
+}
+
+/**
+ * The checks read every stack back, the ones kept from the previous output too: one someone broke there
+ * (an edited cdk.tf.json) is bad input, named in the output where the user sees it, not our bug.
+ */
+function readingBack<T>(built: string, outDir: string, check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (!(e instanceof PolicyInputError)) throw e;
+    throw new UsageError(
+      `${e.message.split(built).join(outDir)}\na stack kept from the previous output cannot be read: synthesize its site again (npm run synth -- --site <site>), or everything; nothing was written`,
+      false,
+    );
+  }
+}
+
+/** Under the table of a --tenant run: what its checks covered, and why the output holds no reports. */
+function tenantChecksNote(tenant: string, outName: string): string {
+  const own = ALL_RULES.filter((r) => r.meta.reach === "tenant").length;
+  return (
+    `checked for tenant ${tenant}: ${own} rules over its objects and the site's shared ones, the others over the whole site; ` +
+    `the output holds no compliance reports (they cover every stack): run synth without --tenant, or npm run check -- ${outName}, before you merge or deploy\n`
+  );
 }
 
 /** Under a summary of the stacks built: how many others the output holds, kept from the previous output. */

@@ -94,6 +94,8 @@ export interface ComplianceOptions {
   waiverLimits?: WaiverLimitOverrides;
   /** Run only these packs (ids; `--pack`), where they apply to a room; default: every pack that applies. */
   packs?: readonly string[];
+  /** The checks of one tenant (EvaluationOptions.focus); its site's room must be the only room. */
+  focus?: string;
 }
 
 /** The packs that apply to a room: every-site packs, and the national pack of each tenant's country. */
@@ -102,11 +104,42 @@ export function packsFor(room: Room): Pack[] {
   return PACKS.filter((p) => p.appliesTo === "every-site" || countries.has(p.appliesTo.country));
 }
 
+/** What the gate and the terminal need of a run: the findings with the waivers applied, per site and per rule. */
+export type RoomChecks = Pick<
+  ComplianceResult,
+  "asOf" | "sites" | "scope" | "packs" | "rules" | "findings" | "waivers" | "waiverLimits" | "parameters"
+> & {
+  rooms: Room[];
+};
+
 /**
  * Runs the checks over synthesized Terraform: one room per site, the rules of the packs that apply to
  * it, the site's waivers applied. Everything in the result is sorted, so reports are deterministic.
  */
 export function runCompliance(docs: readonly StackDocument[], options: ComplianceOptions): ComplianceResult {
+  const rules = options.rules ?? ALL_RULES;
+  const c = checkRooms(docs, options);
+  // The keys in the order they always had: whoever prints the result as it is gets the same bytes.
+  return {
+    asOf: c.asOf,
+    sites: c.sites,
+    scope: c.scope,
+    packs: c.packs,
+    rules: c.rules,
+    findings: c.findings,
+    waivers: c.waivers,
+    waiverLimits: c.waiverLimits,
+    notCovered: NOT_COVERED,
+    input: summarizeInput(docs, c.rooms),
+    provenance: buildProvenance(docs, rules, options.asOf, options.provenance),
+    coverage: coverageMatrix(c.rules, c.findings, NOT_COVERED),
+    isoAnnex: isoAnnexes(c.sites, c.rules, c.findings, NOT_COVERED),
+    parameters: c.parameters,
+  };
+}
+
+/** The checks without the report's parts (input summary, provenance, coverage, ISO annex): what synth --tenant needs. */
+export function checkRooms(docs: readonly StackDocument[], options: ComplianceOptions): RoomChecks {
   const rules = options.rules ?? ALL_RULES;
   const rooms = buildRooms(docs);
   const findings: Finding[] = [];
@@ -179,6 +212,7 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     })
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
+    rooms,
     asOf: options.asOf,
     sites,
     scope: scoped.scope,
@@ -187,11 +221,6 @@ export function runCompliance(docs: readonly StackDocument[], options: Complianc
     findings: waived.findings,
     waivers: waived.waivers,
     waiverLimits: waiverLimits(options.waiverLimits),
-    notCovered: NOT_COVERED,
-    input: summarizeInput(docs, rooms),
-    provenance: buildProvenance(docs, rules, options.asOf, options.provenance),
-    coverage: coverageMatrix(summaries, waived.findings, NOT_COVERED),
-    isoAnnex: isoAnnexes(sites, summaries, waived.findings, NOT_COVERED),
     parameters: parameters.sort((a, b) =>
       a.rule !== b.rule ? (a.rule < b.rule ? -1 : 1) : a.site !== b.site ? (a.site < b.site ? -1 : 1) : a.parameter < b.parameter ? -1 : 1,
     ),

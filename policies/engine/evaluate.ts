@@ -10,6 +10,11 @@ export interface EvaluationOptions {
   asOf: string;
   /** Overrides for every room, applied after the site's own `policy-parameters` object. */
   params?: ParamOverrides;
+  /**
+   * The checks of one tenant (`synth --tenant`): rules of reach "tenant" run over the tenant's view of
+   * the room (Room.focus), the others over the whole room. Undefined: every rule over the whole room.
+   */
+  focus?: string;
 }
 
 /** The id of the engine's own findings: input it could not read as the vocabulary says. */
@@ -58,11 +63,15 @@ export function evaluate(rooms: readonly Room[], rules: readonly Rule[], options
         remediation: "Fix the facility object (or the construct that writes it) to match the vocabulary.",
       });
     }
+    const focused = options.focus === undefined ? undefined : room.focus(options.focus);
     for (const rule of rules) {
       let checks: Check[];
       try {
         const params = effectiveParams(rule, room, options.params);
-        checks = rule.check(room, { params: params as RuleContext<ParamSpecs>["params"], asOf: options.asOf });
+        checks = rule.check(rule.meta.reach === "tenant" && focused ? focused : room, {
+          params: params as RuleContext<ParamSpecs>["params"],
+          asOf: options.asOf,
+        });
       } catch (e) {
         findings.push(ruleError(rule, room, e));
         continue;

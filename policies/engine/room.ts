@@ -251,6 +251,33 @@ export class Room {
     return this.memo(tenantOfStack, this.resourceOf(target).stack);
   }
 
+  /**
+   * The room as the checks of one tenant see it: its enumerations (resources, data sources, facility
+   * objects, objects) hold the tenant's objects and the site's shared ones, none of another tenant's;
+   * look-ups (references, joins, facility ids, tenants) and memos are the whole room's, so a join
+   * resolves and a derived fact is what it is in the whole room. For rules whose findings each concern
+   * one tenant or shared objects alone (RuleMeta.reach "tenant"): theirs are then the whole room's
+   * findings of that tenant and the shared objects (test/policies/tenant-reach.test.ts).
+   */
+  focus(tenant: string): Room {
+    const inFocus = (o: FindingTarget) => {
+      const owner = this.tenantOf(o);
+      return owner === undefined || owner === tenant;
+    };
+    const byType = new Map([...this.byType].map(([type, list]) => [type, list.filter(inFocus)]));
+    const facilityByKind = new Map([...this.facilityByKind].map(([kind, list]) => [kind, list.filter(inFocus)]));
+    const base = this; // eslint-disable-line @typescript-eslint/no-this-alias
+    const view = Object.create(this) as Room;
+    Object.assign(view, {
+      objects: this.objects.filter(inFocus),
+      byType,
+      facilityByKind,
+      memos: new Map(),
+      tenantOf: (target: FindingTarget) => base.tenantOf(target),
+    });
+    return view;
+  }
+
   /** The device whose `vsphereHostname` is this `vsphere_host`'s hostname. */
   deviceOfHost(host: TfObject): FacilityOf<"device"> | undefined {
     return this.facility("device").find((d) => d.vsphereHostname !== undefined && d.vsphereHostname === host.values.hostname);

@@ -62,6 +62,14 @@ export interface RuleMeta<P extends ParamSpecs = ParamSpecs> {
    * closed only by recording the decision. The text says where it is recorded ("the tenant's suaRef").
    */
   legalPrerequisite?: string;
+  /**
+   * "tenant": each finding concerns one tenant's objects or the site's shared ones, and rests on nothing
+   * of another tenant's, so the checks of one tenant (`synth --tenant`) run the rule over that tenant's
+   * view of the room (Room.focus). Unset: the rule weighs the room as a whole (capacity, ranges, VDOM
+   * licences, flows between tenants) and always runs over all of it. Set only where
+   * test/policies/tenant-reach.test.ts shows the view's findings are the whole room's.
+   */
+  reach?: "tenant";
 }
 
 export type ConfigOutcome = "pass" | "fail" | "not-applicable" | "not-evaluable" | "error";

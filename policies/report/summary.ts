@@ -15,7 +15,7 @@ export function countOutcomes(findings: readonly Finding[]): Record<Outcome, num
 }
 
 /** Findings an engineer must act on, most serious first: blocking, then other fails and errors, then not-evaluable. */
-export function actionable(result: ComplianceResult): Finding[] {
+export function actionable(result: Pick<ComplianceResult, "findings">): Finding[] {
   const rank = (f: Finding) => (isBlocking(f) ? 0 : f.outcome === "fail" || f.outcome === "error" ? (f.waiver ? 3 : 1) : 2);
   return result.findings.filter((f) => f.outcome === "fail" || f.outcome === "error").sort((a, b) => rank(a) - rank(b));
 }

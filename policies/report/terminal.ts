@@ -3,6 +3,9 @@ import { isBlocking } from "../engine/gate";
 import type { Finding } from "../engine/rule";
 import { actionable, countOutcomes, findingRef, OUTCOMES } from "./summary";
 
+/** What the table is made from: a whole run's result, or the checks of one tenant (checkRooms). */
+export type TerminalInput = Pick<ComplianceResult, "findings" | "rules" | "sites">;
+
 /** Rows per rule before the rest of that rule is counted, so one rule's many findings never hide another rule. */
 const ROWS_PER_RULE = 4;
 
@@ -12,7 +15,7 @@ const ROWS_PER_RULE = 4;
  * them, and "other stack" when they belong to stacks this run did not synthesize; advisory findings are
  * counted per rule. The report lists every finding.
  */
-export function formatTerminalSummary(result: ComplianceResult, blocking: readonly Finding[], reportPath?: string): string {
+export function formatTerminalSummary(result: TerminalInput, blocking: readonly Finding[], reportPath?: string): string {
   const counts = countOutcomes(result.findings);
   const see = reportPath ? ` (see ${reportPath})` : "";
   const gated = new Set(blocking);

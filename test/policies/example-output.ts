@@ -4,6 +4,7 @@ import { buildRooms } from "../../policies/engine/room";
 import { readTerraformInput, type StackDocument } from "../../policies/engine/terraform-input";
 import { findingRef } from "../../policies/report/summary";
 import { AS_OF, sharedSynth } from "../shared-synth";
+import { tenantViewDifferences } from "./tenant-view";
 
 let cached: StackDocument[] | undefined;
 
@@ -84,4 +85,7 @@ export function expectMutationFails(rules: readonly Rule[], m: Mutation): void {
   const elsewhere = (findings: readonly Finding[]) =>
     findings.filter((f) => f.site !== m.site).map((f) => `${f.site} ${findingRef(f)} ${f.outcome}: ${f.observed}`);
   expect(elsewhere(after)).toEqual(elsewhere(before));
+  // A rule of reach "tenant" finds the failure in the tenant's view too, as synth --tenant runs it.
+  if (rule[0]?.meta.reach === "tenant")
+    for (const room of buildRooms(docs).filter((r) => r.site === m.site)) expect(tenantViewDifferences(room, rule[0])).toEqual([]);
 }

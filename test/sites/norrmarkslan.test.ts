@@ -4,6 +4,10 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { AS_OF, EXAMPLES, runSynth, sharedSynth, tempDir } from "../helpers";
 import { COUNTY_SITE, SHARED_SYNTHS } from "../shared-synth";
+import { buildRooms } from "../../policies/engine/room";
+import { readTerraformInput } from "../../policies/engine/terraform-input";
+import { ALL_RULES } from "../../policies/rules";
+import { tenantViewDifferences } from "../policies/tenant-view";
 
 /**
  * The county example site (sites/norrmarkslan): one room, the joint board's tenant and fourteen
@@ -130,6 +134,16 @@ describe("the county example site", () => {
     const counts = Object.fromEntries(stacks().filter((s) => !snapshotted.has(s)).map((s) => [s, resourceCounts(s)]));
     expect(Object.keys(counts).length).toBe(2 * 15 - 1); // each tenant's two stacks, the template's VDOM stack included
     expect(counts).toMatchSnapshot();
+  });
+
+  test("each tenant's view finds what the whole room finds of that tenant, for every rule of reach tenant (synth --tenant)", () => {
+    const rooms = buildRooms(readTerraformInput([out]));
+    expect(rooms.map((r) => r.site)).toEqual([COUNTY_SITE]);
+    const room = rooms[0];
+    expect(room.facility("tenant")).toHaveLength(15);
+    const rules = ALL_RULES.filter((r) => r.meta.reach === "tenant");
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(tenantViewDifferences(room, rule)).toEqual([]);
   });
 
   test("every VM's address: the sha256 of the sorted (tenant, VM, ip) list", () => {

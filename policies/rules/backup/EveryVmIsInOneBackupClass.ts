@@ -67,6 +67,7 @@ export const EveryVmIsInOneBackupClass = defineRule({
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [ISO27001("8.13"), NSM_GRUNNPRINSIPPER("2.9.1"), NIS2("Art. 21(2)(c)")],
   },

@@ -33,6 +33,7 @@ export const CriticalVmsRestartFirst = defineRule({
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [ISO27001("5.30"), ISO27001("8.14")],
   },

@@ -51,6 +51,7 @@ export const RedundantVmsNeverShareAHost = defineRule({
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [ISO27001("8.14")],
   },

@@ -38,6 +38,7 @@ export const EveryVmDeclaresEndpointProtection = defineRule({
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {
       minReasonLength: {
         default: 20,

@@ -35,6 +35,7 @@ export const EveryVmIsOwnedAndClassified = defineRule({
     severity: "medium",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [NIS2("Art. 21(2)(i) asset management"), ISO27001("5.9"), IMPL_REG_2024_2690("12.4 asset inventory")],
   },

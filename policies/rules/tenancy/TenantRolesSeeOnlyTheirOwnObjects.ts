@@ -38,6 +38,7 @@ export const TenantRolesSeeOnlyTheirOwnObjects = defineRule({
     severity: "critical",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [
       ISO27001("8.2"),

@@ -58,6 +58,7 @@ export const SensitiveDataIsEncryptedAtRest = defineRule({
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [ISO27001("8.24"), NIS2("Art. 21(2)(h)"), NSM_GRUNNPRINSIPPER("2.7.x"), VSPHERE_SCG("vsan-8.data-in-transit")],
   },

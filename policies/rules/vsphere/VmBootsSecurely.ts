@@ -32,6 +32,7 @@ export const VmBootsSecurely = defineRule({
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {
       minHardwareVersion: { default: 17, description: "Lowest virtual hardware version (vmx-N) accepted", unit: "vmx" },
     },

@@ -54,6 +54,7 @@ export const VmCarriesTheHardeningBaseline = defineRule({
     severity: "medium",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [
       ...Object.values(SCG_EXTRA_CONFIG).map((k) => (k.unverified ? VSPHERE_SCG_UNVERIFIED(k.control) : VSPHERE_SCG(k.control))),
