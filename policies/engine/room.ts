@@ -74,6 +74,8 @@ export class Room {
   private readonly facilityResource = new WeakMap<FacilityObject, TfObject>();
   private readonly read = new Set<string>(["terraform_data"]);
   private readonly memos = new Map<(room: Room, key: never) => unknown, Map<unknown, unknown>>();
+  /** The whole room: this room, or the room a view (focus) was cut from. */
+  readonly whole: Room = this;
   /** Reference text -> the address it names (null: not a reference), parsed once per text. */
   private readonly referenced = new Map<string, string | null>();
 
@@ -254,10 +256,11 @@ export class Room {
   /**
    * The room as the checks of one tenant see it: its enumerations (resources, data sources, facility
    * objects, objects) hold the tenant's objects and the site's shared ones, none of another tenant's;
-   * look-ups (references, joins, facility ids, tenants) and memos are the whole room's, so a join
-   * resolves and a derived fact is what it is in the whole room. For rules whose findings each concern
-   * one tenant or shared objects alone (RuleMeta.reach "tenant"): theirs are then the whole room's
-   * findings of that tenant and the shared objects (test/policies/tenant-reach.test.ts).
+   * look-ups (references, joins by name, facility ids, tenants, tags) are the whole room's, so a join
+   * resolves as it does there. Its own memos are built from what it enumerates; `whole` is the room it
+   * was cut from, for a fact a rule must weigh over every tenant (which tenants share a VLAN). For rules
+   * of reach "tenant", whose findings each concern one tenant or shared objects alone: theirs are then
+   * the whole room's findings of that tenant and the shared objects (test/policies/tenant-reach.test.ts).
    */
   focus(tenant: string): Room {
     const inFocus = (o: FindingTarget) => {
@@ -274,6 +277,9 @@ export class Room {
       facilityByKind,
       memos: new Map(),
       tenantOf: (target: FindingTarget) => base.tenantOf(target),
+      tagsOf: (o: TfObject) => base.tagsOf(o),
+      joinData: (data: TfObject) => base.joinData(data),
+      resourcesNamed: (type: string, name: unknown) => base.resourcesNamed(type, name),
     });
     return view;
   }

@@ -16,9 +16,11 @@ test("the rules of reach tenant are the per-VM and per-tenant rules the view mak
   expect(tenantRules.map((r) => r.meta.id).sort()).toEqual([
     "BKP-VM-SELECTED",
     "GOV-ASSET-TAGS",
+    "NET-TENANT-SEG",
     "RED-ANTI-AFFINITY",
     "RED-HA-RESTART",
     "SEC-ENDPOINT",
+    "TEN-DATA-STORE",
     "TEN-ROLE-SCOPE",
     "VSP-ENCRYPT",
     "VSP-SECUREBOOT",
@@ -34,7 +36,6 @@ test.each(tenantRules.map((r) => [r.meta.id, r] as const))("%s: each tenant's vi
 // The check has teeth: rules that weigh tenants against each other, run over one tenant's view, lose
 // or change findings (so they keep the default reach, the whole room).
 test.each([
-  ["TEN-DATA-STORE", "which tenants' VMs share a datastore"],
   ["TEN-RANGES", "ranges and VLANs compared across tenants"],
   ["RED-HOST-N1", "every tenant's VMs on a cluster's hosts"],
   ["TEN-FLOW-JUSTIFIED", "flows between two tenants"],

@@ -7,8 +7,8 @@ import { AS_OF } from "../shared-synth";
 
 /**
  * Where a rule run over each tenant's view of a room (Room.focus, as `synth --tenant` runs rules of
- * reach "tenant") differs from the whole room's findings that concern that tenant or the site's shared
- * objects alone: one line per tenant and finding missing from the view or found only there. Empty: the
+ * reach "tenant") differs from the whole room's findings about that tenant's objects or the site's
+ * shared ones (a finding is about its first target; it may name other tenants' objects beside it): one line per tenant and finding missing from the view or found only there. Empty: the
  * rule can be of reach "tenant" for this room. The rule runs as if it had that reach, whatever it declares.
  */
 export function tenantViewDifferences(room: Room, rule: Rule, asOf = AS_OF): string[] {
@@ -20,8 +20,8 @@ export function tenantViewDifferences(room: Room, rule: Rule, asOf = AS_OF): str
   const out: string[] = [];
   for (const t of tenants) {
     const own = new Set(stacksOf(t));
-    const concerns = (f: Finding) =>
-      f.stacks.every((s) => own.has(s) || !tenantStacks.has(s)) && (f.tenant === undefined || f.tenant === t);
+    // A finding is about its first target (the object checked); the others it names may be anyone's.
+    const concerns = (f: Finding) => (own.has(f.stack) || !tenantStacks.has(f.stack)) && (f.tenant === undefined || f.tenant === t);
     const expected = whole.filter(concerns).map((f) => JSON.stringify(f));
     const seen = evaluate([room], [asTenantRule], { asOf, focus: t }).map((f) => JSON.stringify(f));
     const inView = new Set(seen);

@@ -35,6 +35,7 @@ export const TenantNetworksAreSeparated = defineRule({
     severity: "critical",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [
       ISO27001("8.22"),
@@ -47,13 +48,17 @@ export const TenantNetworksAreSeparated = defineRule({
   },
   check(room) {
     const out: Check[] = [];
-    const pgs = PORT_GROUP_TYPES.flatMap((t) => room.resources(t));
-    const owner = new Map(pgs.map((pg) => [pg, tenantOf(room, pg)]));
+    // Each port group and VM checked is the room's (a tenant's view: its own and the shared ones);
+    // the port groups it may clash with, and who owns them, are the whole room's.
+    const whole = room.whole;
+    const all = PORT_GROUP_TYPES.flatMap((t) => whole.resources(t));
+    const owner = new Map(all.map((pg) => [pg, tenantOf(whole, pg)]));
+    const pgs = room === whole ? all : PORT_GROUP_TYPES.flatMap((t) => room.resources(t));
     for (const pg of pgs) {
       const tenant = owner.get(pg);
       if (tenant === undefined) continue;
       const mine = vlansOf(pg);
-      const clashes = pgs.filter((o) => o !== pg && owner.get(o) !== tenant && vlansOverlap(mine.ids, vlansOf(o).ids));
+      const clashes = all.filter((o) => o !== pg && owner.get(o) !== tenant && vlansOverlap(mine.ids, vlansOf(o).ids));
       const untagged = mine.ids.some(([a]) => a === 0);
       out.push(
         check("config", clashes.length === 0 && !untagged ? "pass" : "fail", [pg, ...clashes], {
@@ -69,8 +74,8 @@ export const TenantNetworksAreSeparated = defineRule({
         }),
       );
     }
-    const shared = sharedServices(room, pgs, owner);
-    for (const vm of room.resources("vsphere_virtual_machine")) out.push(checkVm(room, vm, owner, shared));
+    const shared = sharedServices(whole, all, owner);
+    for (const vm of room.resources("vsphere_virtual_machine")) out.push(checkVm(whole, vm, owner, shared));
     return out;
   },
 });

@@ -42,6 +42,7 @@ export const TenantDataIsOnItsOwnDatastoreOrEncrypted = defineRule({
     severity: "high",
     enforcement: "mandatory",
     evidence: "config",
+    reach: "tenant",
     params: {},
     controls: [ISO27001("8.24"), NSM_GRUNNPRINSIPPER("2.7.x"), NIS2("Art. 21(2)(h)"), GDPR("Art. 32(1)(a)")],
   },
@@ -55,13 +56,16 @@ export const TenantDataIsOnItsOwnDatastoreOrEncrypted = defineRule({
         },
         "config",
       );
-    const vms = managedVms(room);
-    const tags = new Map(vms.map((vm) => [vm, vmTags(room, vm)]));
-    const members = clusterMembers(room);
-    const places = new Map(vms.map((vm) => [vm, placesOf(room, vm, members)]));
+    // Who uses each datastore is the whole room's (every tenant's VMs); the VMs checked are the room's
+    // (a tenant's view: its own), and so is the encryption of each.
+    const whole = room.whole;
+    const all = managedVms(whole);
+    const tags = new Map(all.map((vm) => [vm, vmTags(whole, vm)]));
+    const members = clusterMembers(whole);
+    const places = new Map(all.map((vm) => [vm, placesOf(whole, vm, members)]));
     const users = new Map<TfObject, Set<string>>();
-    for (const vm of vms) {
-      const party = singleTag(tags.get(vm) ?? vmTags(room, vm), CATEGORY.tenant).name ?? `untagged VM ${nameOf(vm)}`;
+    for (const vm of all) {
+      const party = singleTag(tags.get(vm) ?? vmTags(whole, vm), CATEGORY.tenant).name ?? `untagged VM ${nameOf(vm)}`;
       for (const p of places.get(vm)?.stores ?? []) {
         const set = users.get(p);
         if (set) set.add(party);
@@ -74,8 +78,9 @@ export const TenantDataIsOnItsOwnDatastoreOrEncrypted = defineRule({
       const first = c.targets[0];
       if (first && "mode" in first && !encryption.has(first)) encryption.set(first, c);
     }
+    const vms = room === whole ? all : managedVms(room);
     return vms.map((vm) =>
-      vmCheck(vm, tags.get(vm) ?? vmTags(room, vm), places.get(vm) ?? { stores: [], failures: [] }, sharing, encryption.get(vm)),
+      vmCheck(vm, tags.get(vm) ?? vmTags(whole, vm), places.get(vm) ?? { stores: [], failures: [] }, sharing, encryption.get(vm)),
     );
   },
 });

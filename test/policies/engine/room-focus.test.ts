@@ -49,9 +49,14 @@ test("look-ups stay the whole room's: references, facility ids, tenants, resourc
   expect(a.resourceOf(workloadB)).toBe(room.resourceOf(workloadB));
   const own = a.resources("vsphere_virtual_machine")[0];
   expect(a.reference(own, own.values.resource_pool_id).target?.address).toBe("vsphere_resource_pool.pool_prod");
-  // A data source of the tenant joins to the shared resource it reads.
+  // A data source of the tenant joins to the shared resource it reads; joins by name and tags are the whole room's.
   const category = a.dataSources("vsphere_tag_category").find((d) => d.name === "tenant")!;
   expect(a.joinData(category).target?.stack).toBe("s-vsphere");
+  expect(a.joinData(category)).toBe(room.joinData(category));
+  expect(a.resourcesNamed("vsphere_virtual_machine", "b-app01")).toEqual([other]);
+  expect(a.tagsOf(other)).toBe(room.tagsOf(other));
+  expect(a.whole).toBe(room);
+  expect(room.whole).toBe(room);
 });
 
 test("the view's memos are its own, built from what it enumerates; the whole room's are not touched", () => {
