@@ -63,11 +63,12 @@ export interface RuleMeta<P extends ParamSpecs = ParamSpecs> {
    */
   legalPrerequisite?: string;
   /**
-   * "tenant": each finding concerns one tenant's objects or the site's shared ones, and rests on nothing
-   * of another tenant's, so the checks of one tenant (`synth --tenant`) run the rule over that tenant's
-   * view of the room (Room.focus). Unset: the rule weighs the room as a whole (capacity, ranges, VDOM
+   * "tenant": each finding is about one tenant's object or a shared one (its first target), and whatever
+   * it weighs of other tenants it reads from `room.whole`, so the checks of one tenant (`synth --tenant`)
+   * run the rule over that tenant's view of the room (Room.focus). Unset: the rule weighs the room as a whole (capacity, ranges, VDOM
    * licences, flows between tenants) and always runs over all of it. Set only where
-   * test/policies/tenant-reach.test.ts shows the view's findings are the whole room's.
+   * test/policies/tenant-reach.test.ts shows the view's findings are the whole room's. Not in the
+   * reports nor the catalogue version: it changes where a tenant run looks, not what a finding says.
    */
   reach?: "tenant";
 }
