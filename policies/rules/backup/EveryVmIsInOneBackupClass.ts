@@ -84,7 +84,8 @@ export const EveryVmIsInOneBackupClass = defineRule({
         "config",
       );
     const workloadOf = new Map<string, { id: string; backupClass: string | null }>();
-    for (const w of room.facility("workload")) for (const name of w.vms) workloadOf.set(name, w);
+    // A look-up by VM name: the whole room's workloads, in a tenant's view too (Room.focus).
+    for (const w of room.whole.facility("workload")) for (const name of w.vms) workloadOf.set(name, w);
     return vms.map((vm) => judge(room, vm, workloadOf));
   },
 });

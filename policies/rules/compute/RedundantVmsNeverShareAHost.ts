@@ -168,7 +168,8 @@ const covered = (r: AntiAffinity, g: Group) => g.members.filter((m) => r.vms.has
 function checkUngroupedWorkloads(room: Room, category: string): Check[] {
   const out: Check[] = [];
   const byName = new Map<string, TfObject>();
-  for (const vm of room.resources("vsphere_virtual_machine")) if (typeof vm.values.name === "string") byName.set(vm.values.name, vm);
+  // A look-up by name: the whole room's VMs, in a tenant's view too (Room.focus).
+  for (const vm of room.whole.resources("vsphere_virtual_machine")) if (typeof vm.values.name === "string") byName.set(vm.values.name, vm);
   for (const w of room.facility("workload")) {
     if (!URGENT.has(w.criticality) || w.vms.length < 2) continue;
     const vms = w.vms.flatMap((n) => {

@@ -40,7 +40,8 @@ export const EveryVmIsOwnedAndClassified = defineRule({
     controls: [NIS2("Art. 21(2)(i) asset management"), ISO27001("5.9"), IMPL_REG_2024_2690("12.4 asset inventory")],
   },
   check(room) {
-    const tenantIds = new Set(room.facility("tenant").map((t) => t.id));
+    // Whether a tag names a tenant object is a look-up in the whole room (a tenant's view holds its own only).
+    const tenantIds = new Set(room.whole.facility("tenant").map((t) => t.id));
     const categories = [CATEGORY.tenant, CATEGORY.criticality, CATEGORY.classification, CATEGORY.lifecycle];
     const expected = `one tag each of ${categories.join(", ")}, resolving to tag resources; the tenant tag names a tenant object; criticality and classification as the VM's workload`;
     return managedVms(room).map((vm) => {

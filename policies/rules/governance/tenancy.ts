@@ -78,7 +78,8 @@ function sortedVms(room: Room): readonly TfObject[] {
 /** The workload object that lists a VM by name (and, when the tenant is known, of that tenant): the first such in the room. */
 export function workloadOfVm(room: Room, vmName: unknown, tenantId?: string): Workload | undefined {
   if (typeof vmName !== "string") return undefined;
-  return room
+  // A look-up by name: the whole room's workloads, in a tenant's view too (Room.focus).
+  return room.whole
     .memo(workloadsByVmName, undefined)
     .get(vmName)
     ?.find((w) => tenantId === undefined || w.tenantId === tenantId);

@@ -57,34 +57,38 @@ export const TenantRolesSeeOnlyTheirOwnObjects = defineRule({
         },
         "config",
       );
-    const grants = room.resources("vsphere_entity_permissions");
+    // Whose principals they are, and what a grant reaches, are the whole room's (every tenant's grants,
+    // roles and inventory); the grants checked are the room's (a tenant's view: its own and the shared ones).
+    const whole = room.whole;
+    const all = whole.resources("vsphere_entity_permissions");
+    const grants = room === whole ? all : room.resources("vsphere_entity_permissions");
     const principalTenants = new Map<string, Set<string>>();
     const add = (principal: string, tenant: string) =>
       principalTenants.set(keyOfPrincipal(principal), new Set([...(principalTenants.get(keyOfPrincipal(principal)) ?? []), tenant]));
-    for (const g of grants) {
-      const tenant = room.tenantOf(g);
+    for (const g of all) {
+      const tenant = whole.tenantOf(g);
       if (tenant !== undefined) for (const e of entriesOf(g)) add(e.principal, tenant);
     }
     const roleTenant = new Map<TfObject, string>();
-    for (const r of room.resources("vsphere_role")) {
-      const tenant = room.tenantOf(r);
+    for (const r of whole.resources("vsphere_role")) {
+      const tenant = whole.tenantOf(r);
       if (tenant !== undefined) roleTenant.set(r, tenant);
     }
-    for (const g of grants)
+    for (const g of all)
       for (const e of entriesOf(g)) {
-        const role = room.reference(g, e.role).target;
+        const role = whole.reference(g, e.role).target;
         const tenant = role === undefined ? undefined : roleTenant.get(role);
         if (tenant !== undefined) add(e.principal, tenant);
       }
     let known: Inventory | undefined;
-    const inventory = () => (known ??= new Inventory(room));
+    const inventory = () => (known ??= new Inventory(whole));
     const out: Check[] = [];
     for (const g of grants) {
       const entries = entriesOf(g);
       entries.forEach((e, n) => {
         const tenants = principalTenants.get(keyOfPrincipal(e.principal));
         if (tenants === undefined) return;
-        out.push(checkEntry(room, inventory, g, e, [...tenants].sort(), entries.length > 1 ? `entry-${n}` : undefined));
+        out.push(checkEntry(whole, inventory, g, e, [...tenants].sort(), entries.length > 1 ? `entry-${n}` : undefined));
       });
     }
     return out;

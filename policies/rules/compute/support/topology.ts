@@ -90,8 +90,9 @@ export function workloadOfVm(room: Room, vmName: unknown): FacilityOf<"workload"
 
 /** Names of the VMs Terraform manages in the room. */
 export function terraformVmNames(room: Room): Set<string> {
+  // A look-up by name: the whole room's VMs, in a tenant's view too (Room.focus).
   return new Set(
-    room
+    room.whole
       .resources("vsphere_virtual_machine")
       .map((v) => v.values.name)
       .filter((n): n is string => typeof n === "string"),

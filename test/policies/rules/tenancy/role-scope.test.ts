@@ -2,6 +2,7 @@ import { TenantRolesSeeOnlyTheirOwnObjects } from "../../../../policies/rules/te
 import { blockOf, evaluateDocs, exampleDocs, expectMutationFails } from "../../example-output";
 import { findingAt, findingsOf, outcomes, RoomBuilder } from "../../room-builder";
 import { isolationRoom } from "./tenancy-room";
+import { tenantViewDifferences } from "../../tenant-view";
 
 const RULE = TenantRolesSeeOnlyTheirOwnObjects;
 const grant = (t: string, what: string) => `vsphere_entity_permissions.${t}_${what}`;
@@ -92,6 +93,20 @@ describe("TEN-ROLE-SCOPE TenantRolesSeeOnlyTheirOwnObjects", () => {
       (v.permissions as { user_or_group: string }[])[0].user_or_group = "ta\\OPS";
     });
     expect(findingAt(findingsOf(RULE, cased), grant("tb", "folder")).outcome).toBe("fail");
+  });
+
+  test("each tenant's view (synth --tenant) finds what the whole room finds: another tenant's VM reached, a group both grant", () => {
+    const reached = isolationRoom().edit("tb", "vsphere_virtual_machine", "tb-vm1", (v) => {
+      v.folder = "tenants/ta/moved";
+    });
+    const both = isolationRoom().edit("tb", "vsphere_entity_permissions", "tb_folder", (v) => {
+      (v.permissions as { user_or_group: string }[])[0].user_or_group = "TA\\ops";
+    });
+    for (const b of [isolationRoom(), reached, both]) {
+      const room = b.build();
+      expect(room.facility("tenant").length).toBeGreaterThan(1);
+      expect(tenantViewDifferences(room, RULE)).toEqual([]);
+    }
   });
 
   test("an entity that does not resolve is an error; foreign input (no facility objects) is one not-evaluable finding", () => {
