@@ -83,9 +83,9 @@ export function tagOf(room: Room, vm: TfObject, category: string): string | unde
   return room.tagsOf(vm).tags.find((t) => t.category === category)?.name;
 }
 
-/** The workload object that lists a VM's name. */
+/** The workload object that lists a VM's name (a look-up: the whole room's, in a tenant's view too). */
 export function workloadOfVm(room: Room, vmName: unknown): FacilityOf<"workload"> | undefined {
-  return typeof vmName === "string" ? room.facility("workload").find((w) => w.vms.includes(vmName)) : undefined;
+  return typeof vmName === "string" ? room.whole.facility("workload").find((w) => w.vms.includes(vmName)) : undefined;
 }
 
 /** Names of the VMs Terraform manages in the room. */
